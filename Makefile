@@ -1,0 +1,48 @@
+# LegCare: two commands do everything on a fresh Debian machine with Swift.
+#   make report   set up, build (release), run on the sample Input/
+#   make test     set up, then the whole test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+AS_OF ?=
+REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),)
+PYTHON ?= python3
+
+.PHONY: report test setup deps pydeps build lint bench clean
+
+## setup: system packages (libxlsxwriter) and the Python reader used by tests.
+setup: deps pydeps
+
+deps:
+	@if pkg-config --exists xlsxwriter 2>/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing libxlsxwriter-dev and pkg-config with apt-get..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxlsxwriter-dev pkg-config >/dev/null; \
+	else \
+		echo "libxlsxwriter is missing. Run:  sudo apt-get install -y libxlsxwriter-dev pkg-config"; exit 1; \
+	fi
+
+pydeps:
+	@$(PYTHON) -c "import openpyxl" 2>/dev/null || $(PYTHON) -m pip install -q openpyxl
+
+build: deps
+	$(SWIFT) build -c release
+
+## report: the week's reports from Input/ into Reports/<ISO week>/ (exit 3 = some rows rejected: see input-issues.csv).
+report: build
+	@status=0; .build/release/legcare report $(REPORT_ARGS) || status=$$?; \
+	if [ $$status -eq 3 ]; then echo "Some input rows were rejected: see input-issues.csv in the run folder."; status=0; fi; \
+	exit $$status
+
+test: setup
+	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
+	$(SWIFT) test --skip-build
+
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+
+bench: deps
+	$(SWIFT) build -c release
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "LegCare",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "legcare", targets: ["legcare"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // Domain model, knowledge tables and the plan engine. Pure: no files, no clock, no C.
+        .target(name: "LegCareCore"),
+        // Bytes -> rows -> validated profiles and diagnostics.
+        .target(
+            name: "LegCareIntake",
+            dependencies: ["LegCareCore", .product(name: "Yams", package: "Yams")]
+        ),
+        // libxlsxwriter, seen through pkg-config; only LegCareReports imports it.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // Plans -> workbook, handouts, plans.jsonl and the run folder.
+        .target(
+            name: "LegCareReports",
+            dependencies: [
+                "LegCareCore", "CXlsxWriter",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            resources: [.copy("Templates")]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "legcare",
+            dependencies: [
+                "LegCareCore", "LegCareIntake", "LegCareReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LegCareCoreTests",
+            dependencies: ["LegCareCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "LegCareIntakeTests", dependencies: ["LegCareIntake"]),
+        .testTarget(
+            name: "LegCareReportsTests",
+            dependencies: ["LegCareReports", "LegCareIntake"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["LegCareCore"]),
+    ]
+)

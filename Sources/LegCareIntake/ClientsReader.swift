@@ -1,0 +1,103 @@
+import LegCareCore
+
+/// Reads `clients.csv` row by row into validated profiles, collecting every problem.
+///
+/// Each data row is either accepted (a ``ClientProfile``) or rejected with one
+/// diagnostic per bad value; `accepted + rejected == rowsRead` always holds.
+///
+/// ```swift
+/// var reader = try ClientsReader(source: ByteSource(path: "Input/clients.csv"), file: "clients.csv")
+/// while let profile = try reader.next() { ... }
+/// reader.diagnostics // every rejected row and warning
+/// ```
+public struct ClientsReader {
+    /// Every diagnostic so far, in file order.
+    public private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var rowsRead = 0
+    public private(set) var accepted = 0
+    public private(set) var rejected = 0
+    private var table: TableReader
+    private var seenIDs: [String: Int] = [:]
+    private var finished = false
+
+    /// Column keys, in contract order.
+    public static let columns = [
+        "client_id", "name", "date_of_birth", "team", "therapist", "activity", "occupation",
+        "training_load", "last_hard_session", "next_event", "sore_areas", "pain_level", "conditions",
+        "tools", "pressure", "last_massage", "session_minutes",
+    ]
+    public static let required = ["client_id", "name"]
+    static let headerAliases = ["id": "client_id", "clientid": "client_id"]
+    static let areaAliases: [String: Area] = [
+        "hamstring": .hamstrings, "calf": .calves, "quads": .quadriceps, "quad": .quadriceps,
+        "glute": .glutes, "itb": .itBand, "shin": .shins, "arch": .plantarFascia,
+    ]
+
+    /// Opens the file and checks its header; throws ``IntakeError`` (exit 2) when a
+    /// required column is missing or the file is empty.
+    public init(source: ByteSource, file: String) throws {
+        var diagnostics: [Diagnostic] = []
+        table = try TableReader(
+            source: source, file: file, known: Self.columns, required: Self.required,
+            aliases: Self.headerAliases, diagnostics: &diagnostics)
+        self.diagnostics = diagnostics
+    }
+
+    /// The next accepted profile, or `nil` at the end; rejected rows go to `diagnostics`.
+    public mutating func next() throws -> ClientProfile? {
+        while true {
+            var shapeRejected = 0
+            guard let row = try table.next(diagnostics: &diagnostics, rejected: &shapeRejected) else {
+                rowsRead += shapeRejected
+                rejected += shapeRejected
+                if !finished {
+                    finished = true
+                    diagnostics += table.closingDiagnostics()
+                }
+                return nil
+            }
+            rowsRead += 1 + shapeRejected
+            rejected += shapeRejected
+            var errors: [Diagnostic] = []
+            let profile = parse(row, errors: &errors)
+            if let profile, errors.isEmpty {
+                seenIDs[profile.clientID] = row.record.row
+                accepted += 1
+                return profile
+            }
+            diagnostics += errors
+            rejected += 1
+        }
+    }
+
+    private func parse(_ row: TableReader.Row, errors: inout [Diagnostic]) -> ClientProfile? {
+        var c = RowChecker(file: table.file, row: row)
+        let id = c.required("client_id") { .success($0) }
+        let name = c.required("name") { .success($0) }
+        if let id, let first = seenIDs[id] {
+            c.fail("client_id", id, "is already used on row \(first); ids must be unique in the file")
+        }
+        var p = ClientProfile(clientID: id ?? "", name: name ?? "")
+        p.dateOfBirth = c.optional("date_of_birth", ValueParser.day)
+        p.team = row.value("team")
+        p.therapist = row.value("therapist")
+        p.activity = row.value("activity").map { text in
+            Activity.Sport(rawValue: Header.normalize(text)).map(Activity.known) ?? .other(text)
+        }
+        p.occupation = c.optional("occupation") { ValueParser.token($0, Occupation.self) }
+        p.trainingLoad = c.optional("training_load") { ValueParser.token($0, TrainingLoad.self) }
+        p.lastHardSession = c.optional("last_hard_session", ValueParser.moment)
+        p.nextEvent = c.optional("next_event", ValueParser.day)
+        for a in c.list("sore_areas", { ValueParser.token($0, Area.self, aliases: Self.areaAliases) }) where !p.soreAreas.contains(a) {
+            p.soreAreas.append(a)
+        }
+        p.painLevel = c.optional("pain_level") { ValueParser.integer($0, 0...10) }
+        p.conditions = Set(c.list("conditions") { ValueParser.token($0, Condition.self) })
+        p.tools = Set(c.list("tools") { ValueParser.token($0, Tool.self) })
+        p.pressure = c.optional("pressure") { ValueParser.token($0, Pressure.self) }
+        p.lastMassage = c.optional("last_massage", ValueParser.day)
+        p.sessionMinutes = c.optional("session_minutes") { ValueParser.integer($0, oneOf: [30, 45, 60, 90]) }
+        errors = c.errors
+        return errors.isEmpty ? p : nil
+    }
+}

@@ -1,0 +1,61 @@
+import LegCareCore
+
+/// The header row of an input file, matched to the columns LegCare knows.
+///
+/// Names match case-insensitively, ignoring surrounding spaces, with `-` and space
+/// counting as `_`; aliases (`id` for `client_id`) are accepted.
+public struct Header: Sendable {
+    /// Index of each known column in the record.
+    public let index: [String: Int]
+    /// Each field's name as the file spells it.
+    public let spelled: [String]
+    /// Number of fields in the header.
+    public var count: Int { spelled.count }
+
+    /// Normalises a header name: trimmed, lower-case, `-` and space as `_`.
+    public static func normalize(_ name: String) -> String {
+        var s = name.trimmingWhitespace().lowercased()
+        s = String(s.map { $0 == "-" || $0 == " " ? "_" : $0 })
+        return s
+    }
+
+    /// Matches the header; unknown and repeated columns become warnings, missing
+    /// required ones throw ``IntakeError`` (exit 2, nothing written).
+    init(
+        record: CSVRecord, file: String, known: [String], required: [String], aliases: [String: String],
+        diagnostics: inout [Diagnostic]
+    ) throws {
+        var index: [String: Int] = [:]
+        var spelled: [String] = []
+        for i in 0..<record.count {
+            let name = record.text(i).value
+            spelled.append(name)
+            let key = aliases[Header.normalize(name)] ?? Header.normalize(name)
+            if known.contains(key) {
+                if index[key] == nil {
+                    index[key] = i
+                } else {
+                    diagnostics.append(Diagnostic(.warning, file: file, row: record.row, line: record.line, column: name, value: name, message: "repeats column \(key); the first one is used"))
+                }
+            } else if !key.isEmpty {
+                diagnostics.append(Diagnostic(.warning, file: file, row: record.row, line: record.line, column: name, value: name, message: "is not a LegCare column and is left out of the plan"))
+            }
+        }
+        let missing = required.filter { index[$0] == nil }
+        if !missing.isEmpty {
+            throw IntakeError(file: file, reason: .missingColumns(missing: missing, found: spelled))
+        }
+        self.index = index
+        self.spelled = spelled
+    }
+}
+
+extension String {
+    /// The string without leading and trailing white space (spaces, tabs, line breaks).
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(scalars[first...last])
+    }
+}

@@ -1,0 +1,45 @@
+import LegCareCore
+
+/// Reads the optional delivered-session log, `sessions.csv`, into totals.
+public enum SessionsReader {
+    /// What the file gave: the log, its problems, the row counts, and the client ids it
+    /// names with the first row of each (to warn about ids not in `clients.csv`).
+    public struct Result: Sendable {
+        public var log = SessionLog()
+        public var diagnostics: [Diagnostic] = []
+        public var rowsRead = 0
+        public var rejected = 0
+        public var clientRows: [String: Int] = [:]
+    }
+
+    public static let columns = ["session_id", "client_id", "date", "therapist", "kind", "minutes", "status"]
+    public static let required = ["session_id", "client_id", "date", "minutes", "status"]
+
+    /// Reads every row; throws only for an unreadable file or a missing required column.
+    public static func read(_ source: ByteSource, file: String) throws -> Result {
+        var result = Result()
+        var table = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &result.diagnostics)
+        var seen: [String: Int] = [:]
+        while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
+            var c = RowChecker(file: file, row: row)
+            let id = c.required("session_id") { .success($0) }
+            let client = c.required("client_id") { .success($0) }
+            let day = c.required("date", ValueParser.day)
+            let kind = c.optional("kind") { ValueParser.token($0, DeliveredKind.self) }
+            let minutes = c.required("minutes") { ValueParser.integer($0, 1...240) }
+            let status = c.required("status") { ValueParser.token($0, SessionStatus.self) }
+            if let id, let first = seen[id] { c.fail("session_id", id, "is already used on row \(first); session ids must be unique") }
+            if c.errors.isEmpty, let id, let client, let day, let minutes, let status {
+                seen[id] = row.record.row
+                result.log.add(SessionRecord(sessionID: id, clientID: client, day: day, therapist: row.value("therapist"), kind: kind, minutes: minutes, status: status))
+                if result.clientRows[client] == nil { result.clientRows[client] = row.record.row }
+            } else {
+                result.diagnostics += c.errors
+                result.rejected += 1
+            }
+        }
+        result.rowsRead = result.log.rows + result.rejected
+        result.diagnostics += table.closingDiagnostics()
+        return result
+    }
+}

@@ -1,0 +1,84 @@
+import LegCareCore
+
+/// Reads one input file row by row: the CSV reader, the matched header, and the checks
+/// every file shares (field count, unclosed quotes, encoding warnings).
+struct TableReader {
+    let file: String
+    let header: Header
+    private var reader: CSVReader
+    private var legacyFields = 0
+    private var firstLegacy: (row: Int, line: Int, column: String, value: String)?
+
+    /// Opens the file's header; throws when it is empty or misses a required column.
+    init(
+        source: ByteSource, file: String, known: [String], required: [String],
+        aliases: [String: String] = [:], diagnostics: inout [Diagnostic]
+    ) throws {
+        self.file = file
+        var reader = try CSVReader(source: source)
+        guard let first = try reader.next() else { throw IntakeError(file: file, reason: .empty) }
+        header = try Header(
+            record: first, file: file, known: known, required: required, aliases: aliases,
+            diagnostics: &diagnostics)
+        self.reader = reader
+        if reader.encoding != .utf8 {
+            diagnostics.append(Diagnostic(.warning, file: file, row: 0, message: "was read as \(reader.encoding.rawValue) and converted to UTF-8"))
+        }
+    }
+
+    /// A data row: the record and a field accessor by column key.
+    struct Row {
+        let record: CSVRecord
+        let header: Header
+        fileprivate(set) var legacy: [(String, String)] = []
+
+        /// The trimmed text of a known column, or `nil` when the column is absent or empty.
+        func value(_ key: String) -> String? {
+            guard let i = header.index[key], i < record.count else { return nil }
+            let text = record.text(i).value.trimmingWhitespace()
+            return text.isEmpty ? nil : text
+        }
+
+        /// The column's name as the file spells it.
+        func column(_ key: String) -> String {
+            header.index[key].map { header.spelled[$0] } ?? key
+        }
+    }
+
+    /// The next row whose shape is right, or `nil` at the end. Rows with the wrong field
+    /// count or an unclosed quote are reported as errors and counted in `rejectedShape`.
+    mutating func next(diagnostics: inout [Diagnostic], rejected: inout Int) throws -> Row? {
+        while let record = try reader.next() {
+            if record.unterminatedQuote {
+                diagnostics.append(Diagnostic(.error, file: file, row: record.row, line: record.line, message: "has a quoted field that is never closed; expected a closing \" before the end of the file"))
+                rejected += 1
+                continue
+            }
+            if record.count != header.count {
+                diagnostics.append(Diagnostic(.error, file: file, row: record.row, line: record.line, value: "\(record.count) fields", message: "has \(record.count) fields but the header has \(header.count); expected one value per column"))
+                rejected += 1
+                continue
+            }
+            for i in 0..<record.count where record.text(i).legacy {
+                legacyFields += 1
+                if firstLegacy == nil {
+                    firstLegacy = (record.row, record.line, header.spelled[i], record.text(i).value)
+                }
+            }
+            return Row(record: record, header: header)
+        }
+        return nil
+    }
+
+    /// Warnings that can only be given at the end (legacy encoding, invalid UTF-16).
+    func closingDiagnostics() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        if let f = firstLegacy {
+            out.append(Diagnostic(.warning, file: file, row: f.row, line: f.line, column: f.column, value: f.value, message: "is not valid UTF-8; \(legacyFields) field\(legacyFields == 1 ? " was" : "s were") read as Windows-1252 (save the file as UTF-8 to silence this)"))
+        }
+        if reader.invalidUTF16Units > 0 {
+            out.append(Diagnostic(.warning, file: file, row: 0, message: "holds \(reader.invalidUTF16Units) invalid UTF-16 code unit(s), shown as \u{FFFD}"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import LegCareCore
+import Mustache
+
+/// The handout's Mustache template: the one shipped with LegCare, or a clinic's own
+/// (`template_folder` in `clinic.yaml`, holding `handout.mustache`).
+///
+/// Loading checks every tag against the keys a handout view has, so a misspelt key is an
+/// error naming the file, line and key, not a silent blank in 400 handouts.
+///
+/// ```swift
+/// let template = try HandoutTemplate.load(folder: config.templateFolder)
+/// let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf)
+/// ```
+public struct HandoutTemplate: Sendable {
+    /// Where the template came from, for messages.
+    public let file: String
+    private let template: MustacheTemplate
+
+    /// The text wraps at this many columns.
+    public static let width = 72
+
+    /// Loads the template from a clinic folder, or the shipped one when `folder` is nil.
+    public static func load(folder: String?) throws -> HandoutTemplate {
+        let path: String
+        if let folder {
+            path = folder + "/handout.mustache"
+        } else if let url = Bundle.module.url(forResource: "Templates/handout", withExtension: "mustache") {
+            path = url.path
+        } else {
+            throw TemplateError(file: "handout.mustache", line: 0, key: "", problem: "the shipped template is missing beside the binary")
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw TemplateError(file: path, line: 0, key: "", problem: "cannot read the template (expected a UTF-8 file named handout.mustache)")
+        }
+        return try HandoutTemplate(text: text, file: path)
+    }
+
+    /// Parses template text; throws ``TemplateError`` for a syntax error or an unknown key.
+    public init(text: String, file: String) throws {
+        self.file = file
+        do {
+            template = try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(file: file, line: error.context.lineNumber, key: "", problem: "is not a valid Mustache template (\(error.error))")
+        }
+        for (line, key) in Self.tags(in: text) where !HandoutView.keys.contains(key) {
+            throw TemplateError(file: file, line: line, key: key, problem: "is not a handout key; see docs/how-to-customise-the-handout.md")
+        }
+    }
+
+    /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
+    public func render(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day) -> String {
+        let view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
+        return TextWrapper.wrap(template.render(view), width: Self.width)
+    }
+
+    /// Every variable or section name used in the template, with its line.
+    static func tags(in text: String) -> [(Int, String)] {
+        var found: [(Int, String)] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while let open = rest.range(of: "{{") {
+                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+                var name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                rest = rest[close.upperBound...]
+                if name.hasPrefix("%") || name.hasPrefix("!") || name.hasPrefix(">") || name.hasPrefix("=") { continue }
+                if let first = name.first, "#^/&{".contains(first) { name.removeFirst() }
+                if name.hasSuffix("}") { name.removeLast() }
+                name = name.trimmingCharacters(in: .whitespaces)
+                if rest.hasPrefix("}") { rest = rest.dropFirst() }
+                found.append((i + 1, name))
+            }
+        }
+        return found
+    }
+}
+
+/// A handout template that cannot be used (exit 2, nothing written).
+public struct TemplateError: Error, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let key: String
+    public let problem: String
+
+    public var description: String {
+        "\(file):\(line): error: \(key.isEmpty ? "" : "\"\(key)\" ")\(problem)"
+    }
+}

@@ -1,0 +1,130 @@
+import LegCareCore
+
+/// The flat values a handout template can use. Every key is a property here, so a
+/// template typo is caught by ``HandoutTemplate`` instead of rendering as nothing.
+struct HandoutView {
+    struct Step {
+        var number: Int
+        var area: String
+        var tool: String
+        var path: String
+        var seconds: Int
+        var hold: Int
+        var pressure: String
+    }
+
+    var clinic: String
+    var clientName: String
+    var week: String
+    var weekDates: String
+    var therapist: String
+    var hasTherapist: Bool
+    var team: String
+    var hasTeam: Bool
+    var emergency: Bool
+    var referred: Bool
+    var referSentence: String
+    var referWhy: [String]
+    var avoidLines: [String]
+    var hasAvoidLines: Bool
+    var hasSession: Bool
+    var sessionKind: String
+    var sessionMinutes: Int
+    var sessionWhen: String
+    var sessionEvery: Int
+    var tellTherapist: [String]
+    var hasRoutine: Bool
+    var perWeek: Int
+    var totalMinutes: Int
+    var steps: [Step]
+    var timing: [String]
+    var aftercare: [String]
+    var redFlags: [String]
+    var contact: String
+    var booking: String
+    var footer: String
+
+    /// Keys a template may name: the properties above, and those of a step.
+    static let keys: Set<String> = [
+        "clinic", "clientName", "week", "weekDates", "therapist", "hasTherapist", "team", "hasTeam",
+        "emergency", "referred", "referSentence", "referWhy", "avoidLines", "hasAvoidLines",
+        "hasSession", "sessionKind", "sessionMinutes", "sessionWhen", "sessionEvery",
+        "tellTherapist", "hasRoutine", "perWeek", "totalMinutes", "steps", "timing",
+        "aftercare", "redFlags", "contact", "booking", "footer",
+        "number", "area", "tool", "path", "seconds", "hold", "pressure", ".",
+    ]
+
+    init(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day) {
+        let weekStart = asOf.adding(days: -(asOf.weekday - 1))
+        clinic = config.clinicName
+        clientName = profile.name
+        week = asOf.isoWeekName
+        weekDates = "\(HandoutWording.date(weekStart)) to \(HandoutWording.date(weekStart.adding(days: 6)))"
+        therapist = profile.therapist ?? ""
+        hasTherapist = profile.therapist != nil
+        team = profile.team ?? ""
+        hasTeam = profile.team != nil
+        emergency = plan.urgency == .emergency
+        referred = plan.status == .refer
+        if plan.urgency == .emergency {
+            referSentence = "Get emergency help now, as above."
+        } else if let to = plan.referTo, let urgency = plan.urgency {
+            referSentence = "Please see \(HandoutWording.whom(to)) \(HandoutWording.when(urgency)), before any massage or self-massage of the affected area."
+        } else {
+            referSentence = ""
+        }
+        referWhy = plan.referralRules.compactMap { id in ScreeningRules.table.first { $0.id == id }?.why }
+        var avoid = plan.avoid.compactMap(HandoutWording.avoid)
+        if !plan.avoidAreas.isEmpty {
+            let names = plan.avoidAreas.compactMap { AreaGuide.guide(for: $0)?.label }
+            if !names.isEmpty { avoid.insert("No self-massage on: \(names.joined(separator: "; ")).", at: 0) }
+        }
+        avoidLines = avoid
+        hasAvoidLines = !avoid.isEmpty
+        let p = plan.professional
+        hasSession = p.kind != nil
+        sessionKind = p.kind.map(HandoutWording.kind) ?? ""
+        sessionMinutes = p.minutes ?? 0
+        sessionWhen = p.nextWindow.map { w in
+            w.from == w.to ? "on \(HandoutWording.date(w.from))" : "between \(HandoutWording.date(w.from)) and \(HandoutWording.date(w.to))"
+        } ?? ""
+        sessionEvery = p.intervalDays ?? 0
+        tellTherapist = Self.tellTherapist(profile)
+        let s = plan.selfMassage
+        hasRoutine = !s.items.isEmpty
+        perWeek = s.sessionsPerWeek
+        totalMinutes = s.totalMinutes
+        steps = s.items.enumerated().map { i, item in
+            let guide = AreaGuide.guide(for: item.area)
+            return Step(
+                number: i + 1, area: (guide?.label ?? item.area.rawValue).capitalisedFirst,
+                tool: item.tool == .hands ? "your hands" : "a \(item.tool.label)",
+                path: guide?.path ?? "", seconds: item.seconds, hold: item.holdSeconds,
+                pressure: HandoutWording.pressure(item.pressure))
+        }
+        timing = s.timing.map(HandoutWording.timing)
+        aftercare = plan.aftercare.map(HandoutWording.aftercare)
+        redFlags = HandoutWording.redFlags
+        contact = config.contactLine
+        booking = config.bookingLine
+        footer = config.footer
+    }
+
+    /// What the client should tell the therapist (domain brief, section 3).
+    static func tellTherapist(_ profile: ClientProfile) -> [String] {
+        var lines: [String] = []
+        if let load = profile.trainingLoad { lines.append("your training load this week (\(load.rawValue))") }
+        if !profile.soreAreas.isEmpty {
+            let names = profile.soreAreas.map { AreaGuide.guide(for: $0)?.label ?? "lower back" }
+            lines.append("where you have been sore: \(names.joined(separator: "; "))")
+        }
+        if let event = profile.nextEvent { lines.append("your next race or match, on \(HandoutWording.date(event))") }
+        lines.append("any recent pains, and ask for mobility drills to repeat at home")
+        return lines
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case.
+    var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import LegCareCore
+
+/// Writes a run's outputs as plans arrive, one client at a time, so memory stays flat:
+/// `plans.jsonl`, `handouts/`, `handouts-print.txt`, `summary.xlsx` and, at the end,
+/// `input-issues.csv`. Nothing is visible until ``finish(diagnostics:facts:)`` publishes.
+public final class ReportWriter {
+    private let folder: RunFolder
+    private let template: HandoutTemplate
+    private let config: ClinicConfig
+    private let asOf: Day
+    private let plans: FileHandle
+    private let print: FileHandle
+    private let handoutsPath: String
+    private var namer = HandoutFileNamer()
+    private var count = 0
+    private let summary: SummaryWorkbook
+
+    /// Stages a new run folder for the as-of day's ISO week under `out`.
+    public init(out: String, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool) throws {
+        folder = try RunFolder(out: out, week: asOf.isoWeekName)
+        self.template = template
+        self.config = config
+        self.asOf = asOf
+        plans = try folder.create("plans.jsonl")
+        print = try folder.create("handouts-print.txt")
+        handoutsPath = try folder.folder("handouts")
+        summary = try SummaryWorkbook(
+            path: folder.path("summary.xlsx"), tmpdir: folder.stagingPath, config: config, asOf: asOf,
+            constantMemory: clientsFileBytes > SummaryWorkbook.constantMemoryThresholdBytes, hasTraining: hasTraining)
+    }
+
+    /// Writes one client's plan line, handout, print copy and workbook rows.
+    public func add(_ plan: Plan, profile: ClientProfile) throws {
+        try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8))
+        let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf)
+        let name = namer.name(clientID: profile.clientID, name: profile.name)
+        try folder.write("handouts/" + name, text)
+        try print.write(contentsOf: Data(((count > 0 ? "\u{0C}" : "") + text).utf8))
+        try summary.add(plan, profile: profile)
+        count += 1
+    }
+
+    /// Writes the input issues and the workbook's summary sheets, checks the workbook,
+    /// and publishes the folder. Returns its final path.
+    public func finish(diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog) throws -> String {
+        try plans.close()
+        try print.close()
+        let workbookWarnings = try summary.finish(diagnostics: diagnostics, facts: facts, sessions: sessions)
+        try folder.write("input-issues.csv", IssuesCSV.text(diagnostics + workbookWarnings))
+        try folder.protect("summary.xlsx")
+        try XLSXCheck.verify(path: folder.path("summary.xlsx"))
+        return try folder.publish()
+    }
+}
+
+/// The run's facts for the overview: rows read, accepted and rejected per file.
+public struct RunFacts: Sendable {
+    public struct FileCount: Sendable {
+        public var file: String
+        public var read: Int
+        public var accepted: Int
+        public var rejected: Int
+        public init(file: String, read: Int, accepted: Int, rejected: Int) {
+            self.file = file
+            self.read = read
+            self.accepted = accepted
+            self.rejected = rejected
+        }
+    }
+    public var files: [FileCount]
+    public init(files: [FileCount]) { self.files = files }
+}

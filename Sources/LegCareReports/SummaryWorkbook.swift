@@ -1,0 +1,256 @@
+import LegCareCore
+
+/// `summary.xlsx`: the workbook a clinic lead or manager opens first.
+///
+/// Sheets: `Overview` (the run's facts, status mix, referrals, sessions due and therapist
+/// hours, with two charts), `Clients`, `Routines`, `Referrals`, `Input issues`, and
+/// `Squad load` when a training log was given. Client rows stream in as plans are made;
+/// only referred clients and counts are held until the end.
+final class SummaryWorkbook {
+    /// Runs with a client file larger than this use constant-memory mode (no Excel
+    /// tables there: libxlsxwriter refuses them, so filter buttons are an autofilter).
+    static let constantMemoryThresholdBytes = 8 << 20
+
+    private let workbook: Workbook
+    private let config: ClinicConfig
+    private let asOf: Day
+    private let week: DayRange
+    private let overview: Workbook.Sheet
+    private let clients: SheetStream
+    private let routines: SheetStream
+    private let referrals: SheetStream
+    private let issues: SheetStream
+    private let load: SheetStream?
+    private var referred: [(urgency: Urgency, order: Int, cells: [String])] = []
+    private var statusCounts: [Status: Int] = [:]
+    private var urgencyCounts: [Urgency: Int] = [:]
+    private var referToCounts: [ReferTo: Int] = [:]
+    private var due: [String: (sessions: Int, minutes: Int)] = [:]
+    private var loadFlags = (spike: 0, monotony: 0)
+
+    init(path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool, rowLimit: Int = Workbook.rowLimit) throws {
+        self.config = config
+        self.asOf = asOf
+        let start = asOf.adding(days: -((asOf.weekday - config.weekStart + 7) % 7))
+        week = DayRange(from: start, to: start.adding(days: 6))
+        workbook = try Workbook(path: path, tmpdir: tmpdir, constantMemory: constantMemory, created: asOf, title: "LegCare summary \(asOf.isoWeekName)")
+        overview = try workbook.addSheet("Overview")
+        let wb = workbook
+        clients = try SheetStream(workbook: wb, name: "Clients", columns: [
+            .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Team", width: 14),
+            .init(header: "Therapist", width: 16), .init(header: "Status", width: 10), .init(header: "Refer to", width: 15),
+            .init(header: "Urgency", width: 10), .init(header: "Flags", width: 28, style: .wrap), .init(header: "Session kind", width: 14),
+            .init(header: "Interval (days)", width: 10), .init(header: "Minutes", width: 9), .init(header: "Window from", width: 12),
+            .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 30, style: .wrap),
+            .init(header: "Why", width: 80, style: .wrap),
+        ], rowLimit: rowLimit) { sheet, lastRow in
+            guard lastRow >= 1 else { return }
+            try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "refer", .statusRefer)
+            try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "modified", .statusModified)
+            try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "cleared", .statusCleared)
+        }
+        routines = try SheetStream(workbook: wb, name: "Routines", columns: [
+            .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Step", width: 6),
+            .init(header: "Area", width: 16), .init(header: "Tool", width: 15), .init(header: "Seconds per leg", width: 10),
+            .init(header: "Hold (s)", width: 9), .init(header: "Pressure", width: 10), .init(header: "Sessions per week", width: 10),
+        ], rowLimit: rowLimit)
+        referrals = try SheetStream(workbook: wb, name: "Referrals", columns: [
+            .init(header: "Urgency", width: 11), .init(header: "Refer to", width: 15), .init(header: "Client ID", width: 12),
+            .init(header: "Name", width: 24), .init(header: "Team", width: 14), .init(header: "Therapist", width: 16),
+            .init(header: "Flags", width: 30, style: .wrap), .init(header: "Why", width: 80, style: .wrap),
+        ], rowLimit: rowLimit)
+        issues = try SheetStream(workbook: wb, name: "Input issues", columns: [
+            .init(header: "File", width: 14), .init(header: "Row", width: 7), .init(header: "Line", width: 7),
+            .init(header: "Column", width: 16), .init(header: "Value", width: 24), .init(header: "Severity", width: 9),
+            .init(header: "Message", width: 70, style: .wrap),
+        ], rowLimit: rowLimit)
+        load = hasTraining ? try SheetStream(workbook: wb, name: "Squad load", columns: [
+            .init(header: "Team", width: 14), .init(header: "Client ID", width: 12), .init(header: "Name", width: 24),
+            .init(header: "7-day load", width: 11), .init(header: "Weekly average (28 days)", width: 13),
+            .init(header: "ACWR", width: 8), .init(header: "Monotony", width: 10), .init(header: "Strain", width: 10),
+            .init(header: "Attention", width: 50, style: .wrap),
+        ], rowLimit: rowLimit) : nil
+    }
+
+    /// Adds one client's rows to Clients, Routines and (if any) Squad load.
+    func add(_ plan: Plan, profile: ClientProfile) throws {
+        statusCounts[plan.status, default: 0] += 1
+        let p = plan.professional
+        var r = try clients.nextRow()
+        let s = clients.sheet
+        let areas = plan.selfMassage.items.map(\.area.rawValue).joined(separator: ", ")
+        let why = plan.reasons.map { "[\($0.rule)] \($0.text)" }.joined(separator: "\n")
+        let texts: [(Int, String?)] = [
+            (0, profile.clientID), (1, profile.name), (2, profile.team), (3, profile.therapist), (4, plan.status.rawValue),
+            (5, plan.referTo?.rawValue), (6, plan.urgency?.rawValue), (7, plan.flags.joined(separator: ", ")),
+            (8, p.kind?.rawValue), (14, areas), (15, why),
+        ]
+        for (col, text) in texts { if let text { try workbook.write(s, r, col, text, col >= 14 || col == 7 ? .wrap : nil) } }
+        if let v = p.intervalDays { try workbook.write(s, r, 9, number: Double(v)) }
+        if let v = p.minutes { try workbook.write(s, r, 10, number: Double(v)) }
+        if let w = p.nextWindow {
+            try workbook.write(s, r, 11, date: w.from)
+            try workbook.write(s, r, 12, date: w.to)
+        }
+        try workbook.write(s, r, 13, number: Double(plan.selfMassage.sessionsPerWeek * plan.selfMassage.totalMinutes))
+
+        for (i, item) in plan.selfMassage.items.enumerated() {
+            r = try routines.nextRow()
+            let rs = routines.sheet
+            try workbook.write(rs, r, 0, profile.clientID)
+            try workbook.write(rs, r, 1, profile.name)
+            try workbook.write(rs, r, 2, number: Double(i + 1))
+            try workbook.write(rs, r, 3, item.area.rawValue)
+            try workbook.write(rs, r, 4, item.tool.rawValue)
+            try workbook.write(rs, r, 5, number: Double(item.seconds))
+            try workbook.write(rs, r, 6, number: Double(item.holdSeconds))
+            try workbook.write(rs, r, 7, item.pressure.rawValue)
+            try workbook.write(rs, r, 8, number: Double(plan.selfMassage.sessionsPerWeek))
+        }
+
+        if plan.status == .refer, let urgency = plan.urgency {
+            urgencyCounts[urgency, default: 0] += 1
+            if let to = plan.referTo { referToCounts[to, default: 0] += 1 }
+            let reasons = plan.reasons.filter { plan.referralRules.contains($0.rule) }.map(\.text).joined(separator: "\n")
+            referred.append((urgency, referred.count, [urgency.rawValue, plan.referTo?.rawValue ?? "", profile.clientID, profile.name, profile.team ?? "", profile.therapist ?? "", plan.flags.joined(separator: ", "), reasons]))
+        }
+        if let w = p.nextWindow, let minutes = p.minutes, week.contains(w.from) {
+            let t = profile.therapist ?? "unassigned"
+            due[t, default: (0, 0)].sessions += 1
+            due[t, default: (0, 0)].minutes += minutes
+        }
+        if let l = plan.load, let sheet = load {
+            r = try sheet.nextRow()
+            let ls = sheet.sheet
+            try workbook.write(ls, r, 0, profile.team ?? "")
+            try workbook.write(ls, r, 1, profile.clientID)
+            try workbook.write(ls, r, 2, profile.name)
+            try workbook.write(ls, r, 3, number: l.acute, .decimal)
+            try workbook.write(ls, r, 4, number: l.chronic, .decimal)
+            if let v = l.acwr { try workbook.write(ls, r, 5, number: v, .decimal) }
+            if let v = l.monotony { try workbook.write(ls, r, 6, number: v, .decimal) }
+            if let v = l.strain { try workbook.write(ls, r, 7, number: v, .decimal) }
+            let flags = plan.reasons.filter { $0.rule.hasPrefix("load.") }
+            if flags.contains(where: { $0.rule == "load.acwr_spike" }) { loadFlags.spike += 1 }
+            if flags.contains(where: { $0.rule == "load.monotony_high" }) { loadFlags.monotony += 1 }
+            try workbook.write(ls, r, 8, flags.isEmpty ? (l.acwr == nil ? "ACWR shown after 28 days of data" : "") : flags.map(\.text).joined(separator: "\n"), .wrap)
+        }
+    }
+
+    /// Writes Referrals, Input issues and Overview, then closes the file. Returns
+    /// warnings about cells cut at Excel's limit (ids and places only, no client data).
+    func finish(diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog) throws -> [Diagnostic] {
+        for ref in referred.sorted(by: { ($0.urgency, -$0.order) > ($1.urgency, -$1.order) }) {
+            let r = try referrals.nextRow()
+            for (col, text) in ref.cells.enumerated() { try workbook.write(referrals.sheet, r, col, text, col >= 6 ? .wrap : nil) }
+        }
+        for d in diagnostics {
+            let r = try issues.nextRow()
+            let sh = issues.sheet
+            try workbook.write(sh, r, 0, d.file)
+            try workbook.write(sh, r, 1, number: Double(d.row))
+            try workbook.write(sh, r, 2, number: Double(d.line))
+            try workbook.write(sh, r, 3, d.column)
+            try workbook.write(sh, r, 4, d.value)
+            try workbook.write(sh, r, 5, d.severity.rawValue)
+            try workbook.write(sh, r, 6, d.message, .wrap)
+        }
+        for stream in [clients, routines, referrals, issues] + (load.map { [$0] } ?? []) { try stream.finish() }
+        try writeOverview(facts: facts, sessions: sessions)
+        try workbook.close()
+        return workbook.cutCells.map { cell in
+            Diagnostic(.warning, file: "summary.xlsx", row: cell.row + 1, column: "\(cell.sheet)!\(Workbook.column(cell.col))", message: "text was longer than Excel's 32,767-character cell limit and was cut; the full text is in plans.jsonl")
+        }
+    }
+
+    private func writeOverview(facts: RunFacts, sessions: SessionLog) throws {
+        let o = overview
+        try workbook.setColumns(o, 0, 0, width: 30)
+        try workbook.setColumns(o, 1, 5, width: 14)
+        var r = 0
+        try workbook.write(o, r, 0, "LegCare weekly summary", .title)
+        r += 1
+        try workbook.write(o, r, 0, config.clinicName)
+        r += 2
+        try workbook.write(o, r, 0, "Week", .bold); try workbook.write(o, r, 1, asOf.isoWeekName); r += 1
+        try workbook.write(o, r, 0, "As of", .bold); try workbook.write(o, r, 1, date: asOf); r += 1
+        try workbook.write(o, r, 0, "Clinic week", .bold); try workbook.write(o, r, 1, date: week.from); try workbook.write(o, r, 2, date: week.to); r += 2
+
+        try header(o, &r, ["Input file", "Rows read", "Accepted", "Rejected"])
+        for f in facts.files {
+            try workbook.write(o, r, 0, f.file)
+            for (i, v) in [f.read, f.accepted, f.rejected].enumerated() { try workbook.write(o, r, i + 1, number: Double(v)) }
+            r += 1
+        }
+        r += 1
+        try header(o, &r, ["Clients by status", "Clients"])
+        let statusRows = r...(r + Status.allCases.count - 1)
+        for s in Status.allCases {
+            try workbook.write(o, r, 0, s.rawValue)
+            try workbook.write(o, r, 1, number: Double(statusCounts[s] ?? 0))
+            r += 1
+        }
+        try workbook.addChart(.pie, title: "Status mix", on: o, at: 2, 6, source: o, categoriesCol: 0, valuesCol: 1, rows: statusRows)
+        r += 1
+        try header(o, &r, ["Referrals by urgency", "Clients"])
+        for u in Urgency.allCases.reversed() {
+            try workbook.write(o, r, 0, u.rawValue)
+            try workbook.write(o, r, 1, number: Double(urgencyCounts[u] ?? 0))
+            r += 1
+        }
+        r += 1
+        try header(o, &r, ["Referrals by professional", "Clients"])
+        for t in ReferTo.allCases {
+            try workbook.write(o, r, 0, t.rawValue)
+            try workbook.write(o, r, 1, number: Double(referToCounts[t] ?? 0))
+            r += 1
+        }
+        r += 1
+        try header(o, &r, ["Sessions due this week by therapist", "Sessions", "Hours needed", "Hours available", "Hours spare"])
+        var names = config.therapists.map(\.name)
+        for name in due.keys.sorted() where !names.contains(name) { names.append(name) }
+        let first = r
+        for name in names {
+            let d = due[name] ?? (0, 0)
+            let available = config.therapists.first { $0.name == name }?.hoursAvailable
+            try workbook.write(o, r, 0, name)
+            try workbook.write(o, r, 1, number: Double(d.sessions))
+            try workbook.write(o, r, 2, number: Double(d.minutes) / 60, .decimal)
+            if let available {
+                try workbook.write(o, r, 3, number: available, .decimal)
+                try workbook.write(o, r, 4, number: available - Double(d.minutes) / 60, .decimal)
+            }
+            r += 1
+        }
+        if r > first {
+            try workbook.addChart(.column, title: "Sessions due this week by therapist", on: o, at: 18, 6, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1))
+        } else {
+            try workbook.write(o, r, 0, "No sessions fall due this week."); r += 1
+        }
+        r += 1
+        if sessions.rows > 0 {
+            try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
+            let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
+            for therapist in sessions.volume.keys.sorted() {
+                let weeks = sessions.volume[therapist]!.filter { recent.contains($0.key) }.values
+                try workbook.write(o, r, 0, therapist)
+                try workbook.write(o, r, 1, number: Double(weeks.map(\.completed).reduce(0, +)))
+                try workbook.write(o, r, 2, number: Double(weeks.map(\.minutes).reduce(0, +)) / 60, .decimal)
+                try workbook.write(o, r, 3, number: Double(weeks.map(\.cancelled).reduce(0, +)))
+                try workbook.write(o, r, 4, number: Double(weeks.map(\.noShow).reduce(0, +)))
+                r += 1
+            }
+            r += 1
+        }
+        if load != nil {
+            try header(o, &r, ["Squad load flags (for attention, not diagnosis)", "Athletes"])
+            try workbook.write(o, r, 0, "Load spike (ACWR above \(config.settings.acwrSpike))"); try workbook.write(o, r, 1, number: Double(loadFlags.spike)); r += 1
+            try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))"); try workbook.write(o, r, 1, number: Double(loadFlags.monotony)); r += 1
+        }
+    }
+
+    private func header(_ sheet: Workbook.Sheet, _ r: inout Int, _ titles: [String]) throws {
+        for (i, t) in titles.enumerated() { try workbook.write(sheet, r, i, t, .header) }
+        r += 1
+    }
+}

@@ -1,0 +1,263 @@
+import CXlsxWriter
+import Foundation
+import LegCareCore
+
+/// The one Swift layer over libxlsxwriter: every `lxw_*` call, C pointer and
+/// `withCString` of LegCare lives in this file. Every `lxw_error` becomes a thrown
+/// ``WorkbookError`` carrying libxlsxwriter's own text.
+///
+/// It also enforces what the C library does not (measured on libxlsxwriter 1.1.4):
+/// text cells are cut at Excel's 32,767 UTF-16 units with a visible marker, a literal
+/// `_xHHHH_` is escaped so Excel shows it as typed, and NaN or infinity is never written.
+final class Workbook {
+    /// A sheet of this workbook.
+    struct Sheet: Hashable {
+        fileprivate let index: Int
+        let name: String
+    }
+
+    /// The cell styles the summary uses.
+    enum Style: Hashable {
+        case title, header, bold, date, wrap, decimal, statusCleared, statusModified, statusRefer
+    }
+
+    /// Chart kinds.
+    enum ChartKind { case pie, column }
+
+    /// Excel's limit on characters (UTF-16 units) in one cell.
+    static let cellLimit = 32_767
+    /// Excel's limit on rows in one sheet.
+    static let rowLimit = 1_048_576
+
+    let constantMemory: Bool
+    /// Cells cut at the cell limit: (sheet, row, column header) for a warning.
+    private(set) var cutCells: [(sheet: String, row: Int, col: Int)] = []
+    private let handle: UnsafeMutablePointer<lxw_workbook>
+    private var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+    private var formats: [Style: UnsafeMutablePointer<lxw_format>] = [:]
+    /// C strings that libxlsxwriter may keep pointers to until close.
+    private var retained: [UnsafeMutablePointer<CChar>] = []
+    private var closed = false
+
+    /// Opens a new workbook at `path`; temporary files go to `tmpdir`, and the document's
+    /// creation date is `created` (midnight UTC) so the same inputs give the same bytes.
+    init(path: String, tmpdir: String, constantMemory: Bool, created: Day, title: String) throws {
+        self.constantMemory = constantMemory
+        let tmp = strdup(tmpdir)!
+        var options = lxw_workbook_options()
+        options.constant_memory = constantMemory ? 1 : 0
+        options.tmpdir = tmp
+        guard let wb = path.withCString({ workbook_new_opt($0, &options) }) else {
+            free(tmp)
+            throw WorkbookError(operation: "create \(path)", code: nil)
+        }
+        handle = wb
+        retained.append(tmp)
+        var props = lxw_doc_properties()
+        props.title = keep(title)
+        props.comments = keep("Written by LegCare")
+        props.created = time_t(created.serial * 86_400)
+        try check(workbook_set_properties(handle, &props), "set document properties")
+        makeFormats()
+    }
+
+    deinit {
+        if !closed { _ = workbook_close(handle) }
+        retained.forEach { free($0) }
+    }
+
+    /// Adds a sheet; the name must be legal (checked by ``SheetName``).
+    func addSheet(_ name: String) throws -> Sheet {
+        guard let ws = name.withCString({ workbook_add_worksheet(handle, $0) }) else {
+            throw WorkbookError(operation: "add sheet \(name)", code: nil)
+        }
+        sheets.append(ws)
+        return Sheet(index: sheets.count - 1, name: name)
+    }
+
+    /// Writes text as text (never as a formula), within Excel's limits.
+    func write(_ sheet: Sheet, _ row: Int, _ col: Int, _ text: String, _ style: Style? = nil) throws {
+        var value = Self.escapeLiteralEscapes(text)
+        if value.utf16.count > Self.cellLimit {
+            value = Self.cut(value)
+            cutCells.append((sheet.name, row, col))
+        }
+        let fmt = style.flatMap { formats[$0] }
+        try check(value.withCString { worksheet_write_string(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), $0, fmt) }, "write text to \(sheet.name) row \(row + 1)")
+    }
+
+    /// Writes a number; NaN and infinity are left blank (the C library would write invalid XML).
+    func write(_ sheet: Sheet, _ row: Int, _ col: Int, number: Double, _ style: Style? = nil) throws {
+        let fmt = style.flatMap { formats[$0] }
+        if !number.isFinite {
+            try check(worksheet_write_blank(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), fmt), "write blank to \(sheet.name)")
+            return
+        }
+        try check(worksheet_write_number(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), number, fmt), "write number to \(sheet.name) row \(row + 1)")
+    }
+
+    /// Writes a real date cell (an Excel serial number with a date format).
+    func write(_ sheet: Sheet, _ row: Int, _ col: Int, date: Day) throws {
+        try write(sheet, row, col, number: Double(date.serial + 25_569), .date)
+    }
+
+    /// Sets the width (in characters) of columns, optionally with a style.
+    func setColumns(_ sheet: Sheet, _ first: Int, _ last: Int, width: Double, _ style: Style? = nil) throws {
+        try check(worksheet_set_column(sheets[sheet.index], lxw_col_t(first), lxw_col_t(last), width, style.flatMap { formats[$0] }), "set column widths on \(sheet.name)")
+    }
+
+    /// Keeps the first `rows` rows in view while scrolling.
+    func freeze(_ sheet: Sheet, rows: Int) {
+        worksheet_freeze_panes(sheets[sheet.index], lxw_row_t(rows), 0)
+    }
+
+    /// Makes an Excel table (filter buttons, banded rows) over rows `0...lastRow`;
+    /// headers are written by the table. Not available in constant-memory mode.
+    func addTable(_ sheet: Sheet, name: String, headers: [String], lastRow: Int) throws {
+        let columns = UnsafeMutablePointer<lxw_table_column>.allocate(capacity: headers.count)
+        let list = UnsafeMutablePointer<UnsafeMutablePointer<lxw_table_column>?>.allocate(capacity: headers.count + 1)
+        defer {
+            columns.deallocate()
+            list.deallocate()
+        }
+        for (i, h) in headers.enumerated() {
+            var column = lxw_table_column()
+            column.header = keep(h)
+            column.header_format = formats[.header]
+            (columns + i).initialize(to: column)
+            list[i] = columns + i
+        }
+        list[headers.count] = nil
+        var options = lxw_table_options()
+        options.name = keep(name)
+        options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
+        options.style_type_number = 2
+        options.columns = list
+        try check(worksheet_add_table(sheets[sheet.index], 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(headers.count - 1), &options), "add table \(name)")
+    }
+
+    /// Filter buttons on the header row (used where tables are not available).
+    func autofilter(_ sheet: Sheet, lastRow: Int, lastCol: Int) throws {
+        try check(worksheet_autofilter(sheets[sheet.index], 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(lastCol)), "add filter to \(sheet.name)")
+    }
+
+    /// Colours cells in a column whose value equals `text`.
+    func highlight(_ sheet: Sheet, col: Int, rows: ClosedRange<Int>, equals text: String, _ style: Style) throws {
+        var cf = lxw_conditional_format()
+        cf.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
+        cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
+        cf.value_string = keep("\"\(text)\"")
+        cf.format = formats[style]
+        try check(worksheet_conditional_format_range(sheets[sheet.index], lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &cf), "colour \(sheet.name)")
+    }
+
+    /// A chart of one series: categories and values are ranges of `source`, rows inclusive.
+    func addChart(_ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, source: Sheet, categoriesCol: Int, valuesCol: Int, rows: ClosedRange<Int>) throws {
+        guard let chart = workbook_add_chart(handle, UInt8(kind == .pie ? LXW_CHART_PIE.rawValue : LXW_CHART_COLUMN.rawValue)) else {
+            throw WorkbookError(operation: "add chart \(title)", code: nil)
+        }
+        let ref = { (c: Int) in "='\(source.name)'!$\(Self.column(c))$\(rows.lowerBound + 1):$\(Self.column(c))$\(rows.upperBound + 1)" }
+        let series = ref(categoriesCol).withCString { cats in ref(valuesCol).withCString { vals in chart_add_series(chart, cats, vals) } }
+        guard series != nil else { throw WorkbookError(operation: "add series to \(title)", code: nil) }
+        title.withCString { chart_title_set_name(chart, $0) }
+        if kind == .column { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        try check(worksheet_insert_chart(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), chart), "insert chart \(title)")
+    }
+
+    /// Writes the file. libxlsxwriter reports write errors only here.
+    func close() throws {
+        closed = true
+        try check(workbook_close(handle), "write the workbook")
+    }
+
+    // MARK: - Limits and escapes the C library leaves to us
+
+    /// A literal `_xHHHH_` would be read by Excel as an escaped character: escape its `_`.
+    static func escapeLiteralEscapes(_ s: String) -> String {
+        guard s.contains("_x") else { return s }
+        var out = ""
+        let chars = Array(s)
+        var i = 0
+        while i < chars.count {
+            if chars[i] == "_", i + 6 < chars.count, chars[i + 1] == "x", chars[i + 6] == "_",
+                chars[(i + 2)...(i + 5)].allSatisfy(\.isHexDigit)
+            {
+                out += "_x005F_"
+                i += 1
+                continue
+            }
+            out.append(chars[i])
+            i += 1
+        }
+        return out
+    }
+
+    /// Cuts text to fit one cell, counting UTF-16 units as Excel does, with a marker.
+    static func cut(_ s: String) -> String {
+        let marker = " [... cut at Excel's cell limit; full text in plans.jsonl]"
+        let budget = cellLimit - marker.utf16.count
+        var out = ""
+        var used = 0
+        for ch in s {
+            let n = ch.utf16.count
+            if used + n > budget { break }
+            out.append(ch)
+            used += n
+        }
+        return out + marker
+    }
+
+    /// Column letters for a zero-based index (0 -> A, 26 -> AA).
+    static func column(_ index: Int) -> String {
+        var n = index + 1
+        var s = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            s = String(UnicodeScalar(UInt8(65 + r))) + s
+            n = (n - 1) / 26
+        }
+        return s
+    }
+
+    // MARK: - Private
+
+    private func makeFormats() {
+        func add(_ style: Style, _ configure: (UnsafeMutablePointer<lxw_format>) -> Void) {
+            guard let f = workbook_add_format(handle) else { return }
+            configure(f)
+            formats[style] = f
+        }
+        add(.title) { format_set_bold($0); format_set_font_size($0, 16) }
+        add(.header) { format_set_bold($0); format_set_bg_color($0, 0xDDEBF7); format_set_text_wrap($0); format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        add(.bold) { format_set_bold($0) }
+        add(.date) { f in "yyyy-mm-dd".withCString { format_set_num_format(f, $0) } }
+        add(.wrap) { format_set_text_wrap($0); format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        add(.decimal) { f in "0.00".withCString { format_set_num_format(f, $0) } }
+        add(.statusCleared) { format_set_bg_color($0, 0xC6EFCE); format_set_font_color($0, 0x006100) }
+        add(.statusModified) { format_set_bg_color($0, 0xFFEB9C); format_set_font_color($0, 0x9C5700) }
+        add(.statusRefer) { format_set_bg_color($0, 0xFFC7CE); format_set_font_color($0, 0x9C0006) }
+    }
+
+    private func keep(_ s: String) -> UnsafeMutablePointer<CChar> {
+        let p = strdup(s)!
+        retained.append(p)
+        return p
+    }
+
+    private func check(_ error: lxw_error, _ operation: String) throws {
+        guard error == LXW_NO_ERROR else {
+            throw WorkbookError(operation: operation, code: Int32(error.rawValue), text: String(cString: lxw_strerror(error)))
+        }
+    }
+}
+
+/// A libxlsxwriter call failed; the text is the library's own.
+public struct WorkbookError: Error, Equatable, CustomStringConvertible {
+    public let operation: String
+    public let code: Int32?
+    public var text: String = "libxlsxwriter returned no object"
+
+    public var description: String {
+        "summary.xlsx: error: could not \(operation): \(text)\(code.map { " (lxw_error \($0))" } ?? "")"
+    }
+}

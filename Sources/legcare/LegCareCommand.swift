@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import LegCareCore
+
+/// `legcare`: the week's recovery paperwork from a client list.
+struct LegCareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "legcare",
+        abstract: "Turn a clinic's or a team's client list into the week's recovery paperwork.",
+        discussion: """
+            Exit status: 0 every row accepted; 3 reports written (or checks done) but some \
+            rows rejected, see input-issues.csv; 2 nothing written (usage error, missing or \
+            unreadable required file, missing required column, bad clinic.yaml or template).
+            """,
+        subcommands: [Report.self, Validate.self],
+        defaultSubcommand: Report.self
+    )
+}
+
+/// The input files, shared by `report` and `validate`.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Client profiles (required).")
+    var clients = "Input/clients.csv"
+    @Option(help: "Delivered-session log (optional; default Input/sessions.csv if it exists).")
+    var sessions: String?
+    @Option(help: "Squad daily training log (optional; default Input/training.csv if it exists).")
+    var training: String?
+    @Option(help: "Clinic settings (optional; default Input/clinic.yaml if it exists).")
+    var config: String?
+    @Option(name: .customLong("as-of"), help: "The day the plans are made for, YYYY-MM-DD (default: today).")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, Day(iso: asOf) == nil {
+            throw ValidationError("--as-of \"\(asOf)\" is not a date in the form YYYY-MM-DD")
+        }
+    }
+
+    /// The resolved inputs: optional files default to Input/ when present.
+    func resolved() -> Inputs {
+        func optional(_ given: String?, _ fallback: String) -> String? {
+            given ?? (FileManager.default.fileExists(atPath: fallback) ? fallback : nil)
+        }
+        return Inputs(
+            clients: clients, sessions: optional(sessions, "Input/sessions.csv"),
+            training: optional(training, "Input/training.csv"), config: optional(config, "Input/clinic.yaml"),
+            asOf: asOf.flatMap { Day(iso: $0) } ?? Clock.today())
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the week's reports into <out>/<ISO week>/.",
+        discussion: """
+            Writes summary.xlsx, plans.jsonl, handouts/ (one .txt per accepted client), \
+            handouts-print.txt and input-issues.csv. The folder appears whole or not at all.
+            """)
+
+    @OptionGroup var inputs: InputOptions
+    @Option(help: "Folder that receives the week's run folder.")
+    var out = "Reports"
+
+    func run() throws {
+        let outcome = try Pipeline.run(inputs.resolved(), out: out)
+        throw ExitCode(outcome.rejected > 0 ? 3 : 0)
+    }
+}
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the inputs and list every problem; writes nothing.")
+
+    @OptionGroup var inputs: InputOptions
+
+    func run() throws {
+        let outcome = try Pipeline.run(inputs.resolved(), out: nil)
+        for d in outcome.diagnostics { Swift.print(d) }
+        throw ExitCode(outcome.rejected > 0 ? 3 : 0)
+    }
+}
+
+/// Today's date in the local time zone: the only clock LegCare reads.
+enum Clock {
+    static func today() -> Day {
+        var t = time(nil)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+    }
+}

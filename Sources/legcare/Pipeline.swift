@@ -1,0 +1,116 @@
+import Foundation
+import LegCareCore
+import LegCareIntake
+import LegCareReports
+
+/// The input files of one run.
+struct Inputs {
+    var clients: String
+    var sessions: String?
+    var training: String?
+    var config: String?
+    var asOf: Day
+}
+
+/// What a run found: its diagnostics and counts.
+struct Outcome {
+    var diagnostics: [Diagnostic]
+    var rejected: Int
+    var folder: String?
+}
+
+/// The run, as a recipe: each stage a typed value in, a typed value out.
+enum Pipeline {
+    /// Reads, plans and (when `out` is given) writes the week's reports.
+    static func run(_ inputs: Inputs, out: String?) throws -> Outcome {
+        // 1. Clinic configuration and handout template: a broken one stops the run (exit 2).
+        let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
+        let template = try HandoutTemplate.load(folder: config.templateFolder)
+
+        // 2. Optional logs: delivered sessions and squad training.
+        let sessions = try inputs.sessions.map { try SessionsReader.read(ByteSource(path: $0), file: name($0)) }
+        let training = try inputs.training.map { try TrainingReader.read(ByteSource(path: $0), file: name($0)) }
+
+        // 3. Client list: header checked before anything is written.
+        var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients))
+
+        // 4. Stage the run folder (report only).
+        let size = (try? FileManager.default.attributesOfItem(atPath: inputs.clients)[.size] as? Int) ?? 0
+        let writer = try out.map {
+            try ReportWriter(out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil)
+        }
+
+        // 5. Stream the clients: validate, plan, write.
+        let engine = PlanEngine(settings: config.settings)
+        var progress = Progress()
+        var accepted = Set<String>()
+        while var profile = try clients.next() {
+            if profile.lastMassage == nil, let last = sessions?.log.lastCompleted[profile.clientID] {
+                profile.lastMassage = last
+            }
+            let plan = engine.plan(for: profile, asOf: inputs.asOf, training: training?.histories[profile.clientID])
+            try writer?.add(plan, profile: profile)
+            accepted.insert(profile.clientID)
+            progress.tick(clients.rowsRead)
+        }
+        progress.done(clients.rowsRead)
+
+        // 6. Every problem, file by file, including ids the logs name but clients.csv lacks.
+        var diagnostics = clients.diagnostics
+        if let sessions { diagnostics += sessions.diagnostics }
+        if let training { diagnostics += training.diagnostics }
+        diagnostics += crossFileWarnings(inputs, sessions: sessions, training: training, accepted: accepted)
+        let rejected = clients.rejected + (sessions?.rejected ?? 0) + (training?.rejected ?? 0)
+
+        // 7. Summary sheets, checks, and publish the folder whole.
+        var facts = [RunFacts.FileCount(file: name(inputs.clients), read: clients.rowsRead, accepted: clients.accepted, rejected: clients.rejected)]
+        if let s = sessions, let f = inputs.sessions { facts.append(.init(file: name(f), read: s.rowsRead, accepted: s.rowsRead - s.rejected, rejected: s.rejected)) }
+        if let t = training, let f = inputs.training { facts.append(.init(file: name(f), read: t.rowsRead, accepted: t.rowsRead - t.rejected, rejected: t.rejected)) }
+        let folder = try writer?.finish(diagnostics: diagnostics, facts: RunFacts(files: facts), sessions: sessions?.log ?? SessionLog())
+        if let folder {
+            let line = facts.map { "\($0.file): \($0.read) read, \($0.accepted) accepted, \($0.rejected) rejected" }.joined(separator: "; ")
+            FileHandle.standardError.write(Data("legcare: wrote \(folder) (\(line))\n".utf8))
+        }
+        return Outcome(diagnostics: diagnostics, rejected: rejected, folder: folder)
+    }
+
+    private static func crossFileWarnings(
+        _ inputs: Inputs, sessions: SessionsReader.Result?, training: TrainingReader.Result?, accepted: Set<String>
+    ) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for (file, rows) in [(inputs.sessions, sessions?.clientRows), (inputs.training, training?.clientRows)] {
+            guard let file, let rows else { continue }
+            for (id, row) in rows.sorted(by: { $0.value < $1.value }) where !accepted.contains(id) {
+                out.append(Diagnostic(.warning, file: name(file), row: row, column: "client_id", value: id, message: "is not an accepted client in clients.csv; the row still counts in volumes"))
+            }
+        }
+        return out
+    }
+
+    private static func loadConfig(_ path: String) throws -> ClinicConfig {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw IntakeError(file: path, reason: .unreadable)
+        }
+        return try ClinicConfigLoader.load(yaml: text, file: name(path), folder: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+    }
+
+    /// The file's name without folders, as diagnostics show it.
+    static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+}
+
+/// Progress on stderr, only when stderr is a terminal.
+struct Progress {
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var last = 0
+
+    mutating func tick(_ rows: Int) {
+        guard enabled, rows - last >= 1000 else { return }
+        last = rows
+        FileHandle.standardError.write(Data("\rlegcare: \(rows) client rows read".utf8))
+    }
+
+    func done(_ rows: Int) {
+        guard enabled, last > 0 else { return }
+        FileHandle.standardError.write(Data("\rlegcare: \(rows) client rows read\n".utf8))
+    }
+}
