@@ -43,6 +43,13 @@ public struct SessionLog: Sendable {
         public var cancelled = 0
         public var noShow = 0
         public var minutes = 0
+
+        public init(completed: Int = 0, cancelled: Int = 0, noShow: Int = 0, minutes: Int = 0) {
+            self.completed = completed
+            self.cancelled = cancelled
+            self.noShow = noShow
+            self.minutes = minutes
+        }
     }
 
     /// Last completed session per client.

@@ -45,8 +45,18 @@ public struct ByteSource {
         }
     }
 
-    /// The next chunk of UTF-8, or an empty array at the end of the input.
+    /// The next chunk of UTF-8, or an empty array at the end of the input (never before:
+    /// a UTF-16 chunk holding half a code unit is joined to the next one).
     public mutating func next() throws -> [UInt8] {
+        while true {
+            let out = try nextPiece()
+            if !out.isEmpty || finished { return out }
+        }
+    }
+
+    private var finished = false
+
+    private mutating func nextPiece() throws -> [UInt8] {
         if !started {
             started = true
             var head = try pull()
@@ -56,9 +66,11 @@ public struct ByteSource {
                 head += more
             }
             detect(&head)
+            if head.isEmpty { finished = true }
             return encoding == .utf8 ? head : transcode(head, final: false)
         }
         let chunk = try pull()
+        if chunk.isEmpty { finished = true }
         if encoding == .utf8 { return chunk }
         if chunk.isEmpty {
             return carry.isEmpty && highSurrogate == nil ? [] : transcode([], final: true)

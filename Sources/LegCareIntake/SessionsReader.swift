@@ -23,12 +23,12 @@ public enum SessionsReader {
         while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
             var c = RowChecker(file: file, row: row)
             let id = c.required("session_id") { .success($0) }
+            if let id, let first = seen[id] { c.fail("session_id", id, "is already used on row \(first); session ids must be unique") }
             let client = c.required("client_id") { .success($0) }
             let day = c.required("date", ValueParser.day)
             let kind = c.optional("kind") { ValueParser.token($0, DeliveredKind.self) }
             let minutes = c.required("minutes") { ValueParser.integer($0, 1...240) }
             let status = c.required("status") { ValueParser.token($0, SessionStatus.self) }
-            if let id, let first = seen[id] { c.fail("session_id", id, "is already used on row \(first); session ids must be unique") }
             if c.errors.isEmpty, let id, let client, let day, let minutes, let status {
                 seen[id] = row.record.row
                 result.log.add(SessionRecord(sessionID: id, clientID: client, day: day, therapist: row.value("therapist"), kind: kind, minutes: minutes, status: status))

@@ -1,0 +1,75 @@
+import LegCareCore
+import LegCareIntake
+import Testing
+
+@Suite("sessions.csv, training.csv and clinic.yaml")
+struct LogAndConfigTests {
+    @Test("sessions: totals per therapist and week; bad rows rejected with reasons")
+    func sessions() throws {
+        let csv = """
+            session_id,client_id,date,therapist,kind,minutes,status
+            S1,C1,2026-11-16,Ana,sports,60,completed
+            S2,C1,2026-11-18,Ana,sports,45,no_show
+            S3,C2,2026-11-17,Ana,reiki,60,completed
+            S1,C2,2026-11-17,Ana,sports,300,completed
+            S4,C9,2026-11-19,Ben,swedish,30,cancelled
+
+            """
+        let r = try SessionsReader.read(ByteSource(bytes: Array(csv.utf8)), file: "sessions.csv")
+        #expect(r.rowsRead == 5 && r.rejected == 2)
+        #expect(r.log.volume["Ana"]?["2026-W47"] == SessionLog.Volume(completed: 1, cancelled: 0, noShow: 1, minutes: 60))
+        #expect(r.log.lastCompleted["C1"] == Day(iso: "2026-11-16"))
+        #expect(r.diagnostics.map { "\($0.row) \($0.column)" } == ["4 kind", "5 session_id", "5 minutes"])
+    }
+
+    @Test("training: load is RPE x minutes per client; wellness 1-5 checked")
+    func training() throws {
+        let csv = "client_id,date,minutes,rpe,sleep\nA,2026-11-20,60,5,4\nA,2026-11-20,30,2,\nA,2026-11-21,60,11,3\nA,2026-11-22,60,5,9\n"
+        let r = try TrainingReader.read(ByteSource(bytes: Array(csv.utf8)), file: "training.csv")
+        #expect(r.histories["A"]?.loadByDay[Day(iso: "2026-11-20")!] == 360)
+        #expect(r.rowsRead == 4 && r.rejected == 2)
+        #expect(r.diagnostics.map(\.column) == ["rpe", "sleep"])
+    }
+
+    @Test("clinic.yaml: names, therapists and thresholds")
+    func config() throws {
+        let c = try ClinicConfigLoader.load(yaml: """
+            clinic_name: Test Clinic
+            week_start: sunday
+            therapists:
+              - name: Ana
+                hours: 12.5
+            thresholds:
+              pain_gate: 7
+              interval_days:
+                heavy: 14
+            """, file: "clinic.yaml")
+        #expect(c.clinicName == "Test Clinic")
+        #expect(c.weekStart == 7)
+        #expect(c.therapists == [.init(name: "Ana", hoursAvailable: 12.5)])
+        #expect(c.settings.painGate == 7)
+        #expect(c.settings.intervalDays[.heavy] == 14)
+    }
+
+    @Test("clinic.yaml errors name the line and the key", arguments: [
+        ("clinic_name: A\nthresholds:\n  pain_gate: twelve\n", 3, "thresholds.pain_gate"),
+        ("clinic_name: A\ncolour: blue\n", 2, "colour"),
+        ("week_start: someday\n", 1, "week_start"),
+        ("thresholds:\n  interval_days:\n    heavy: 10\n", 3, "thresholds.interval_days.heavy"),
+    ])
+    func configErrors(_ yaml: String, _ line: Int, _ key: String) {
+        do {
+            _ = try ClinicConfigLoader.load(yaml: yaml, file: "clinic.yaml")
+            Issue.record("expected an error")
+        } catch let e as IntakeError {
+            guard case .config(let l, let k, _) = e.reason else { Issue.record("wrong reason \(e)"); return }
+            #expect(l == line)
+            #expect(k == key)
+        } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test("malformed YAML names its line")
+    func malformed() {
+        #expect(throws: IntakeError.self) { try ClinicConfigLoader.load(yaml: "a: [1, 2\nb: 3\n", file: "clinic.yaml") }
+    }
+}
