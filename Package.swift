@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "LegCareReportsTests",
             dependencies: ["LegCareReports", "LegCareIntake"],
-            resources: [.copy("Golden")]
+            exclude: ["golden"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["LegCareCore"]),
     ]

@@ -10,6 +10,7 @@ struct Screening {
     var pressureCap: Pressure?
     var gentleOnly = false
     var freshInjury = false
+    var handsOnly = false
     var referralRules: [String] = []
     var reasons: [Reason] = []
 
@@ -34,6 +35,7 @@ extension PlanEngine {
             if let cap = rule.pressureCap { s.cap(cap) }
             s.gentleOnly = s.gentleOnly || rule.gentleOnly
             s.freshInjury = s.freshInjury || rule.freshInjury
+            s.handsOnly = s.handsOnly || rule.handsOnly
             switch rule.scope {
             case .none: break
             case .wholeBody: s.wholeBody = true

@@ -60,7 +60,7 @@ extension PlanEngine {
 
         var items: [RoutineItem] = wanted.map { want in
             let guide = AreaGuide.guide(for: want.area)!
-            let tool = guide.tools.first { $0 == .hands || profile.tools.contains($0) } ?? .hands
+            let tool = screening.handsOnly ? .hands : guide.tools.first { $0 == .hands || profile.tools.contains($0) } ?? .hands
             var pressure = min(preferred, cap)
             if let areaCap = guide.pressureCap { pressure = min(pressure, areaCap) }
             if screening.avoid.contains(.deepWork(on: want.area)) { pressure = .light }
@@ -71,6 +71,9 @@ extension PlanEngine {
                 pressure: pressure, sore: want.sore)
         }
         while minutes(of: items) > settings.maxRoutineMinutes { items.removeLast() }
+        if screening.handsOnly {
+            reasons.append(Reason(rule: "selfmassage.hands_only", text: "Hands only: no rolling or tool pressure because of the screening result."))
+        }
         guard !items.isEmpty else {
             return (.none, reasons + [Reason(rule: "selfmassage.nothing_left", text: "Every area the routine would work is ruled out this week.")])
         }
@@ -82,7 +85,9 @@ extension PlanEngine {
         let perWeek = profile.trainingLoad.flatMap { settings.sessionsPerWeek[$0] } ?? settings.defaultSessionsPerWeek
         reasons.append(Reason(rule: "selfmassage.frequency", text: "\(perWeek) short sessions a week: regular short sessions beat rare long ones."))
         if !timing.contains(.domsGentle) && !timing.contains(.preEventLight) {
-            timing += [.soonAfterLight, .laterDeeper]
+            timing.append(.soonAfterLight)
+            // Firmer work later in the day only makes sense when the routine allows it.
+            if items.contains(where: { $0.pressure > .light }) { timing.append(.laterDeeper) }
         }
         timing.append(.beforeGentle)
         return (SelfMassagePlan(sessionsPerWeek: perWeek, items: items, totalMinutes: minutes(of: items), timing: timing), reasons)

@@ -26,6 +26,8 @@ public struct ScreeningRule: Sendable {
     public let gentleOnly: Bool
     /// A fresh injury: no heat on it and no massage on the site.
     public let freshInjury: Bool
+    /// Self-massage with the hands only: no rolling or tool pressure.
+    public let handsOnly: Bool
     /// Where the fact comes from (seed file numbers or a study).
     public let source: String
     /// One clinician-readable sentence saying why.
@@ -34,7 +36,7 @@ public struct ScreeningRule: Sendable {
     init(
         _ condition: Condition, _ status: Status, referTo: ReferTo? = nil, urgency: Urgency? = nil,
         scope: Scope = .none, avoid: [Avoidance] = [], pressureCap: Pressure? = nil,
-        gentleOnly: Bool = false, freshInjury: Bool = false, source: String, why: String
+        gentleOnly: Bool = false, freshInjury: Bool = false, handsOnly: Bool = false, source: String, why: String
     ) {
         self.id = "screen.\(condition.rawValue)"
         self.condition = condition
@@ -46,6 +48,7 @@ public struct ScreeningRule: Sendable {
         self.pressureCap = pressureCap
         self.gentleOnly = gentleOnly
         self.freshInjury = freshInjury
+        self.handsOnly = handsOnly
         self.source = source
         self.why = why
     }

@@ -52,7 +52,7 @@ public struct HandoutTemplate: Sendable {
     /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
     public func render(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day) -> String {
         let view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
-        return TextWrapper.wrap(template.render(view), width: Self.width)
+        return TextWrapper.wrap(template.render(view), width: Self.width, keepWhole: [profile.name])
     }
 
     /// Every variable or section name used in the template, with its line.

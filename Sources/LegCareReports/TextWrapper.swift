@@ -1,8 +1,22 @@
+import Foundation
+
 /// Wraps plain text for print: at most `width` columns where words allow, continuation
 /// lines indented under the text of a list item, no trailing spaces, no runs of blank
-/// lines. Words are never broken, so a very long name stays whole.
+/// lines. Words are never broken, and a protected phrase (the client's name) is never
+/// split across lines, so a very long name stays whole.
 enum TextWrapper {
-    static func wrap(_ text: String, width: Int) -> String {
+    /// Stands in for a space inside a protected phrase while wrapping.
+    private static let glue: Character = "\u{1}"
+
+    static func wrap(_ text: String, width: Int, keepWhole phrases: [String] = []) -> String {
+        var text = text
+        for phrase in phrases where phrase.contains(" ") {
+            text = text.replacingOccurrences(of: phrase, with: String(phrase.map { $0 == " " ? glue : $0 }))
+        }
+        return wrapGlued(text, width: width).replacingOccurrences(of: String(glue), with: " ")
+    }
+
+    private static func wrapGlued(_ text: String, width: Int) -> String {
         var out: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let line = String(raw).trimmingTrailingSpaces()

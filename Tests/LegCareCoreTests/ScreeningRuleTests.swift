@@ -174,6 +174,14 @@ struct ScreeningRuleTests {
         #expect(p.selfMassage.items.first { $0.area == .calves }?.pressure == .firm)
     }
 
+    @Test("screen.varicose_veins and screen.osteoporosis: hands only, light pressure", arguments: [Condition.varicoseVeins, .osteoporosis])
+    func handsOnly(_ c: Condition) {
+        let p = plan(footballer { $0.conditions = [c]; $0.tools = [.foamRoller, .massageStick]; $0.soreAreas = [.calves, .quadriceps] })
+        #expect(!p.selfMassage.items.isEmpty)
+        #expect(p.selfMassage.items.allSatisfy { $0.tool == .hands && $0.pressure == .light })
+        #expect(p.reasons.contains { $0.rule == "selfmassage.hands_only" })
+    }
+
     @Test("screen.cleared: no condition gives a plan as normal")
     func cleared() {
         let p = plan(footballer())

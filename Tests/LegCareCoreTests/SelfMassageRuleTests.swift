@@ -75,6 +75,7 @@ struct SelfMassageRuleTests {
         let p = plan(footballer { $0.lastHardSession = Moment(day: day("2026-11-22")); $0.pressure = .firm })
         #expect(p.selfMassage.items.allSatisfy { $0.pressure == .light })
         #expect(p.selfMassage.timing.contains(.domsGentle))
+        #expect(!p.selfMassage.timing.contains(.laterDeeper), "no 'firmer work' advice in a gentle-only week")
         let later = plan(footballer { $0.lastHardSession = Moment(day: day("2026-11-20")); $0.pressure = .firm })
         #expect(later.selfMassage.items.allSatisfy { $0.pressure == .firm })
     }
