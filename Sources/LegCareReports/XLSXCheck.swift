@@ -22,10 +22,15 @@ enum XLSXCheck {
         var parts = 0
         for entry in archive {
             var data = Data()
+            let crc: CRC32
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+                crc = try archive.extract(entry, skipCRC32: false) { data.append($0) }
             } catch {
                 throw WorkbookError(operation: "check the written workbook", code: nil, text: "part \(entry.path) is damaged (\(error))")
+            }
+            // The streaming extract computes the CRC but leaves the comparison to us.
+            guard crc == entry.checksum else {
+                throw WorkbookError(operation: "check the written workbook", code: nil, text: "part \(entry.path) fails its CRC-32 check")
             }
             if entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
                 let parser = XMLParser(data: data)

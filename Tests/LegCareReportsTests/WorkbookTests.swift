@@ -1,0 +1,175 @@
+import Foundation
+import LegCareCore
+import Testing
+
+@testable import LegCareReports
+
+/// Reads a workbook with Python's openpyxl (an independent reader) and returns, per
+/// sheet: its cells as [row][col] of [type, value], tables, frozen pane and filters.
+func readWithOpenpyxl(_ path: String) throws -> [String: Any] {
+    let script = """
+        import json, sys, openpyxl
+        wb = openpyxl.load_workbook(sys.argv[1])
+        out = {"sheets": wb.sheetnames}
+        for ws in wb.worksheets:
+            rows = []
+            for row in ws.iter_rows():
+                rows.append([[c.data_type, c.is_date, None if c.value is None else str(c.value)] for c in row])
+            out[ws.title] = {"rows": rows, "tables": list(ws.tables.keys()), "freeze": ws.freeze_panes,
+                             "filter": ws.auto_filter.ref, "cf": len(ws.conditional_formatting), "charts": len(ws._charts)}
+        print(json.dumps(out))
+        """
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", script, path]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    guard p.terminationStatus == 0 else { throw CocoaError(.fileReadCorruptFile) }
+    return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+}
+
+func rows(_ book: [String: Any], _ sheet: String) -> [[[Any]]] {
+    ((book[sheet] as? [String: Any])?["rows"] as? [[[Any]]]) ?? []
+}
+
+func text(_ cell: [Any]) -> String? { cell[2] as? String }
+
+@Suite("Summary workbook, read back with openpyxl", .serialized)
+struct WorkbookTests {
+    static let asOf = Day(iso: "2026-11-23")!
+
+    func write(_ profiles: [ClientProfile], constantMemory: Bool = false, rowLimit: Int = Workbook.rowLimit, diagnostics: [Diagnostic] = []) throws -> (String, [Diagnostic]) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/summary.xlsx"
+        var config = ClinicConfig()
+        config.therapists = [.init(name: "Ana", hoursAvailable: 10)]
+        let wb = try SummaryWorkbook(path: path, tmpdir: dir, config: config, asOf: Self.asOf, constantMemory: constantMemory, hasTraining: false, rowLimit: rowLimit)
+        for p in profiles { try wb.add(PlanEngine().plan(for: p, asOf: Self.asOf), profile: p) }
+        let warnings = try wb.finish(diagnostics: diagnostics, facts: RunFacts(files: [.init(file: "clients.csv", read: profiles.count, accepted: profiles.count, rejected: 0)]), sessions: SessionLog())
+        try XLSXCheck.verify(path: path)
+        return (path, warnings)
+    }
+
+    func client(_ id: String, _ name: String, _ change: (inout ClientProfile) -> Void = { _ in }) -> ClientProfile {
+        var p = ClientProfile(clientID: id, name: name, therapist: "Ana", trainingLoad: .heavy, soreAreas: [.calves], tools: [.foamRoller])
+        change(&p)
+        return p
+    }
+
+    @Test("sheets, headers, row counts, a table with filters, a frozen header and status colours")
+    func structure() throws {
+        let (path, _) = try write([client("A", "Ann"), client("B", "Bo") { $0.conditions = [.dvtSigns] }, client("C", "Cy") { $0.conditions = [.fever] }])
+        let book = try readWithOpenpyxl(path)
+        #expect(book["sheets"] as? [String] == ["Overview", "Clients", "Routines", "Referrals", "Input issues"])
+        let clients = rows(book, "Clients")
+        #expect(clients.count == 4)
+        #expect(clients[0].compactMap(text).prefix(5) == ["Client ID", "Name", "Team", "Therapist", "Status"])
+        let info = book["Clients"] as! [String: Any]
+        #expect(info["tables"] as? [String] == ["Clients"])
+        #expect(info["freeze"] as? String == "A2")
+        #expect((info["cf"] as? Int ?? 0) >= 1)
+        #expect(rows(book, "Routines").count == 2)
+        let referrals = rows(book, "Referrals")
+        #expect(referrals.count == 3)
+        #expect(text(referrals[1][0]) == "urgent", "most urgent first")
+        #expect(text(referrals[2][0]) == "soon")
+        #expect(((book["Overview"] as! [String: Any])["charts"] as? Int) == 2)
+    }
+
+    @Test("dates are real dates and numbers are numbers")
+    func types() throws {
+        let (path, _) = try write([client("A", "Ann")])
+        let row = rows(try readWithOpenpyxl(path), "Clients")[1]
+        #expect(row[11][1] as? Bool == true, "Window from is a date")
+        #expect(text(row[11])?.hasPrefix("2026-11-23") == true)
+        #expect(row[9][0] as? String == "n", "interval is a number")
+    }
+
+    @Test("text that looks like a formula is stored as text, never executed")
+    func formulaLike() throws {
+        let names = ["=HYPERLINK(\"http://x\",\"y\")", "+44 1234", "-2+3", "@SUM(A1)"]
+        let (path, _) = try write(names.enumerated().map { client("F\($0.offset)", $0.element) })
+        let clients = rows(try readWithOpenpyxl(path), "Clients")
+        for (i, name) in names.enumerated() {
+            #expect(clients[i + 1][1][0] as? String == "s")
+            #expect(text(clients[i + 1][1]) == name)
+        }
+    }
+
+    @Test("a literal _xHHHH_ reads back exactly as typed")
+    func escapes() throws {
+        let (path, _) = try write([client("E", "Ann_x0041_Lee")])
+        #expect(text(rows(try readWithOpenpyxl(path), "Clients")[1][1]) == "Ann_x0041_Lee")
+    }
+
+    @Test("a cell over 32,767 UTF-16 units is cut with a visible marker and a warning")
+    func cellLimit() throws {
+        let long = String(repeating: "😀", count: 20_000)  // 40,000 UTF-16 units
+        let (path, warnings) = try write([client("L", long)])
+        let value = try #require(text(rows(try readWithOpenpyxl(path), "Clients")[1][1]))
+        #expect(value.utf16.count <= 32_767)
+        #expect(value.hasSuffix("full text in plans.jsonl]"))
+        #expect(warnings.map(\.column) == ["Clients!B", "Routines!B"])
+        #expect(!warnings[0].description.contains("😀"), "the warning carries no client data")
+    }
+
+    @Test("a sheet that would pass the row limit continues on 'Clients (2)'")
+    func continuation() throws {
+        let (path, _) = try write((0..<7).map { client("C\($0)", "N\($0)") }, rowLimit: 4)
+        let book = try readWithOpenpyxl(path)
+        let sheets = book["sheets"] as! [String]
+        #expect(sheets.contains("Clients (2)") && sheets.contains("Clients (3)"))
+        #expect(rows(book, "Clients").count == 4 && rows(book, "Clients (2)").count == 4 && rows(book, "Clients (3)").count == 2)
+        #expect(text(rows(book, "Clients (2)")[0][0]) == "Client ID")
+    }
+
+    @Test("constant-memory mode writes the same rows with filter buttons")
+    func constantMemory() throws {
+        let (path, _) = try write([client("A", "Ann"), client("B", "Bo")], constantMemory: true)
+        let book = try readWithOpenpyxl(path)
+        #expect(rows(book, "Clients").count == 3)
+        #expect((book["Clients"] as! [String: Any])["filter"] as? String == "A1:P3")
+    }
+
+    @Test("input issues appear one per row")
+    func issues() throws {
+        let d = Diagnostic(.error, file: "clients.csv", row: 4, column: "pain_level", value: "x", message: "is not a whole number from 0 to 10")
+        let (path, _) = try write([client("A", "Ann")], diagnostics: [d, d])
+        #expect(rows(try readWithOpenpyxl(path), "Input issues").count == 3)
+    }
+
+    @Test("sheet names are legal and at most 31 characters")
+    func sheetNames() {
+        #expect(SheetName.make("A very long sheet name that goes on and on", part: 12).count == 31)
+        #expect(SheetName.make("a/b:c*d?[e]") == "a_b_c_d__e_")
+        #expect(SheetName.make("Clients", part: 2) == "Clients (2)")
+    }
+
+    @Test("the same inputs give the same bytes")
+    func deterministic() throws {
+        let a = try write([client("A", "Ann"), client("B", "Bo")]).0
+        let b = try write([client("A", "Ann"), client("B", "Bo")]).0
+        #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b))
+    }
+
+    @Test("a damaged workbook is caught before publishing")
+    func damaged() throws {
+        let (path, _) = try write([client("A", "Ann")])
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        // Damage a byte in several places: each must be caught (zip structure, deflate data or CRC).
+        for fraction in [0.1, 0.3, 0.5, 0.7] {
+            var bytes = original
+            bytes[Int(Double(bytes.count) * fraction)] ^= 0x5A
+            try bytes.write(to: URL(fileURLWithPath: path))
+            #expect(throws: WorkbookError.self, "damage at \(fraction)") { try XLSXCheck.verify(path: path) }
+        }
+        var truncated = original
+        truncated.removeLast(original.count / 3)
+        try truncated.write(to: URL(fileURLWithPath: path))
+        #expect(throws: WorkbookError.self) { try XLSXCheck.verify(path: path) }
+    }
+}
