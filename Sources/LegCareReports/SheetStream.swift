@@ -53,6 +53,7 @@ final class SheetStream {
             try workbook.write(sheet, 0, i, c.header, .header)
         }
         workbook.freeze(sheet, rows: 1)
+        try workbook.printSetup(sheet, repeatHeader: true)
     }
 
     private func finishPart() throws {

@@ -39,10 +39,10 @@ final class SummaryWorkbook {
         clients = try SheetStream(workbook: wb, name: "Clients", columns: [
             .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Team", width: 14),
             .init(header: "Therapist", width: 16), .init(header: "Status", width: 10), .init(header: "Refer to", width: 15),
-            .init(header: "Urgency", width: 10), .init(header: "Flags", width: 28, style: .wrap), .init(header: "Session kind", width: 14),
+            .init(header: "Urgency", width: 10), .init(header: "Flags", width: 28), .init(header: "Session kind", width: 14),
             .init(header: "Interval (days)", width: 10), .init(header: "Minutes", width: 9), .init(header: "Window from", width: 12),
-            .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 30, style: .wrap),
-            .init(header: "Why", width: 80, style: .wrap),
+            .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 30),
+            .init(header: "Why", width: 80),
         ], rowLimit: rowLimit) { sheet, lastRow in
             guard lastRow >= 1 else { return }
             try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "refer", .statusRefer)
@@ -57,18 +57,18 @@ final class SummaryWorkbook {
         referrals = try SheetStream(workbook: wb, name: "Referrals", columns: [
             .init(header: "Urgency", width: 11), .init(header: "Refer to", width: 15), .init(header: "Client ID", width: 12),
             .init(header: "Name", width: 24), .init(header: "Team", width: 14), .init(header: "Therapist", width: 16),
-            .init(header: "Flags", width: 30, style: .wrap), .init(header: "Why", width: 80, style: .wrap),
+            .init(header: "Flags", width: 30), .init(header: "Why", width: 80),
         ], rowLimit: rowLimit)
         issues = try SheetStream(workbook: wb, name: "Input issues", columns: [
             .init(header: "File", width: 14), .init(header: "Row", width: 7), .init(header: "Line", width: 7),
             .init(header: "Column", width: 16), .init(header: "Value", width: 24), .init(header: "Severity", width: 9),
-            .init(header: "Message", width: 70, style: .wrap),
+            .init(header: "Message", width: 70),
         ], rowLimit: rowLimit)
         load = hasTraining ? try SheetStream(workbook: wb, name: "Squad load", columns: [
             .init(header: "Team", width: 14), .init(header: "Client ID", width: 12), .init(header: "Name", width: 24),
             .init(header: "7-day load", width: 11), .init(header: "Weekly average (28 days)", width: 13),
             .init(header: "ACWR", width: 8), .init(header: "Monotony", width: 10), .init(header: "Strain", width: 10),
-            .init(header: "Attention", width: 50, style: .wrap),
+            .init(header: "Attention", width: 50),
         ], rowLimit: rowLimit) : nil
     }
 
@@ -79,13 +79,13 @@ final class SummaryWorkbook {
         var r = try clients.nextRow()
         let s = clients.sheet
         let areas = plan.selfMassage.items.map(\.area.rawValue).joined(separator: ", ")
-        let why = plan.reasons.map { "[\($0.rule)] \($0.text)" }.joined(separator: "\n")
+        let why = plan.reasons.map { "[\($0.rule)] \($0.text)" }.joined(separator: " | ")
         let texts: [(Int, String?)] = [
             (0, profile.clientID), (1, profile.name), (2, profile.team), (3, profile.therapist), (4, plan.status.rawValue),
             (5, plan.referTo?.rawValue), (6, plan.urgency?.rawValue), (7, plan.flags.joined(separator: ", ")),
             (8, p.kind?.rawValue), (14, areas), (15, why),
         ]
-        for (col, text) in texts { if let text { try workbook.write(s, r, col, text, col >= 14 || col == 7 ? .wrap : nil) } }
+        for (col, text) in texts { if let text { try workbook.write(s, r, col, text) } }
         if let v = p.intervalDays { try workbook.write(s, r, 9, number: Double(v)) }
         if let v = p.minutes { try workbook.write(s, r, 10, number: Double(v)) }
         if let w = p.nextWindow {
@@ -111,7 +111,7 @@ final class SummaryWorkbook {
         if plan.status == .refer, let urgency = plan.urgency {
             urgencyCounts[urgency, default: 0] += 1
             if let to = plan.referTo { referToCounts[to, default: 0] += 1 }
-            let reasons = plan.reasons.filter { plan.referralRules.contains($0.rule) }.map(\.text).joined(separator: "\n")
+            let reasons = plan.reasons.filter { plan.referralRules.contains($0.rule) }.map(\.text).joined(separator: " | ")
             referred.append((urgency, referred.count, [urgency.rawValue, plan.referTo?.rawValue ?? "", profile.clientID, profile.name, profile.team ?? "", profile.therapist ?? "", plan.flags.joined(separator: ", "), reasons]))
         }
         if let w = p.nextWindow, let minutes = p.minutes, week.contains(w.from) {
@@ -133,7 +133,7 @@ final class SummaryWorkbook {
             let flags = plan.reasons.filter { $0.rule.hasPrefix("load.") }
             if flags.contains(where: { $0.rule == "load.acwr_spike" }) { loadFlags.spike += 1 }
             if flags.contains(where: { $0.rule == "load.monotony_high" }) { loadFlags.monotony += 1 }
-            try workbook.write(ls, r, 8, flags.isEmpty ? (l.acwr == nil ? "ACWR shown after 28 days of data" : "") : flags.map(\.text).joined(separator: "\n"), .wrap)
+            try workbook.write(ls, r, 8, flags.isEmpty ? (l.acwr == nil ? "ACWR shown after 28 days of data" : "") : flags.map(\.text).joined(separator: " | "))
         }
     }
 
@@ -142,7 +142,7 @@ final class SummaryWorkbook {
     func finish(diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog) throws -> [Diagnostic] {
         for ref in referred.sorted(by: { ($0.urgency, -$0.order) > ($1.urgency, -$1.order) }) {
             let r = try referrals.nextRow()
-            for (col, text) in ref.cells.enumerated() { try workbook.write(referrals.sheet, r, col, text, col >= 6 ? .wrap : nil) }
+            for (col, text) in ref.cells.enumerated() { try workbook.write(referrals.sheet, r, col, text) }
         }
         for d in diagnostics {
             let r = try issues.nextRow()
@@ -153,7 +153,7 @@ final class SummaryWorkbook {
             try workbook.write(sh, r, 3, d.column)
             try workbook.write(sh, r, 4, d.value)
             try workbook.write(sh, r, 5, d.severity.rawValue)
-            try workbook.write(sh, r, 6, d.message, .wrap)
+            try workbook.write(sh, r, 6, d.message)
         }
         for stream in [clients, routines, referrals, issues] + (load.map { [$0] } ?? []) { try stream.finish() }
         try writeOverview(facts: facts, sessions: sessions)
@@ -165,8 +165,9 @@ final class SummaryWorkbook {
 
     private func writeOverview(facts: RunFacts, sessions: SessionLog) throws {
         let o = overview
-        try workbook.setColumns(o, 0, 0, width: 30)
-        try workbook.setColumns(o, 1, 5, width: 14)
+        try workbook.setColumns(o, 0, 0, width: 46)
+        try workbook.setColumns(o, 1, 4, width: 15)
+        try workbook.printSetup(o, repeatHeader: false)
         var r = 0
         try workbook.write(o, r, 0, "LegCare weekly summary", .title)
         r += 1
@@ -190,7 +191,7 @@ final class SummaryWorkbook {
             try workbook.write(o, r, 1, number: Double(statusCounts[s] ?? 0))
             r += 1
         }
-        try workbook.addChart(.pie, title: "Status mix", on: o, at: 2, 6, source: o, categoriesCol: 0, valuesCol: 1, rows: statusRows)
+        try workbook.addChart(.pie, title: "Status mix", on: o, at: 2, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: statusRows)
         r += 1
         try header(o, &r, ["Referrals by urgency", "Clients"])
         for u in Urgency.allCases.reversed() {
@@ -223,7 +224,7 @@ final class SummaryWorkbook {
             r += 1
         }
         if r > first {
-            try workbook.addChart(.column, title: "Sessions due this week by therapist", on: o, at: 18, 6, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1))
+            try workbook.addChart(.column, title: "Sessions due this week", on: o, at: 18, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1))
         } else {
             try workbook.write(o, r, 0, "No sessions fall due this week."); r += 1
         }

@@ -106,6 +106,13 @@ final class Workbook {
         try check(worksheet_set_column(sheets[sheet.index], lxw_col_t(first), lxw_col_t(last), width, style.flatMap { formats[$0] }), "set column widths on \(sheet.name)")
     }
 
+    /// Prints the sheet landscape; a summary fits one page wide, a table repeats its header row.
+    func printSetup(_ sheet: Sheet, repeatHeader: Bool) throws {
+        worksheet_set_landscape(sheets[sheet.index])
+        if !repeatHeader { worksheet_fit_to_pages(sheets[sheet.index], 1, 0) }
+        if repeatHeader { try check(worksheet_repeat_rows(sheets[sheet.index], 0, 0), "repeat the header on \(sheet.name)") }
+    }
+
     /// Keeps the first `rows` rows in view while scrolling.
     func freeze(_ sheet: Sheet, rows: Int) {
         worksheet_freeze_panes(sheets[sheet.index], lxw_row_t(rows), 0)
