@@ -133,7 +133,8 @@ public struct Moment: Hashable, Sendable, CustomStringConvertible {
     /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
     public var description: String {
         guard let m = minuteOfDay else { return day.description }
-        let h = m / 60, mm = m % 60
+        let h = m / 60
+        let mm = m % 60
         return "\(day)T\(h < 10 ? "0" : "")\(h):\(mm < 10 ? "0" : "")\(mm)"
     }
 }

@@ -60,17 +60,19 @@ extension PlanEngine {
             s.add(.deepWork)
             s.cap(.light)
             s.gentleOnly = true
-            s.reasons.append(Reason(
-                rule: ScreeningRules.painGateID,
-                text: "Pain of \(pain)/10 (at or above \(settings.painGate)): gentle work only, no deep work this week."))
+            s.reasons.append(
+                Reason(
+                    rule: ScreeningRules.painGateID,
+                    text: "Pain of \(pain)/10 (at or above \(settings.painGate)): gentle work only, no deep work this week."))
         }
         if s.status == .refer {
             s.add(.deepWork)
-            s.reasons.append(Reason(
-                rule: "screen.refer_holds",
-                text: s.wholeBody
-                    ? "Until the client is cleared: no professional session, no deep work and no self-massage."
-                    : "Until the client is cleared: no professional session, no deep work, and the affected areas are left alone."))
+            s.reasons.append(
+                Reason(
+                    rule: "screen.refer_holds",
+                    text: s.wholeBody
+                        ? "Until the client is cleared: no professional session, no deep work and no self-massage."
+                        : "Until the client is cleared: no professional session, no deep work, and the affected areas are left alone."))
         }
         if s.wholeBody { s.avoidAreas = [] }
         s.avoidAreas.remove(.lowerBack)

@@ -5,7 +5,14 @@ extension PlanEngine {
         _ profile: ClientProfile, screening: Screening, asOf: Day
     ) -> (SelfMassagePlan, [Reason]) {
         if screening.wholeBody {
-            return (.none, [Reason(rule: "selfmassage.whole_body_hold", text: "No self-massage at all until the client is cleared: the reason concerns the whole body or an unknown site.")])
+            return (
+                .none,
+                [
+                    Reason(
+                        rule: "selfmassage.whole_body_hold",
+                        text: "No self-massage at all until the client is cleared: the reason concerns the whole body or an unknown site.")
+                ]
+            )
         }
         var reasons: [Reason] = []
 
@@ -16,24 +23,38 @@ extension PlanEngine {
         }
         for area in profile.soreAreas {
             if area == .lowerBack {
-                LowerBackSubstitute.areas.forEach { want($0, sore: true) }
-                reasons.append(Reason(rule: LowerBackSubstitute.ruleID, text: "The lower back is not worked directly; hamstrings and glutes, which go with back tightness, are."))
+                for a in LowerBackSubstitute.areas { want(a, sore: true) }
+                reasons.append(
+                    Reason(
+                        rule: LowerBackSubstitute.ruleID,
+                        text: "The lower back is not worked directly; hamstrings and glutes, which go with back tightness, are."))
                 continue
             }
-            AreaGuide.guide(for: area)?.bringsIn.forEach { want($0, sore: true) }
+            for a in AreaGuide.guide(for: area)?.bringsIn ?? [] { want(a, sore: true) }
             want(area, sore: true)
         }
         if profile.soreAreas.isEmpty {
-            MaintenanceAreas.areas(for: profile.activity, occupation: profile.occupation).forEach { want($0, sore: false) }
-            reasons.append(Reason(rule: MaintenanceAreas.ruleID, text: "No sore area named: a maintenance routine for \(profile.activity?.token ?? "general activity")\(profile.occupation.map { " and \($0.rawValue) work" } ?? "")."))
+            for a in MaintenanceAreas.areas(for: profile.activity, occupation: profile.occupation) { want(a, sore: false) }
+            reasons.append(
+                Reason(
+                    rule: MaintenanceAreas.ruleID,
+                    text:
+                        "No sore area named: a maintenance routine for \(profile.activity?.token ?? "general activity")\(profile.occupation.map { " and \($0.rawValue) work" } ?? "")."
+                ))
         }
         let skipped = wanted.filter { screening.avoidAreas.contains($0.area) }
         if !skipped.isEmpty {
-            reasons.append(Reason(rule: "selfmassage.avoid_areas", text: "Left out because of screening: \(skipped.map(\.area.rawValue).joined(separator: ", "))."))
+            reasons.append(
+                Reason(
+                    rule: "selfmassage.avoid_areas",
+                    text: "Left out because of screening: \(skipped.map(\.area.rawValue).joined(separator: ", "))."))
         }
         wanted.removeAll { screening.avoidAreas.contains($0.area) }
         if wanted.count > settings.maxRoutineItems {
-            reasons.append(Reason(rule: "selfmassage.max_items", text: "Kept to \(settings.maxRoutineItems) items, the most needed first: long routines are not followed."))
+            reasons.append(
+                Reason(
+                    rule: "selfmassage.max_items",
+                    text: "Kept to \(settings.maxRoutineItems) items, the most needed first: long routines are not followed."))
             wanted = Array(wanted.prefix(settings.maxRoutineItems))
         }
 
@@ -45,16 +66,21 @@ extension PlanEngine {
         {
             cap = .light
             timing.append(.domsGentle)
-            reasons.append(Reason(rule: "selfmassage.doms_gentle", text: "Sore within 48 hours of the hard session on \(hard): gentle work only for now."))
+            reasons.append(
+                Reason(
+                    rule: "selfmassage.doms_gentle", text: "Sore within 48 hours of the hard session on \(hard): gentle work only for now.")
+            )
         }
         if let event = profile.nextEvent, (0...settings.noDeepWorkBeforeEventDays).contains(event.days(since: asOf)) {
             cap = .light
             timing.append(.preEventLight)
-            reasons.append(Reason(rule: "selfmassage.pre_event_light", text: "The event on \(event) is close: light rolling only, as a warm-up."))
+            reasons.append(
+                Reason(rule: "selfmassage.pre_event_light", text: "The event on \(event) is close: light rolling only, as a warm-up."))
         }
         if screening.status == .refer {
             cap = .light
-            reasons.append(Reason(rule: "selfmassage.refer_light", text: "While a referral is open, the remaining areas get light pressure only."))
+            reasons.append(
+                Reason(rule: "selfmassage.refer_light", text: "While a referral is open, the remaining areas get light pressure only."))
         }
         let preferred = profile.pressure ?? .moderate
 
@@ -72,18 +98,26 @@ extension PlanEngine {
         }
         while minutes(of: items) > settings.maxRoutineMinutes { items.removeLast() }
         if screening.handsOnly {
-            reasons.append(Reason(rule: "selfmassage.hands_only", text: "Hands only: no rolling or tool pressure because of the screening result."))
+            reasons.append(
+                Reason(rule: "selfmassage.hands_only", text: "Hands only: no rolling or tool pressure because of the screening result."))
         }
         guard !items.isEmpty else {
-            return (.none, reasons + [Reason(rule: "selfmassage.nothing_left", text: "Every area the routine would work is ruled out this week.")])
+            return (
+                .none,
+                reasons + [Reason(rule: "selfmassage.nothing_left", text: "Every area the routine would work is ruled out this week.")]
+            )
         }
         for item in items {
             let guide = AreaGuide.guide(for: item.area)!
-            reasons.append(Reason(rule: guide.ruleID, text: "\(guide.label): \(item.tool.label), \(item.pressure.rawValue) pressure, \(item.seconds) s per leg."))
+            reasons.append(
+                Reason(
+                    rule: guide.ruleID,
+                    text: "\(guide.label): \(item.tool.label), \(item.pressure.rawValue) pressure, \(item.seconds) s per leg."))
         }
 
         let perWeek = profile.trainingLoad.flatMap { settings.sessionsPerWeek[$0] } ?? settings.defaultSessionsPerWeek
-        reasons.append(Reason(rule: "selfmassage.frequency", text: "\(perWeek) short sessions a week: regular short sessions beat rare long ones."))
+        reasons.append(
+            Reason(rule: "selfmassage.frequency", text: "\(perWeek) short sessions a week: regular short sessions beat rare long ones."))
         if !timing.contains(.domsGentle) && !timing.contains(.preEventLight) {
             timing.append(.soonAfterLight)
             // Firmer work later in the day only makes sense when the routine allows it.

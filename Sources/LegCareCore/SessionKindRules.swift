@@ -16,13 +16,17 @@ public enum SessionKindRules {
     public static let defaultID = "prof.kind.default"
 
     public static let table: [Row] = [
-        Row(condition: .longEffort, kind: .gentle, id: "prof.kind.long_effort",
+        Row(
+            condition: .longEffort, kind: .gentle, id: "prof.kind.long_effort",
             why: "After a long effort a gentle method (Swedish, Lomi Lomi) calms the nervous system without inflaming tissue."),
-        Row(condition: .chronicKnots, kind: .neuromuscular, id: "prof.kind.chronic_knots",
+        Row(
+            condition: .chronicKnots, kind: .neuromuscular, id: "prof.kind.chronic_knots",
             why: "Chronic knots or a specific trigger point: neuromuscular therapy."),
-        Row(condition: .stuckMobility, kind: .myofascial, id: "prof.kind.stuck_mobility",
+        Row(
+            condition: .stuckMobility, kind: .myofascial, id: "prof.kind.stuck_mobility",
             why: "Movement feels stuck rather than tight: myofascial release."),
-        Row(condition: .postureProblems, kind: .structural, id: "prof.kind.posture_problems",
+        Row(
+            condition: .postureProblems, kind: .structural, id: "prof.kind.posture_problems",
             why: "Persistent posture or alignment problems: structural work."),
     ]
 }

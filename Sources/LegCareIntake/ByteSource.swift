@@ -7,7 +7,11 @@ import Foundation
 /// chunk by chunk, so memory does not grow with the file.
 public struct ByteSource {
     /// The encoding found at the start of the input.
-    public enum Encoding: String, Sendable { case utf8 = "UTF-8", utf16LE = "UTF-16LE", utf16BE = "UTF-16BE" }
+    public enum Encoding: String, Sendable {
+        case utf8 = "UTF-8"
+        case utf16LE = "UTF-16LE"
+        case utf16BE = "UTF-16BE"
+    }
 
     public private(set) var encoding: Encoding = .utf8
     /// Number of invalid UTF-16 code units replaced (reported as a warning).
@@ -104,7 +108,8 @@ public struct ByteSource {
         out.reserveCapacity(bytes.count)
         var i = 0
         while i + 1 < bytes.count {
-            let unit = encoding == .utf16LE
+            let unit =
+                encoding == .utf16LE
                 ? UInt16(bytes[i]) | UInt16(bytes[i + 1]) << 8
                 : UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1])
             i += 2

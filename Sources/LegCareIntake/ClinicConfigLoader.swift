@@ -23,7 +23,8 @@ public enum ClinicConfigLoader {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw IntakeError(file: file, reason: .config(line: line(of: error), key: "", problem: "is not valid YAML (\(problem(of: error)))"))
+            throw IntakeError(
+                file: file, reason: .config(line: line(of: error), key: "", problem: "is not valid YAML (\(problem(of: error)))"))
         }
         var config = ClinicConfig()
         guard let root else { return config }
@@ -45,9 +46,12 @@ public enum ClinicConfigLoader {
                 let path = try r.text(value, key: key)
                 config.templateFolder = path.hasPrefix("/") ? path : "\(folder)/\(path)"
             case "therapists":
-                guard case .sequence(let items) = value else { throw r.error(value, key, "must be a list of therapists, each with a name and hours") }
+                guard case .sequence(let items) = value else {
+                    throw r.error(value, key, "must be a list of therapists, each with a name and hours")
+                }
                 for item in items {
-                    var name: String?, hours: Double?
+                    var name: String?
+                    var hours: Double?
                     for (k, v) in try r.mapping(item, key: key) {
                         switch k.string ?? "" {
                         case "name": name = try r.text(v, key: "therapists.name")
@@ -61,7 +65,9 @@ public enum ClinicConfigLoader {
             case "thresholds":
                 config.settings = try thresholds(r.mapping(value, key: key), walker: &r)
             default:
-                throw r.error(keyNode, key, "is not a clinic.yaml key (clinic_name, contact, booking, footer, week_start, template_folder, therapists, thresholds)")
+                throw r.error(
+                    keyNode, key,
+                    "is not a clinic.yaml key (clinic_name, contact, booking, footer, week_start, template_folder, therapists, thresholds)")
             }
         }
         return config
@@ -101,7 +107,9 @@ public enum ClinicConfigLoader {
             }
         }
         if s.deepWorkToDays < s.deepWorkFromDays {
-            throw IntakeError(file: r.file, reason: .config(line: 0, key: "thresholds.deep_work_to_days", problem: "must not be before deep_work_from_days"))
+            throw IntakeError(
+                file: r.file,
+                reason: .config(line: 0, key: "thresholds.deep_work_to_days", problem: "must not be before deep_work_from_days"))
         }
         return s
     }

@@ -35,10 +35,16 @@ public struct Header: Sendable {
                 if index[key] == nil {
                     index[key] = i
                 } else {
-                    diagnostics.append(Diagnostic(.warning, file: file, row: record.row, line: record.line, column: name, value: name, message: "repeats column \(key); the first one is used"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, file: file, row: record.row, line: record.line, column: name, value: name,
+                            message: "repeats column \(key); the first one is used"))
                 }
             } else if !key.isEmpty {
-                diagnostics.append(Diagnostic(.warning, file: file, row: record.row, line: record.line, column: name, value: name, message: "is not a LegCare column and is left out of the plan"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, row: record.row, line: record.line, column: name, value: name,
+                        message: "is not a LegCare column and is left out of the plan"))
             }
         }
         let missing = required.filter { index[$0] == nil }

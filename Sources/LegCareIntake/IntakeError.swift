@@ -25,7 +25,8 @@ public struct IntakeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty:
             return "\(file): error: the file is empty; expected a header row"
         case .missingColumns(let missing, let found):
-            return "\(file):1: error: missing required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); found: \(found.isEmpty ? "(none)" : found.joined(separator: ", "))"
+            return
+                "\(file):1: error: missing required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); found: \(found.isEmpty ? "(none)" : found.joined(separator: ", "))"
         case .config(let line, let key, let problem):
             return "\(file):\(line): error: \(key.isEmpty ? "" : "\(key): ")\(problem)"
         }

@@ -7,7 +7,9 @@ struct RowChecker {
     var errors: [Diagnostic] = []
 
     mutating func fail(_ key: String, _ value: String, _ message: String) {
-        errors.append(Diagnostic(.error, file: file, row: row.record.row, line: row.record.line, column: row.column(key), value: value, message: message))
+        errors.append(
+            Diagnostic(
+                .error, file: file, row: row.record.row, line: row.record.line, column: row.column(key), value: value, message: message))
     }
 
     /// The parsed value of an optional cell; a bad value is recorded.

@@ -31,7 +31,10 @@ public enum SessionsReader {
             let status = c.required("status") { ValueParser.token($0, SessionStatus.self) }
             if c.errors.isEmpty, let id, let client, let day, let minutes, let status {
                 seen[id] = row.record.row
-                result.log.add(SessionRecord(sessionID: id, clientID: client, day: day, therapist: row.value("therapist"), kind: kind, minutes: minutes, status: status))
+                result.log.add(
+                    SessionRecord(
+                        sessionID: id, clientID: client, day: day, therapist: row.value("therapist"), kind: kind, minutes: minutes,
+                        status: status))
                 if result.clientRows[client] == nil { result.clientRows[client] = row.record.row }
             } else {
                 result.diagnostics += c.errors

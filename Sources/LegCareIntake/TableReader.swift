@@ -22,7 +22,8 @@ struct TableReader {
             diagnostics: &diagnostics)
         self.reader = reader
         if reader.encoding != .utf8 {
-            diagnostics.append(Diagnostic(.warning, file: file, row: 0, message: "was read as \(reader.encoding.rawValue) and converted to UTF-8"))
+            diagnostics.append(
+                Diagnostic(.warning, file: file, row: 0, message: "was read as \(reader.encoding.rawValue) and converted to UTF-8"))
         }
     }
 
@@ -50,12 +51,18 @@ struct TableReader {
     mutating func next(diagnostics: inout [Diagnostic], rejected: inout Int) throws -> Row? {
         while let record = try reader.next() {
             if record.unterminatedQuote {
-                diagnostics.append(Diagnostic(.error, file: file, row: record.row, line: record.line, message: "has a quoted field that is never closed; expected a closing \" before the end of the file"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, row: record.row, line: record.line,
+                        message: "has a quoted field that is never closed; expected a closing \" before the end of the file"))
                 rejected += 1
                 continue
             }
             if record.count != header.count {
-                diagnostics.append(Diagnostic(.error, file: file, row: record.row, line: record.line, value: "\(record.count) fields", message: "has \(record.count) fields but the header has \(header.count); expected one value per column"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, row: record.row, line: record.line, value: "\(record.count) fields",
+                        message: "has \(record.count) fields but the header has \(header.count); expected one value per column"))
                 rejected += 1
                 continue
             }
@@ -74,10 +81,18 @@ struct TableReader {
     func closingDiagnostics() -> [Diagnostic] {
         var out: [Diagnostic] = []
         if let f = firstLegacy {
-            out.append(Diagnostic(.warning, file: file, row: f.row, line: f.line, column: f.column, value: f.value, message: "is not valid UTF-8; \(legacyFields) field\(legacyFields == 1 ? " was" : "s were") read as Windows-1252 (save the file as UTF-8 to silence this)"))
+            out.append(
+                Diagnostic(
+                    .warning, file: file, row: f.row, line: f.line, column: f.column, value: f.value,
+                    message:
+                        "is not valid UTF-8; \(legacyFields) field\(legacyFields == 1 ? " was" : "s were") read as Windows-1252 (save the file as UTF-8 to silence this)"
+                ))
         }
         if reader.invalidUTF16Units > 0 {
-            out.append(Diagnostic(.warning, file: file, row: 0, message: "holds \(reader.invalidUTF16Units) invalid UTF-16 code unit(s), shown as \u{FFFD}"))
+            out.append(
+                Diagnostic(
+                    .warning, file: file, row: 0,
+                    message: "holds \(reader.invalidUTF16Units) invalid UTF-16 code unit(s), shown as \u{FFFD}"))
         }
         return out
     }

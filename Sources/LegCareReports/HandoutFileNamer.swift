@@ -46,8 +46,10 @@ public struct HandoutFileNamer {
 
     /// Letters with accents lose them (José -> Jose); other scripts are dropped by `safe`.
     static func ascii(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        }))
+        String(
+            String.UnicodeScalarView(
+                s.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+                    $0.properties.generalCategory != .nonspacingMark
+                }))
     }
 }

@@ -31,7 +31,8 @@ public struct HandoutTemplate: Sendable {
             throw TemplateError(file: "handout.mustache", line: 0, key: "", problem: "the shipped template is missing beside the binary")
         }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(file: path, line: 0, key: "", problem: "cannot read the template (expected a UTF-8 file named handout.mustache)")
+            throw TemplateError(
+                file: path, line: 0, key: "", problem: "cannot read the template (expected a UTF-8 file named handout.mustache)")
         }
         return try HandoutTemplate(text: text, file: path)
     }
@@ -42,7 +43,8 @@ public struct HandoutTemplate: Sendable {
         do {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
-            throw TemplateError(file: file, line: error.context.lineNumber, key: "", problem: "is not a valid Mustache template (\(error.error))")
+            throw TemplateError(
+                file: file, line: error.context.lineNumber, key: "", problem: "is not a valid Mustache template (\(error.error))")
         }
         for (line, key) in Self.tags(in: text) where !HandoutView.keys.contains(key) {
             throw TemplateError(file: file, line: line, key: key, problem: "is not a handout key; see docs/how-to-customise-the-handout.md")

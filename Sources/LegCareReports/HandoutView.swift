@@ -69,7 +69,8 @@ struct HandoutView {
         if plan.urgency == .emergency {
             referSentence = "Get emergency help now, as above."
         } else if let to = plan.referTo, let urgency = plan.urgency {
-            referSentence = "Please see \(HandoutWording.whom(to)) \(HandoutWording.when(urgency)), before any massage or self-massage of the affected area."
+            referSentence =
+                "Please see \(HandoutWording.whom(to)) \(HandoutWording.when(urgency)), before any massage or self-massage of the affected area."
         } else {
             referSentence = ""
         }
@@ -85,9 +86,11 @@ struct HandoutView {
         hasSession = p.kind != nil
         sessionKind = p.kind.map(HandoutWording.kind) ?? ""
         sessionMinutes = p.minutes ?? 0
-        sessionWhen = p.nextWindow.map { w in
-            w.from == w.to ? "on \(HandoutWording.date(w.from))" : "between \(HandoutWording.date(w.from)) and \(HandoutWording.date(w.to))"
-        } ?? ""
+        sessionWhen =
+            p.nextWindow.map { w in
+                w.from == w.to
+                    ? "on \(HandoutWording.date(w.from))" : "between \(HandoutWording.date(w.from)) and \(HandoutWording.date(w.to))"
+            } ?? ""
         sessionEvery = p.intervalDays ?? 0
         tellTherapist = Self.tellTherapist(profile)
         let s = plan.selfMassage

@@ -74,15 +74,20 @@ enum HandoutWording {
         switch a {
         case .hydrate: return "Drink water as usual through the day; it is ordinary good advice, not a detox."
         case .gentleMovement: return "Keep moving gently: easy walking and light mobility work."
-        case .noIntenseExercise24h: return "After a massage, no hard training or heavy lifting for 24 hours. Your muscles may feel tender for a day or two."
+        case .noIntenseExercise24h:
+            return "After a massage, no hard training or heavy lifting for 24 hours. Your muscles may feel tender for a day or two."
         case .heatForTightness: return "For tightness or stiffness, warmth helps (a warm bath or heat pack)."
         case .coldForSoreness: return "For a sore, hot or puffy spot, a cold pack wrapped in a cloth for 10-15 minutes."
-        case .sleepPillowKnees: return "To sleep with sore hamstrings: on your back with a pillow under your knees, or on your side with knees bent and a pillow between them. Not on your stomach."
+        case .sleepPillowKnees:
+            return
+                "To sleep with sore hamstrings: on your back with a pillow under your knees, or on your side with knees bent and a pillow between them. Not on your stomach."
         }
     }
 
     static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    static let months = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+    ]
 
     /// "Monday 23 November".
     static func date(_ d: Day) -> String {

@@ -9,7 +9,8 @@ public enum IssuesCSV {
     public static func text(_ diagnostics: [Diagnostic]) -> String {
         var out = header + "\n"
         for d in diagnostics {
-            out += [d.file, String(d.row), d.column, d.value, d.message, d.severity.rawValue, String(d.line)]
+            out +=
+                [d.file, String(d.row), d.column, d.value, d.message, d.severity.rawValue, String(d.line)]
                 .map(field).joined(separator: ",") + "\n"
         }
         return out

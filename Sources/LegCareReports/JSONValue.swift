@@ -28,7 +28,13 @@ enum JSONValue: Equatable {
         case .int(let i): out += String(i)
         case .double(let d):
             // Finite by construction (rounded load figures); integers keep a ".0"-free form.
-            if d.isFinite, d == d.rounded(), abs(d) < 1e15 { out += String(Int(d)) } else if d.isFinite { out += "\(d)" } else { out += "null" }
+            if d.isFinite, d == d.rounded(), abs(d) < 1e15 {
+                out += String(Int(d))
+            } else if d.isFinite {
+                out += "\(d)"
+            } else {
+                out += "null"
+            }
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             out += "["

@@ -16,39 +16,56 @@ public enum PlanJSON {
             ("flags", .array(plan.flags.map(JSONValue.string))),
             ("avoid_areas", .array(plan.avoidAreas.map { .string($0.rawValue) })),
             ("avoid", .array(plan.avoid.map { .string($0.token) })),
-            ("professional", .object([
-                ("kind", p.kind.map { .string($0.rawValue) } ?? .null),
-                ("interval_days", p.intervalDays.map(JSONValue.int) ?? .null),
-                ("minutes", p.minutes.map(JSONValue.int) ?? .null),
-                ("deep_work_allowed", .bool(p.deepWorkAllowed)),
-                ("next_window", p.nextWindow.map { .object([("from", .string($0.from.description)), ("to", .string($0.to.description))]) } ?? .null),
-            ])),
-            ("self_massage", .object([
-                ("sessions_per_week", .int(s.sessionsPerWeek)),
-                ("items", .array(s.items.map { item in
-                    .object([
-                        ("area", .string(item.area.rawValue)),
-                        ("tool", .string(item.tool.rawValue)),
-                        ("seconds", .int(item.seconds)),
-                        ("hold_seconds", .int(item.holdSeconds)),
-                        ("pressure", .string(item.pressure.rawValue)),
-                    ])
-                })),
-                ("total_minutes", .int(s.totalMinutes)),
-                ("timing", .array(s.timing.map { .string($0.rawValue) })),
-            ])),
+            (
+                "professional",
+                .object([
+                    ("kind", p.kind.map { .string($0.rawValue) } ?? .null),
+                    ("interval_days", p.intervalDays.map(JSONValue.int) ?? .null),
+                    ("minutes", p.minutes.map(JSONValue.int) ?? .null),
+                    ("deep_work_allowed", .bool(p.deepWorkAllowed)),
+                    (
+                        "next_window",
+                        p.nextWindow.map { .object([("from", .string($0.from.description)), ("to", .string($0.to.description))]) } ?? .null
+                    ),
+                ])
+            ),
+            (
+                "self_massage",
+                .object([
+                    ("sessions_per_week", .int(s.sessionsPerWeek)),
+                    (
+                        "items",
+                        .array(
+                            s.items.map { item in
+                                .object([
+                                    ("area", .string(item.area.rawValue)),
+                                    ("tool", .string(item.tool.rawValue)),
+                                    ("seconds", .int(item.seconds)),
+                                    ("hold_seconds", .int(item.holdSeconds)),
+                                    ("pressure", .string(item.pressure.rawValue)),
+                                ])
+                            })
+                    ),
+                    ("total_minutes", .int(s.totalMinutes)),
+                    ("timing", .array(s.timing.map { .string($0.rawValue) })),
+                ])
+            ),
             ("aftercare", .array(plan.aftercare.map { .string($0.rawValue) })),
             ("reasons", .array(plan.reasons.map { .string($0.text) })),
             ("reason_rules", .array(plan.reasons.map { .string($0.rule) })),
         ]
         if let load = plan.load {
-            pairs.append(("load", .object([
-                ("acute", .double(load.acute)),
-                ("chronic", .double(load.chronic)),
-                ("acwr", load.acwr.map(JSONValue.double) ?? .null),
-                ("monotony", load.monotony.map(JSONValue.double) ?? .null),
-                ("strain", load.strain.map(JSONValue.double) ?? .null),
-            ])))
+            pairs.append(
+                (
+                    "load",
+                    .object([
+                        ("acute", .double(load.acute)),
+                        ("chronic", .double(load.chronic)),
+                        ("acwr", load.acwr.map(JSONValue.double) ?? .null),
+                        ("monotony", load.monotony.map(JSONValue.double) ?? .null),
+                        ("strain", load.strain.map(JSONValue.double) ?? .null),
+                    ])
+                ))
         }
         pairs.append(("rules_version", .string(plan.rulesVersion)))
         return .object(pairs)

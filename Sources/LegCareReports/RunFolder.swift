@@ -89,9 +89,11 @@ public final class RunFolder {
 
     private static func makeFolder(_ path: String, intermediate: Bool) throws {
         do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: intermediate, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: path, withIntermediateDirectories: intermediate, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw RunFolderError(path: path, operation: "create folder", code: (error as NSError).code == 0 ? EACCES : Int32((error as NSError).code))
+            throw RunFolderError(
+                path: path, operation: "create folder", code: (error as NSError).code == 0 ? EACCES : Int32((error as NSError).code))
         }
         guard chmod(path, 0o700) == 0 else { throw RunFolderError(path: path, operation: "chmod", code: errno) }
     }

@@ -19,8 +19,10 @@ final class SheetStream {
     /// Data rows written over all parts.
     private(set) var count = 0
 
-    init(workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit,
-         onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil) throws {
+    init(
+        workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit,
+        onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
+    ) throws {
         self.workbook = workbook
         self.base = name
         self.columns = columns

@@ -28,48 +28,65 @@ final class SummaryWorkbook {
     private var due: [String: (sessions: Int, minutes: Int)] = [:]
     private var loadFlags = (spike: 0, monotony: 0)
 
-    init(path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool, rowLimit: Int = Workbook.rowLimit) throws {
+    init(
+        path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool,
+        rowLimit: Int = Workbook.rowLimit
+    ) throws {
         self.config = config
         self.asOf = asOf
         let start = asOf.adding(days: -((asOf.weekday - config.weekStart + 7) % 7))
         week = DayRange(from: start, to: start.adding(days: 6))
-        workbook = try Workbook(path: path, tmpdir: tmpdir, constantMemory: constantMemory, created: asOf, title: "LegCare summary \(asOf.isoWeekName)")
+        workbook = try Workbook(
+            path: path, tmpdir: tmpdir, constantMemory: constantMemory, created: asOf, title: "LegCare summary \(asOf.isoWeekName)")
         overview = try workbook.addSheet("Overview")
         let wb = workbook
-        clients = try SheetStream(workbook: wb, name: "Clients", columns: [
-            .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Team", width: 14),
-            .init(header: "Therapist", width: 16), .init(header: "Status", width: 10), .init(header: "Refer to", width: 15),
-            .init(header: "Urgency", width: 10), .init(header: "Flags", width: 28), .init(header: "Session kind", width: 14),
-            .init(header: "Interval (days)", width: 10), .init(header: "Minutes", width: 9), .init(header: "Window from", width: 12),
-            .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 30),
-            .init(header: "Why", width: 80),
-        ], rowLimit: rowLimit) { sheet, lastRow in
+        clients = try SheetStream(
+            workbook: wb, name: "Clients",
+            columns: [
+                .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Team", width: 14),
+                .init(header: "Therapist", width: 16), .init(header: "Status", width: 10), .init(header: "Refer to", width: 15),
+                .init(header: "Urgency", width: 10), .init(header: "Flags", width: 28), .init(header: "Session kind", width: 14),
+                .init(header: "Interval (days)", width: 10), .init(header: "Minutes", width: 9), .init(header: "Window from", width: 12),
+                .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 30),
+                .init(header: "Why", width: 80),
+            ], rowLimit: rowLimit
+        ) { sheet, lastRow in
             guard lastRow >= 1 else { return }
             try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "refer", .statusRefer)
             try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "modified", .statusModified)
             try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "cleared", .statusCleared)
         }
-        routines = try SheetStream(workbook: wb, name: "Routines", columns: [
-            .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Step", width: 6),
-            .init(header: "Area", width: 16), .init(header: "Tool", width: 15), .init(header: "Seconds per leg", width: 10),
-            .init(header: "Hold (s)", width: 9), .init(header: "Pressure", width: 10), .init(header: "Sessions per week", width: 10),
-        ], rowLimit: rowLimit)
-        referrals = try SheetStream(workbook: wb, name: "Referrals", columns: [
-            .init(header: "Urgency", width: 11), .init(header: "Refer to", width: 15), .init(header: "Client ID", width: 12),
-            .init(header: "Name", width: 24), .init(header: "Team", width: 14), .init(header: "Therapist", width: 16),
-            .init(header: "Flags", width: 30), .init(header: "Why", width: 80),
-        ], rowLimit: rowLimit)
-        issues = try SheetStream(workbook: wb, name: "Input issues", columns: [
-            .init(header: "File", width: 14), .init(header: "Row", width: 7), .init(header: "Line", width: 7),
-            .init(header: "Column", width: 16), .init(header: "Value", width: 24), .init(header: "Severity", width: 9),
-            .init(header: "Message", width: 70),
-        ], rowLimit: rowLimit)
-        load = hasTraining ? try SheetStream(workbook: wb, name: "Squad load", columns: [
-            .init(header: "Team", width: 14), .init(header: "Client ID", width: 12), .init(header: "Name", width: 24),
-            .init(header: "7-day load", width: 11), .init(header: "Weekly average (28 days)", width: 13),
-            .init(header: "ACWR", width: 8), .init(header: "Monotony", width: 10), .init(header: "Strain", width: 10),
-            .init(header: "Attention", width: 50),
-        ], rowLimit: rowLimit) : nil
+        routines = try SheetStream(
+            workbook: wb, name: "Routines",
+            columns: [
+                .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Step", width: 6),
+                .init(header: "Area", width: 16), .init(header: "Tool", width: 15), .init(header: "Seconds per leg", width: 10),
+                .init(header: "Hold (s)", width: 9), .init(header: "Pressure", width: 10), .init(header: "Sessions per week", width: 10),
+            ], rowLimit: rowLimit)
+        referrals = try SheetStream(
+            workbook: wb, name: "Referrals",
+            columns: [
+                .init(header: "Urgency", width: 11), .init(header: "Refer to", width: 15), .init(header: "Client ID", width: 12),
+                .init(header: "Name", width: 24), .init(header: "Team", width: 14), .init(header: "Therapist", width: 16),
+                .init(header: "Flags", width: 30), .init(header: "Why", width: 80),
+            ], rowLimit: rowLimit)
+        issues = try SheetStream(
+            workbook: wb, name: "Input issues",
+            columns: [
+                .init(header: "File", width: 14), .init(header: "Row", width: 7), .init(header: "Line", width: 7),
+                .init(header: "Column", width: 16), .init(header: "Value", width: 24), .init(header: "Severity", width: 9),
+                .init(header: "Message", width: 70),
+            ], rowLimit: rowLimit)
+        load =
+            hasTraining
+            ? try SheetStream(
+                workbook: wb, name: "Squad load",
+                columns: [
+                    .init(header: "Team", width: 14), .init(header: "Client ID", width: 12), .init(header: "Name", width: 24),
+                    .init(header: "7-day load", width: 11), .init(header: "Weekly average (28 days)", width: 13),
+                    .init(header: "ACWR", width: 8), .init(header: "Monotony", width: 10), .init(header: "Strain", width: 10),
+                    .init(header: "Attention", width: 50),
+                ], rowLimit: rowLimit) : nil
     }
 
     /// Adds one client's rows to Clients, Routines and (if any) Squad load.
@@ -112,7 +129,14 @@ final class SummaryWorkbook {
             urgencyCounts[urgency, default: 0] += 1
             if let to = plan.referTo { referToCounts[to, default: 0] += 1 }
             let reasons = plan.reasons.filter { plan.referralRules.contains($0.rule) }.map(\.text).joined(separator: " | ")
-            referred.append((urgency, referred.count, [urgency.rawValue, plan.referTo?.rawValue ?? "", profile.clientID, profile.name, profile.team ?? "", profile.therapist ?? "", plan.flags.joined(separator: ", "), reasons]))
+            referred.append(
+                (
+                    urgency, referred.count,
+                    [
+                        urgency.rawValue, plan.referTo?.rawValue ?? "", profile.clientID, profile.name, profile.team ?? "",
+                        profile.therapist ?? "", plan.flags.joined(separator: ", "), reasons,
+                    ]
+                ))
         }
         if let w = p.nextWindow, let minutes = p.minutes, week.contains(w.from) {
             let t = profile.therapist ?? "unassigned"
@@ -133,7 +157,9 @@ final class SummaryWorkbook {
             let flags = plan.reasons.filter { $0.rule.hasPrefix("load.") }
             if flags.contains(where: { $0.rule == "load.acwr_spike" }) { loadFlags.spike += 1 }
             if flags.contains(where: { $0.rule == "load.monotony_high" }) { loadFlags.monotony += 1 }
-            try workbook.write(ls, r, 8, flags.isEmpty ? (l.acwr == nil ? "ACWR shown after 28 days of data" : "") : flags.map(\.text).joined(separator: " | "))
+            try workbook.write(
+                ls, r, 8,
+                flags.isEmpty ? (l.acwr == nil ? "ACWR shown after 28 days of data" : "") : flags.map(\.text).joined(separator: " | "))
         }
     }
 
@@ -159,7 +185,9 @@ final class SummaryWorkbook {
         try writeOverview(facts: facts, sessions: sessions)
         try workbook.close()
         return workbook.cutCells.map { cell in
-            Diagnostic(.warning, file: "summary.xlsx", row: cell.row + 1, column: "\(cell.sheet)!\(Workbook.column(cell.col))", message: "text was longer than Excel's 32,767-character cell limit and was cut; the full text is in plans.jsonl")
+            Diagnostic(
+                .warning, file: "summary.xlsx", row: cell.row + 1, column: "\(cell.sheet)!\(Workbook.column(cell.col))",
+                message: "text was longer than Excel's 32,767-character cell limit and was cut; the full text is in plans.jsonl")
         }
     }
 
@@ -173,9 +201,16 @@ final class SummaryWorkbook {
         r += 1
         try workbook.write(o, r, 0, config.clinicName)
         r += 2
-        try workbook.write(o, r, 0, "Week", .bold); try workbook.write(o, r, 1, asOf.isoWeekName); r += 1
-        try workbook.write(o, r, 0, "As of", .bold); try workbook.write(o, r, 1, date: asOf); r += 1
-        try workbook.write(o, r, 0, "Clinic week", .bold); try workbook.write(o, r, 1, date: week.from); try workbook.write(o, r, 2, date: week.to); r += 2
+        try workbook.write(o, r, 0, "Week", .bold)
+        try workbook.write(o, r, 1, asOf.isoWeekName)
+        r += 1
+        try workbook.write(o, r, 0, "As of", .bold)
+        try workbook.write(o, r, 1, date: asOf)
+        r += 1
+        try workbook.write(o, r, 0, "Clinic week", .bold)
+        try workbook.write(o, r, 1, date: week.from)
+        try workbook.write(o, r, 2, date: week.to)
+        r += 2
 
         try header(o, &r, ["Input file", "Rows read", "Accepted", "Rejected"])
         for f in facts.files {
@@ -224,9 +259,12 @@ final class SummaryWorkbook {
             r += 1
         }
         if r > first {
-            try workbook.addChart(.column, title: "Sessions due this week", on: o, at: 18, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1))
+            try workbook.addChart(
+                .column, title: "Sessions due this week", on: o, at: 18, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1)
+            )
         } else {
-            try workbook.write(o, r, 0, "No sessions fall due this week."); r += 1
+            try workbook.write(o, r, 0, "No sessions fall due this week.")
+            r += 1
         }
         r += 1
         if sessions.rows > 0 {
@@ -245,8 +283,12 @@ final class SummaryWorkbook {
         }
         if load != nil {
             try header(o, &r, ["Squad load flags (for attention, not diagnosis)", "Athletes"])
-            try workbook.write(o, r, 0, "Load spike (ACWR above \(config.settings.acwrSpike))"); try workbook.write(o, r, 1, number: Double(loadFlags.spike)); r += 1
-            try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))"); try workbook.write(o, r, 1, number: Double(loadFlags.monotony)); r += 1
+            try workbook.write(o, r, 0, "Load spike (ACWR above \(config.settings.acwrSpike))")
+            try workbook.write(o, r, 1, number: Double(loadFlags.spike))
+            r += 1
+            try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))")
+            try workbook.write(o, r, 1, number: Double(loadFlags.monotony))
+            r += 1
         }
     }
 

@@ -63,7 +63,7 @@ final class Workbook {
 
     deinit {
         if !closed { _ = workbook_close(handle) }
-        retained.forEach { free($0) }
+        for p in retained { free(p) }
     }
 
     /// Adds a sheet; the name must be legal (checked by ``SheetName``).
@@ -83,7 +83,9 @@ final class Workbook {
             cutCells.append((sheet.name, row, col))
         }
         let fmt = style.flatMap { formats[$0] }
-        try check(value.withCString { worksheet_write_string(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), $0, fmt) }, "write text to \(sheet.name) row \(row + 1)")
+        try check(
+            value.withCString { worksheet_write_string(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), $0, fmt) },
+            "write text to \(sheet.name) row \(row + 1)")
     }
 
     /// Writes a number; NaN and infinity are left blank (the C library would write invalid XML).
@@ -93,7 +95,9 @@ final class Workbook {
             try check(worksheet_write_blank(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), fmt), "write blank to \(sheet.name)")
             return
         }
-        try check(worksheet_write_number(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), number, fmt), "write number to \(sheet.name) row \(row + 1)")
+        try check(
+            worksheet_write_number(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), number, fmt),
+            "write number to \(sheet.name) row \(row + 1)")
     }
 
     /// Writes a real date cell (an Excel serial number with a date format).
@@ -103,7 +107,9 @@ final class Workbook {
 
     /// Sets the width (in characters) of columns, optionally with a style.
     func setColumns(_ sheet: Sheet, _ first: Int, _ last: Int, width: Double, _ style: Style? = nil) throws {
-        try check(worksheet_set_column(sheets[sheet.index], lxw_col_t(first), lxw_col_t(last), width, style.flatMap { formats[$0] }), "set column widths on \(sheet.name)")
+        try check(
+            worksheet_set_column(sheets[sheet.index], lxw_col_t(first), lxw_col_t(last), width, style.flatMap { formats[$0] }),
+            "set column widths on \(sheet.name)")
     }
 
     /// Prints the sheet landscape; a summary fits one page wide, a table repeats its header row.
@@ -140,12 +146,15 @@ final class Workbook {
         options.style_type = UInt8(LXW_TABLE_STYLE_TYPE_MEDIUM.rawValue)
         options.style_type_number = 2
         options.columns = list
-        try check(worksheet_add_table(sheets[sheet.index], 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(headers.count - 1), &options), "add table \(name)")
+        try check(
+            worksheet_add_table(sheets[sheet.index], 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(headers.count - 1), &options),
+            "add table \(name)")
     }
 
     /// Filter buttons on the header row (used where tables are not available).
     func autofilter(_ sheet: Sheet, lastRow: Int, lastCol: Int) throws {
-        try check(worksheet_autofilter(sheets[sheet.index], 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(lastCol)), "add filter to \(sheet.name)")
+        try check(
+            worksheet_autofilter(sheets[sheet.index], 0, 0, lxw_row_t(max(lastRow, 1)), lxw_col_t(lastCol)), "add filter to \(sheet.name)")
     }
 
     /// Colours cells in a column whose value equals `text`.
@@ -155,11 +164,17 @@ final class Workbook {
         cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
         cf.value_string = keep("\"\(text)\"")
         cf.format = formats[style]
-        try check(worksheet_conditional_format_range(sheets[sheet.index], lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &cf), "colour \(sheet.name)")
+        try check(
+            worksheet_conditional_format_range(
+                sheets[sheet.index], lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &cf),
+            "colour \(sheet.name)")
     }
 
     /// A chart of one series: categories and values are ranges of `source`, rows inclusive.
-    func addChart(_ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, source: Sheet, categoriesCol: Int, valuesCol: Int, rows: ClosedRange<Int>) throws {
+    func addChart(
+        _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, source: Sheet, categoriesCol: Int, valuesCol: Int,
+        rows: ClosedRange<Int>
+    ) throws {
         guard let chart = workbook_add_chart(handle, UInt8(kind == .pie ? LXW_CHART_PIE.rawValue : LXW_CHART_COLUMN.rawValue)) else {
             throw WorkbookError(operation: "add chart \(title)", code: nil)
         }
@@ -234,15 +249,35 @@ final class Workbook {
             configure(f)
             formats[style] = f
         }
-        add(.title) { format_set_bold($0); format_set_font_size($0, 16) }
-        add(.header) { format_set_bold($0); format_set_bg_color($0, 0xDDEBF7); format_set_text_wrap($0); format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        add(.title) {
+            format_set_bold($0)
+            format_set_font_size($0, 16)
+        }
+        add(.header) {
+            format_set_bold($0)
+            format_set_bg_color($0, 0xDDEBF7)
+            format_set_text_wrap($0)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
         add(.bold) { format_set_bold($0) }
         add(.date) { f in "yyyy-mm-dd".withCString { format_set_num_format(f, $0) } }
-        add(.wrap) { format_set_text_wrap($0); format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+        add(.wrap) {
+            format_set_text_wrap($0)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
         add(.decimal) { f in "0.00".withCString { format_set_num_format(f, $0) } }
-        add(.statusCleared) { format_set_bg_color($0, 0xC6EFCE); format_set_font_color($0, 0x006100) }
-        add(.statusModified) { format_set_bg_color($0, 0xFFEB9C); format_set_font_color($0, 0x9C5700) }
-        add(.statusRefer) { format_set_bg_color($0, 0xFFC7CE); format_set_font_color($0, 0x9C0006) }
+        add(.statusCleared) {
+            format_set_bg_color($0, 0xC6EFCE)
+            format_set_font_color($0, 0x006100)
+        }
+        add(.statusModified) {
+            format_set_bg_color($0, 0xFFEB9C)
+            format_set_font_color($0, 0x9C5700)
+        }
+        add(.statusRefer) {
+            format_set_bg_color($0, 0xFFC7CE)
+            format_set_font_color($0, 0x9C0006)
+        }
     }
 
     private func keep(_ s: String) -> UnsafeMutablePointer<CChar> {

@@ -2,7 +2,7 @@ import Foundation
 import ZIPFoundation
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Checks a written workbook before the run folder is published.
@@ -35,7 +35,8 @@ enum XLSXCheck {
             if entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
                 let parser = XMLParser(data: data)
                 guard parser.parse() else {
-                    throw WorkbookError(operation: "check the written workbook", code: nil, text: "part \(entry.path) is not well-formed XML")
+                    throw WorkbookError(
+                        operation: "check the written workbook", code: nil, text: "part \(entry.path) is not well-formed XML")
                 }
             }
             parts += 1

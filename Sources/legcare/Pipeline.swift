@@ -37,7 +37,8 @@ enum Pipeline {
         // 4. Stage the run folder (report only).
         let size = (try? FileManager.default.attributesOfItem(atPath: inputs.clients)[.size] as? Int) ?? 0
         let writer = try out.map {
-            try ReportWriter(out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil)
+            try ReportWriter(
+                out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil)
         }
 
         // 5. Stream the clients: validate, plan, write.
@@ -63,9 +64,15 @@ enum Pipeline {
         let rejected = clients.rejected + (sessions?.rejected ?? 0) + (training?.rejected ?? 0)
 
         // 7. Summary sheets, checks, and publish the folder whole.
-        var facts = [RunFacts.FileCount(file: name(inputs.clients), read: clients.rowsRead, accepted: clients.accepted, rejected: clients.rejected)]
-        if let s = sessions, let f = inputs.sessions { facts.append(.init(file: name(f), read: s.rowsRead, accepted: s.rowsRead - s.rejected, rejected: s.rejected)) }
-        if let t = training, let f = inputs.training { facts.append(.init(file: name(f), read: t.rowsRead, accepted: t.rowsRead - t.rejected, rejected: t.rejected)) }
+        var facts = [
+            RunFacts.FileCount(file: name(inputs.clients), read: clients.rowsRead, accepted: clients.accepted, rejected: clients.rejected)
+        ]
+        if let s = sessions, let f = inputs.sessions {
+            facts.append(.init(file: name(f), read: s.rowsRead, accepted: s.rowsRead - s.rejected, rejected: s.rejected))
+        }
+        if let t = training, let f = inputs.training {
+            facts.append(.init(file: name(f), read: t.rowsRead, accepted: t.rowsRead - t.rejected, rejected: t.rejected))
+        }
         let folder = try writer?.finish(diagnostics: diagnostics, facts: RunFacts(files: facts), sessions: sessions?.log ?? SessionLog())
         if let folder {
             let line = facts.map { "\($0.file): \($0.read) read, \($0.accepted) accepted, \($0.rejected) rejected" }.joined(separator: "; ")
@@ -81,7 +88,10 @@ enum Pipeline {
         for (file, rows) in [(inputs.sessions, sessions?.clientRows), (inputs.training, training?.clientRows)] {
             guard let file, let rows else { continue }
             for (id, row) in rows.sorted(by: { $0.value < $1.value }) where !accepted.contains(id) {
-                out.append(Diagnostic(.warning, file: name(file), row: row, column: "client_id", value: id, message: "is not an accepted client in clients.csv; the row still counts in volumes"))
+                out.append(
+                    Diagnostic(
+                        .warning, file: name(file), row: row, column: "client_id", value: id,
+                        message: "is not an accepted client in clients.csv; the row still counts in volumes"))
             }
         }
         return out
@@ -91,7 +101,9 @@ enum Pipeline {
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             throw IntakeError(file: path, reason: .unreadable)
         }
-        return try ClinicConfigLoader.load(yaml: text, file: name(path), folder: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
+        return try ClinicConfigLoader.load(
+            yaml: text, file: name(path),
+            folder: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent)
     }
 
     /// The file's name without folders, as diagnostics show it.

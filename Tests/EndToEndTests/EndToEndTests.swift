@@ -22,7 +22,8 @@ func legcare(_ args: [String], in dir: URL) throws -> Run {
     p.executableURL = productsDirectory.appendingPathComponent("legcare")
     p.arguments = args
     p.currentDirectoryURL = dir
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     p.standardOutput = out
     p.standardError = err
     try p.run()
@@ -75,7 +76,8 @@ struct EndToEndTests {
         #expect(!run.stderr.contains("Ann Lee"), "no client data in logs beyond ids")
         let attrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent(week).path)
         #expect((attrs[.posixPermissions] as? Int) == 0o700)
-        let handoutAttrs = try FileManager.default.attributesOfItem(atPath: dir.appendingPathComponent("\(week)/handouts/A1-ann-lee.txt").path)
+        let handoutAttrs = try FileManager.default.attributesOfItem(
+            atPath: dir.appendingPathComponent("\(week)/handouts/A1-ann-lee.txt").path)
         #expect((handoutAttrs[.posixPermissions] as? Int) == 0o600)
     }
 
@@ -154,7 +156,10 @@ struct EndToEndTests {
         try "client_id,name\nZ9,Zed\n".write(to: dir.appendingPathComponent("Input/clients.csv"), atomically: true, encoding: .utf8)
         _ = try legcare(["report", "--as-of", "2026-11-25"], in: dir)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports").path) == ["2026-W48"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/2026-W48/handouts").path) == ["Z9-zed.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/2026-W48/handouts").path) == [
+                "Z9-zed.txt"
+            ])
     }
 
     @Test("semicolon-delimited UTF-16 input from a spreadsheet is read")
@@ -176,18 +181,21 @@ struct EndToEndTests {
         let dir = try workspace([:])
         defer { try? FileManager.default.removeItem(at: dir) }
         for f in ["clients.csv", "sessions.csv", "training.csv", "clinic.yaml"] {
-            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Input/\(f)"), to: dir.appendingPathComponent("Input/\(f)"))
+            try FileManager.default.copyItem(
+                at: repositoryRoot.appendingPathComponent("Input/\(f)"), to: dir.appendingPathComponent("Input/\(f)"))
         }
         let run = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
         #expect(run.status == 3)
         let rows = contents(dir, "Input/clients.csv")!.split(separator: "\n").count - 1
         let plans = contents(dir, "Reports/2026-W48/plans.jsonl")!.split(separator: "\n").count
-        let rejectedRows = Set(contents(dir, "Reports/2026-W48/input-issues.csv")!.split(separator: "\n")
-            .filter { $0.hasPrefix("clients.csv,") && $0.contains(",error,") }.map { $0.split(separator: ",")[1] })
+        let rejectedRows = Set(
+            contents(dir, "Reports/2026-W48/input-issues.csv")!.split(separator: "\n")
+                .filter { $0.hasPrefix("clients.csv,") && $0.contains(",error,") }.map { $0.split(separator: ",")[1] })
         #expect(plans + rejectedRows.count == rows)
-        let statuses = Set(contents(dir, "Reports/2026-W48/plans.jsonl")!.split(separator: "\n").compactMap { line in
-            ["cleared", "modified", "refer"].first { line.contains("\"status\":\"\($0)\"") }
-        })
+        let statuses = Set(
+            contents(dir, "Reports/2026-W48/plans.jsonl")!.split(separator: "\n").compactMap { line in
+                ["cleared", "modified", "refer"].first { line.contains("\"status\":\"\($0)\"") }
+            })
         #expect(statuses == ["cleared", "modified", "refer"])
     }
 }

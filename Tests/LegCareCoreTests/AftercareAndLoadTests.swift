@@ -31,7 +31,13 @@ struct AftercareRuleTests {
 
     @Test("aftercare: an urgent referral gets no movement or heat advice")
     func urgent() {
-        #expect(plan(footballer { $0.conditions = [.dvtSigns]; $0.soreAreas = [.calves] }).aftercare == [.hydrate])
+        #expect(
+            plan(
+                footballer {
+                    $0.conditions = [.dvtSigns]
+                    $0.soreAreas = [.calves]
+                }
+            ).aftercare == [.hydrate])
     }
 }
 

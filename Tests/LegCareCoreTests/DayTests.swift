@@ -3,10 +3,12 @@ import Testing
 
 @Suite("Calendar days")
 struct DayTests {
-    @Test("ISO week names", arguments: [
-        ("2026-11-23", "2026-W48"), ("2026-01-01", "2026-W01"), ("2027-01-01", "2026-W53"),
-        ("2024-12-30", "2025-W01"), ("2021-01-03", "2020-W53"), ("2026-11-29", "2026-W48"),
-    ])
+    @Test(
+        "ISO week names",
+        arguments: [
+            ("2026-11-23", "2026-W48"), ("2026-01-01", "2026-W01"), ("2027-01-01", "2026-W53"),
+            ("2024-12-30", "2025-W01"), ("2021-01-03", "2020-W53"), ("2026-11-29", "2026-W48"),
+        ])
     func isoWeek(_ date: String, _ name: String) {
         #expect(Day(iso: date)!.isoWeekName == name)
     }

@@ -13,7 +13,9 @@ func footballer(_ change: (inout ClientProfile) -> Void = { _ in }) -> ClientPro
     return p
 }
 
-func plan(_ profile: ClientProfile, asOf: Day = monday, settings: EngineSettings = EngineSettings(), training: TrainingHistory? = nil) -> Plan {
+func plan(_ profile: ClientProfile, asOf: Day = monday, settings: EngineSettings = EngineSettings(), training: TrainingHistory? = nil)
+    -> Plan
+{
     PlanEngine(settings: settings).plan(for: profile, asOf: asOf, training: training)
 }
 

@@ -6,10 +6,12 @@ struct ProfessionalRuleTests {
     @Test("prof.kind.default: sports massage")
     func defaultKind() { #expect(plan(footballer()).professional.kind == .sports) }
 
-    @Test("prof.kind rows: knots, stuck mobility, posture, long effort", arguments: [
-        (Condition.chronicKnots, SessionKind.neuromuscular), (.stuckMobility, .myofascial),
-        (.postureProblems, .structural), (.longEffort, .gentle),
-    ])
+    @Test(
+        "prof.kind rows: knots, stuck mobility, posture, long effort",
+        arguments: [
+            (Condition.chronicKnots, SessionKind.neuromuscular), (.stuckMobility, .myofascial),
+            (.postureProblems, .structural), (.longEffort, .gentle),
+        ])
     func kindRows(_ condition: Condition, _ kind: SessionKind) {
         let p = plan(footballer { $0.conditions = [condition] })
         #expect(p.professional.kind == kind)
@@ -23,9 +25,11 @@ struct ProfessionalRuleTests {
         #expect(!p.professional.deepWorkAllowed)
     }
 
-    @Test("prof.interval: weekly when heavy, every 2-4 weeks otherwise", arguments: [
-        (TrainingLoad?.some(.heavy), 7), (.some(.moderate), 14), (.some(.light), 21), (.some(.none), 28), (nil, 28),
-    ])
+    @Test(
+        "prof.interval: weekly when heavy, every 2-4 weeks otherwise",
+        arguments: [
+            (TrainingLoad?.some(.heavy), 7), (.some(.moderate), 14), (.some(.light), 21), (.some(.none), 28), (nil, 28),
+        ])
     func interval(_ load: TrainingLoad?, _ days: Int) {
         #expect(plan(footballer { $0.trainingLoad = load }).professional.intervalDays == days)
     }
@@ -49,7 +53,11 @@ struct ProfessionalRuleTests {
     @Test("prof.window.before_event: never in the 48 h before an event")
     func beforeEvent() {
         // Hard session Sunday 22nd -> 24-25th, but a match on Thursday 26th blocks 24-26.
-        let p = plan(footballer { $0.lastHardSession = Moment(day: day("2026-11-22")); $0.nextEvent = day("2026-11-26") })
+        let p = plan(
+            footballer {
+                $0.lastHardSession = Moment(day: day("2026-11-22"))
+                $0.nextEvent = day("2026-11-26")
+            })
         let w = p.professional.nextWindow!
         #expect(w.to < day("2026-11-24") || w.from > day("2026-11-26"))
         #expect(p.reasons.contains { $0.rule == "prof.window.after_event" })
@@ -66,13 +74,21 @@ struct ProfessionalRuleTests {
 
     @Test("prof.window.due: the interval counts from the last massage")
     func dueFromLastMassage() {
-        let p = plan(footballer { $0.lastMassage = day("2026-11-20"); $0.trainingLoad = .moderate })
+        let p = plan(
+            footballer {
+                $0.lastMassage = day("2026-11-20")
+                $0.trainingLoad = .moderate
+            })
         #expect(p.professional.nextWindow?.from == day("2026-12-04"))
     }
 
     @Test("prof.window: gentle sessions may sit right before an event")
     func gentleBeforeEventAllowed() {
-        let p = plan(footballer { $0.conditions = [.longEffort]; $0.nextEvent = day("2026-11-24") })
+        let p = plan(
+            footballer {
+                $0.conditions = [.longEffort]
+                $0.nextEvent = day("2026-11-24")
+            })
         #expect(p.professional.nextWindow?.from == monday)
     }
 

@@ -66,7 +66,11 @@ struct ScreeningRuleTests {
     @Test(arguments: expectations)
     func rule(_ e: ScreeningExpectation) {
         // A footballer with sore calves (not hamstrings) so area-scoped rules leave items to check.
-        let p = plan(footballer { $0.conditions = [e.condition]; $0.soreAreas = [.calves, .quadriceps] })
+        let p = plan(
+            footballer {
+                $0.conditions = [e.condition]
+                $0.soreAreas = [.calves, .quadriceps]
+            })
         #expect(p.status == e.status)
         #expect(p.referTo == e.referTo)
         #expect(p.urgency == e.urgency)
@@ -111,7 +115,11 @@ struct ScreeningRuleTests {
 
     @Test("screen.referred_area: a referred area is left out of every item, others stay")
     func referredAreaLeftOut() {
-        let p = plan(footballer { $0.conditions = [.hamstringStrain]; $0.soreAreas = [.hamstrings, .calves] })
+        let p = plan(
+            footballer {
+                $0.conditions = [.hamstringStrain]
+                $0.soreAreas = [.hamstrings, .calves]
+            })
         #expect(p.avoidAreas == [.hamstrings])
         #expect(!p.selfMassage.items.contains { $0.area == .hamstrings })
         #expect(p.selfMassage.items.contains { $0.area == .calves })
@@ -119,7 +127,11 @@ struct ScreeningRuleTests {
 
     @Test("screen.acute_injury without a named area: no self-massage at all")
     func acuteInjuryNoAreaIsWholeBody() {
-        let p = plan(footballer { $0.conditions = [.acuteInjury]; $0.soreAreas = [] })
+        let p = plan(
+            footballer {
+                $0.conditions = [.acuteInjury]
+                $0.soreAreas = []
+            })
         #expect(p.selfMassage.items.isEmpty)
         #expect(p.selfMassage.sessionsPerWeek == 0)
     }
@@ -160,7 +172,11 @@ struct ScreeningRuleTests {
 
     @Test("screen.diabetes_neuropathy: numb feet skipped, light pressure")
     func neuropathy() {
-        let p = plan(footballer { $0.conditions = [.diabetesNeuropathy]; $0.soreAreas = [.plantarFascia, .calves] })
+        let p = plan(
+            footballer {
+                $0.conditions = [.diabetesNeuropathy]
+                $0.soreAreas = [.plantarFascia, .calves]
+            })
         #expect(p.avoidAreas.contains(.plantarFascia))
         #expect(!p.selfMassage.items.contains { $0.area == .plantarFascia })
         #expect(p.selfMassage.items.allSatisfy { $0.pressure == .light })
@@ -168,7 +184,12 @@ struct ScreeningRuleTests {
 
     @Test("screen.hamstring_strain_history: no aggressive hamstring work")
     func strainHistory() {
-        let p = plan(footballer { $0.conditions = [.hamstringStrainHistory]; $0.pressure = .firm; $0.soreAreas = [.hamstrings, .calves] })
+        let p = plan(
+            footballer {
+                $0.conditions = [.hamstringStrainHistory]
+                $0.pressure = .firm
+                $0.soreAreas = [.hamstrings, .calves]
+            })
         #expect(p.status == .modified)
         #expect(p.selfMassage.items.first { $0.area == .hamstrings }?.pressure == .light)
         #expect(p.selfMassage.items.first { $0.area == .calves }?.pressure == .firm)
@@ -176,7 +197,12 @@ struct ScreeningRuleTests {
 
     @Test("screen.varicose_veins and screen.osteoporosis: hands only, light pressure", arguments: [Condition.varicoseVeins, .osteoporosis])
     func handsOnly(_ c: Condition) {
-        let p = plan(footballer { $0.conditions = [c]; $0.tools = [.foamRoller, .massageStick]; $0.soreAreas = [.calves, .quadriceps] })
+        let p = plan(
+            footballer {
+                $0.conditions = [c]
+                $0.tools = [.foamRoller, .massageStick]
+                $0.soreAreas = [.calves, .quadriceps]
+            })
         #expect(!p.selfMassage.items.isEmpty)
         #expect(p.selfMassage.items.allSatisfy { $0.tool == .hands && $0.pressure == .light })
         #expect(p.reasons.contains { $0.rule == "selfmassage.hands_only" })

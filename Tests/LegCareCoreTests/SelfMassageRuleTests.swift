@@ -5,29 +5,59 @@ import Testing
 struct SelfMassageRuleTests {
     @Test("selfmassage.area.shins: stick or hands, lightly, never a foam roller")
     func shins() {
-        let rollerOnly = plan(footballer { $0.soreAreas = [.shins]; $0.tools = [.foamRoller]; $0.pressure = .firm })
+        let rollerOnly = plan(
+            footballer {
+                $0.soreAreas = [.shins]
+                $0.tools = [.foamRoller]
+                $0.pressure = .firm
+            })
         let item = rollerOnly.selfMassage.items.first { $0.area == .shins }!
         #expect(item.tool == .hands)
         #expect(item.pressure == .light)
-        let stick = plan(footballer { $0.soreAreas = [.shins]; $0.tools = [.foamRoller, .massageStick] })
+        let stick = plan(
+            footballer {
+                $0.soreAreas = [.shins]
+                $0.tools = [.foamRoller, .massageStick]
+            })
         #expect(stick.selfMassage.items.first?.tool == .massageStick)
     }
 
     @Test("selfmassage.area.plantar_fascia: a ball or hands")
     func plantar() {
-        #expect(plan(footballer { $0.soreAreas = [.plantarFascia]; $0.tools = [.foamRoller, .spikyBall] }).selfMassage.items.first?.tool == .spikyBall)
-        #expect(plan(footballer { $0.soreAreas = [.plantarFascia]; $0.tools = [.foamRoller] }).selfMassage.items.first?.tool == .hands)
+        #expect(
+            plan(
+                footballer {
+                    $0.soreAreas = [.plantarFascia]
+                    $0.tools = [.foamRoller, .spikyBall]
+                }
+            ).selfMassage.items.first?.tool == .spikyBall)
+        #expect(
+            plan(
+                footballer {
+                    $0.soreAreas = [.plantarFascia]
+                    $0.tools = [.foamRoller]
+                }
+            ).selfMassage.items.first?.tool == .hands)
     }
 
     @Test("selfmassage.no_tools: hands only")
     func noTools() {
-        let p = plan(footballer { $0.tools = []; $0.soreAreas = [.calves, .glutes, .quadriceps] })
+        let p = plan(
+            footballer {
+                $0.tools = []
+                $0.soreAreas = [.calves, .glutes, .quadriceps]
+            })
         #expect(p.selfMassage.items.allSatisfy { $0.tool == .hands })
     }
 
     @Test("selfmassage.area.it_band: IT band soreness brings glute and TFL work, IT band lightly")
     func itBand() {
-        let p = plan(footballer { $0.soreAreas = [.itBand]; $0.tools = [.foamRoller, .massageBall]; $0.pressure = .firm })
+        let p = plan(
+            footballer {
+                $0.soreAreas = [.itBand]
+                $0.tools = [.foamRoller, .massageBall]
+                $0.pressure = .firm
+            })
         #expect(p.selfMassage.items.map(\.area) == [.glutes, .itBand])
         #expect(p.selfMassage.items[0].tool == .massageBall)
         #expect(p.selfMassage.items[1].pressure == .light)
@@ -49,10 +79,20 @@ struct SelfMassageRuleTests {
 
     @Test("selfmassage.maintenance: no sore area gives a routine for the activity")
     func maintenance() {
-        let runner = plan(footballer { $0.soreAreas = []; $0.activity = .known(.running); $0.occupation = nil })
+        let runner = plan(
+            footballer {
+                $0.soreAreas = []
+                $0.activity = .known(.running)
+                $0.occupation = nil
+            })
         #expect(runner.selfMassage.items.first?.area == .calves)
         #expect(runner.selfMassage.items.allSatisfy { !$0.sore && $0.seconds == 45 && $0.holdSeconds == 20 })
-        let desk = plan(footballer { $0.soreAreas = []; $0.activity = nil; $0.occupation = .desk })
+        let desk = plan(
+            footballer {
+                $0.soreAreas = []
+                $0.activity = nil
+                $0.occupation = .desk
+            })
         #expect(desk.selfMassage.items.prefix(2).map(\.area) == [.hamstrings, .hipFlexors])
     }
 
@@ -72,24 +112,41 @@ struct SelfMassageRuleTests {
 
     @Test("selfmassage.doms_gentle: sore within 48 h of a hard session means gentle only")
     func doms() {
-        let p = plan(footballer { $0.lastHardSession = Moment(day: day("2026-11-22")); $0.pressure = .firm })
+        let p = plan(
+            footballer {
+                $0.lastHardSession = Moment(day: day("2026-11-22"))
+                $0.pressure = .firm
+            })
         #expect(p.selfMassage.items.allSatisfy { $0.pressure == .light })
         #expect(p.selfMassage.timing.contains(.domsGentle))
         #expect(!p.selfMassage.timing.contains(.laterDeeper), "no 'firmer work' advice in a gentle-only week")
-        let later = plan(footballer { $0.lastHardSession = Moment(day: day("2026-11-20")); $0.pressure = .firm })
+        let later = plan(
+            footballer {
+                $0.lastHardSession = Moment(day: day("2026-11-20"))
+                $0.pressure = .firm
+            })
         #expect(later.selfMassage.items.allSatisfy { $0.pressure == .firm })
     }
 
     @Test("selfmassage.pre_event_light: light only when the event is close")
     func preEvent() {
-        let p = plan(footballer { $0.nextEvent = day("2026-11-24"); $0.pressure = .firm })
+        let p = plan(
+            footballer {
+                $0.nextEvent = day("2026-11-24")
+                $0.pressure = .firm
+            })
         #expect(p.selfMassage.items.allSatisfy { $0.pressure == .light })
         #expect(p.selfMassage.timing.contains(.preEventLight))
     }
 
     @Test("selfmassage.refer_light: other areas get light pressure while a referral is open")
     func referLight() {
-        let p = plan(footballer { $0.conditions = [.hamstringStrain]; $0.soreAreas = [.hamstrings, .calves]; $0.pressure = .firm })
+        let p = plan(
+            footballer {
+                $0.conditions = [.hamstringStrain]
+                $0.soreAreas = [.hamstrings, .calves]
+                $0.pressure = .firm
+            })
         #expect(p.selfMassage.items.map(\.area) == [.calves])
         #expect(p.selfMassage.items[0].pressure == .light)
     }

@@ -35,7 +35,9 @@ struct CSVReaderTests {
         .init(name: "CRLF in quotes", input: "a,b\r\n\"one\r\ntwo\",2\r\n", expected: [["a", "b"], ["one\r\ntwo", "2"]]),
         .init(name: "empty fields", input: "a,b,c\n,,\n", expected: [["a", "b", "c"], ["", "", ""]]),
         .init(name: "blank lines skipped", input: "a,b\n\n1,2\n\r\n\n3,4\n", expected: [["a", "b"], ["1", "2"], ["3", "4"]]),
-        .init(name: "semicolon delimiter (European spreadsheets)", input: "a;b;c\n1,5;2;3\n", expected: [["a", "b", "c"], ["1,5", "2", "3"]]),
+        .init(
+            name: "semicolon delimiter (European spreadsheets)", input: "a;b;c\n1,5;2;3\n",
+            expected: [["a", "b", "c"], ["1,5", "2", "3"]]),
         .init(name: "tab delimiter", input: "a\tb\n1\t2\n", expected: [["a", "b"], ["1", "2"]]),
         .init(name: "quoted delimiter in header does not count", input: "\"a;b\",c\n1,2\n", expected: [["a;b", "c"], ["1", "2"]]),
         .init(name: "empty quoted field", input: "a,b\n\"\",2\n", expected: [["a", "b"], ["", "2"]]),

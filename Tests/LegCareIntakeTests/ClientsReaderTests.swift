@@ -18,7 +18,8 @@ func error(_ row: Int, _ column: String, _ value: String, _ message: String) -> 
 struct ClientsReaderTests {
     @Test("a full valid row becomes a profile")
     func fullRow() throws {
-        let r = try readClients("""
+        let r = try readClients(
+            """
             client_id,name,date_of_birth,team,therapist,activity,occupation,training_load,last_hard_session,next_event,sore_areas,pain_level,conditions,tools,pressure,last_massage,session_minutes
             C1,Zoë Ng,1990-01-02,Reds,Ana,Running,desk,HEAVY,2026-11-21 18:30,2026-11-28,"calf|quads",4,hamstring_strain_history;chronic_knots,foam_roller;spiky_ball,firm,2026-11-01,45
 
@@ -54,7 +55,12 @@ struct ClientsReaderTests {
     func unknownColumn() throws {
         let r = try readClients("client_id,name,shoe_size\nC1,Ann,42\nC2,Bo,40\n")
         #expect(r.profiles.count == 2)
-        #expect(r.diagnostics == [Diagnostic(.warning, file: "clients.csv", row: 1, column: "shoe_size", value: "shoe_size", message: "is not a LegCare column and is left out of the plan")])
+        #expect(
+            r.diagnostics == [
+                Diagnostic(
+                    .warning, file: "clients.csv", row: 1, column: "shoe_size", value: "shoe_size",
+                    message: "is not a LegCare column and is left out of the plan")
+            ])
     }
 
     struct BadValue: CustomTestStringConvertible, Sendable {
@@ -69,9 +75,13 @@ struct ClientsReaderTests {
         .init(column: "occupation", value: "pilot", message: "is not one of desk, standing, manual, other"),
         .init(column: "training_load", value: "extreme", message: "is not one of none, light, moderate, heavy"),
         .init(column: "last_hard_session", value: "yesterday", message: "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"),
-        .init(column: "last_hard_session", value: "2026-11-21T25:00", message: "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"),
+        .init(
+            column: "last_hard_session", value: "2026-11-21T25:00", message: "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"),
         .init(column: "next_event", value: "2026-02-30", message: "is not a date in the form YYYY-MM-DD"),
-        .init(column: "sore_areas", value: "elbow", message: "is not one of hamstrings, quadriceps, adductors, calves, glutes, it_band, shins, hip_flexors, plantar_fascia, lower_back"),
+        .init(
+            column: "sore_areas", value: "elbow",
+            message:
+                "is not one of hamstrings, quadriceps, adductors, calves, glutes, it_band, shins, hip_flexors, plantar_fascia, lower_back"),
         .init(column: "pain_level", value: "eleven", message: "is not a whole number from 0 to 10"),
         .init(column: "pain_level", value: "-1", message: "is not a whole number from 0 to 10"),
         .init(column: "pain_level", value: "7.5", message: "is not a whole number from 0 to 10"),
@@ -93,11 +103,12 @@ struct ClientsReaderTests {
     @Test("a row with several bad values reports them all, counted as one rejected row")
     func severalErrors() throws {
         let r = try readClients("client_id,name,pain_level,pressure\nC1,,12,hard\n")
-        #expect(r.diagnostics == [
-            error(2, "name", "", "is empty; a value is required"),
-            error(2, "pain_level", "12", "is not a whole number from 0 to 10"),
-            error(2, "pressure", "hard", "is not one of light, moderate, firm"),
-        ])
+        #expect(
+            r.diagnostics == [
+                error(2, "name", "", "is empty; a value is required"),
+                error(2, "pain_level", "12", "is not a whole number from 0 to 10"),
+                error(2, "pressure", "hard", "is not one of light, moderate, firm"),
+            ])
         #expect(r.reader.rejected == 1)
     }
 

@@ -33,17 +33,18 @@ struct LogAndConfigTests {
 
     @Test("clinic.yaml: names, therapists and thresholds")
     func config() throws {
-        let c = try ClinicConfigLoader.load(yaml: """
-            clinic_name: Test Clinic
-            week_start: sunday
-            therapists:
-              - name: Ana
-                hours: 12.5
-            thresholds:
-              pain_gate: 7
-              interval_days:
-                heavy: 14
-            """, file: "clinic.yaml")
+        let c = try ClinicConfigLoader.load(
+            yaml: """
+                clinic_name: Test Clinic
+                week_start: sunday
+                therapists:
+                  - name: Ana
+                    hours: 12.5
+                thresholds:
+                  pain_gate: 7
+                  interval_days:
+                    heavy: 14
+                """, file: "clinic.yaml")
         #expect(c.clinicName == "Test Clinic")
         #expect(c.weekStart == 7)
         #expect(c.therapists == [.init(name: "Ana", hoursAvailable: 12.5)])
@@ -51,18 +52,23 @@ struct LogAndConfigTests {
         #expect(c.settings.intervalDays[.heavy] == 14)
     }
 
-    @Test("clinic.yaml errors name the line and the key", arguments: [
-        ("clinic_name: A\nthresholds:\n  pain_gate: twelve\n", 3, "thresholds.pain_gate"),
-        ("clinic_name: A\ncolour: blue\n", 2, "colour"),
-        ("week_start: someday\n", 1, "week_start"),
-        ("thresholds:\n  interval_days:\n    heavy: 10\n", 3, "thresholds.interval_days.heavy"),
-    ])
+    @Test(
+        "clinic.yaml errors name the line and the key",
+        arguments: [
+            ("clinic_name: A\nthresholds:\n  pain_gate: twelve\n", 3, "thresholds.pain_gate"),
+            ("clinic_name: A\ncolour: blue\n", 2, "colour"),
+            ("week_start: someday\n", 1, "week_start"),
+            ("thresholds:\n  interval_days:\n    heavy: 10\n", 3, "thresholds.interval_days.heavy"),
+        ])
     func configErrors(_ yaml: String, _ line: Int, _ key: String) {
         do {
             _ = try ClinicConfigLoader.load(yaml: yaml, file: "clinic.yaml")
             Issue.record("expected an error")
         } catch let e as IntakeError {
-            guard case .config(let l, let k, _) = e.reason else { Issue.record("wrong reason \(e)"); return }
+            guard case .config(let l, let k, _) = e.reason else {
+                Issue.record("wrong reason \(e)")
+                return
+            }
             #expect(l == line)
             #expect(k == key)
         } catch { Issue.record("unexpected \(error)") }

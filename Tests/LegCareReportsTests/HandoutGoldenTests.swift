@@ -19,26 +19,63 @@ struct HandoutGoldenTests {
     }()
 
     static func profile(_ id: String, _ name: String, _ change: (inout ClientProfile) -> Void) -> ClientProfile {
-        var p = ClientProfile(clientID: id, name: name, therapist: "Ana Silva", activity: .known(.running), trainingLoad: .moderate,
-                              soreAreas: [.calves], painLevel: 3, tools: [.foamRoller], pressure: .moderate)
+        var p = ClientProfile(
+            clientID: id, name: name, therapist: "Ana Silva", activity: .known(.running), trainingLoad: .moderate,
+            soreAreas: [.calves], painLevel: 3, tools: [.foamRoller], pressure: .moderate)
         change(&p)
         return p
     }
 
     static let cases: [(String, ClientProfile)] = [
-        ("cleared", profile("G1", "Ada Lovelace") { $0.soreAreas = [.calves, .hamstrings]; $0.lastHardSession = Moment(day: Day(iso: "2026-11-21")!) }),
+        (
+            "cleared",
+            profile("G1", "Ada Lovelace") {
+                $0.soreAreas = [.calves, .hamstrings]
+                $0.lastHardSession = Moment(day: Day(iso: "2026-11-21")!)
+            }
+        ),
         ("modified", profile("G2", "Bea Modified") { $0.conditions = [.varicoseVeins, .skinCondition] }),
-        ("refer-routine", profile("G3", "Cal Routine") { $0.conditions = [.tendinopathy]; $0.soreAreas = [.calves, .quadriceps] }),
-        ("refer-soon", profile("G4", "Dee Soon") { $0.conditions = [.hamstringStrain]; $0.soreAreas = [.hamstrings, .calves] }),
+        (
+            "refer-routine",
+            profile("G3", "Cal Routine") {
+                $0.conditions = [.tendinopathy]
+                $0.soreAreas = [.calves, .quadriceps]
+            }
+        ),
+        (
+            "refer-soon",
+            profile("G4", "Dee Soon") {
+                $0.conditions = [.hamstringStrain]
+                $0.soreAreas = [.hamstrings, .calves]
+            }
+        ),
         ("refer-urgent", profile("G5", "Eli Urgent") { $0.conditions = [.dvtSigns] }),
         ("refer-emergency", profile("G6", "Fay Emergency") { $0.conditions = [.saddleNumbness] }),
-        ("squad-athlete", profile("G7", "Gus Squad") {
-            $0.team = "Riverside FC"; $0.activity = .known(.football); $0.trainingLoad = .heavy
-            $0.lastHardSession = Moment(day: Day(iso: "2026-11-22")!, minuteOfDay: 15 * 60); $0.nextEvent = Day(iso: "2026-11-28")
-            $0.soreAreas = [.hamstrings, .adductors]; $0.tools = [.foamRoller, .massageBall]
-        }),
-        ("no-tools", profile("G8", "Hal Hands") { $0.tools = []; $0.soreAreas = [.shins, .plantarFascia, .glutes] }),
-        ("long-name", profile("G9", "Maximiliana Theodora von Hohenberg-Lichtenstein-Wartensee-Oberammergau-Zürich 张伟") { $0.team = "Northgate Netball Development Squad Under-21s" }),
+        (
+            "squad-athlete",
+            profile("G7", "Gus Squad") {
+                $0.team = "Riverside FC"
+                $0.activity = .known(.football)
+                $0.trainingLoad = .heavy
+                $0.lastHardSession = Moment(day: Day(iso: "2026-11-22")!, minuteOfDay: 15 * 60)
+                $0.nextEvent = Day(iso: "2026-11-28")
+                $0.soreAreas = [.hamstrings, .adductors]
+                $0.tools = [.foamRoller, .massageBall]
+            }
+        ),
+        (
+            "no-tools",
+            profile("G8", "Hal Hands") {
+                $0.tools = []
+                $0.soreAreas = [.shins, .plantarFascia, .glutes]
+            }
+        ),
+        (
+            "long-name",
+            profile("G9", "Maximiliana Theodora von Hohenberg-Lichtenstein-Wartensee-Oberammergau-Zürich 张伟") {
+                $0.team = "Northgate Netball Development Squad Under-21s"
+            }
+        ),
     ]
 
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
@@ -61,9 +98,12 @@ struct HandoutGoldenTests {
     func printable() throws {
         let template = try HandoutTemplate.load(folder: nil)
         for (name, profile) in Self.cases {
-            let text = template.render(plan: PlanEngine().plan(for: profile, asOf: Self.asOf), profile: profile, config: Self.config, asOf: Self.asOf)
+            let text = template.render(
+                plan: PlanEngine().plan(for: profile, asOf: Self.asOf), profile: profile, config: Self.config, asOf: Self.asOf)
             for line in text.split(separator: "\n") {
-                #expect(line.count <= 72 || !line.trimmingCharacters(in: .whitespaces).contains(" ") || line.contains(profile.name), "\(name): \(line)")
+                #expect(
+                    line.count <= 72 || !line.trimmingCharacters(in: .whitespaces).contains(" ") || line.contains(profile.name),
+                    "\(name): \(line)")
                 #expect(!line.hasSuffix(" "), "\(name): trailing space")
             }
             #expect(text.contains("WHEN TO SEEK HELP"))
@@ -76,7 +116,8 @@ struct HandoutGoldenTests {
     func referralFirst() throws {
         let template = try HandoutTemplate.load(folder: nil)
         for (name, profile) in Self.cases where name.hasPrefix("refer") {
-            let text = template.render(plan: PlanEngine().plan(for: profile, asOf: Self.asOf), profile: profile, config: Self.config, asOf: Self.asOf)
+            let text = template.render(
+                plan: PlanEngine().plan(for: profile, asOf: Self.asOf), profile: profile, config: Self.config, asOf: Self.asOf)
             let first = try #require(text.range(of: "BEFORE ANYTHING ELSE"))
             #expect(first.lowerBound < text.range(of: "THIS WEEK")!.lowerBound)
             if name == "refer-emergency" {
@@ -89,7 +130,11 @@ struct HandoutGoldenTests {
 
     @Test("a template with an unknown key is an error naming file, line and key")
     func unknownKey() {
-        #expect(throws: TemplateError(file: "custom.mustache", line: 2, key: "clientNmae", problem: "is not a handout key; see docs/how-to-customise-the-handout.md")) {
+        #expect(
+            throws: TemplateError(
+                file: "custom.mustache", line: 2, key: "clientNmae",
+                problem: "is not a handout key; see docs/how-to-customise-the-handout.md")
+        ) {
             try HandoutTemplate(text: "{{% CONTENT_TYPE: TEXT}}\nHello {{clientNmae}}\n", file: "custom.mustache")
         }
     }
@@ -109,12 +154,15 @@ struct HandoutGoldenTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tpl-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "{{% CONTENT_TYPE: TEXT}}\n{{clinic}} for {{clientName}}\n".write(to: dir.appendingPathComponent("handout.mustache"), atomically: true, encoding: .utf8)
+        try "{{% CONTENT_TYPE: TEXT}}\n{{clinic}} for {{clientName}}\n".write(
+            to: dir.appendingPathComponent("handout.mustache"), atomically: true, encoding: .utf8)
         let t = try HandoutTemplate.load(folder: dir.path)
         var c = ClinicConfig()
         c.clinicName = "Smith & Jones <Physio>"
         let p = ClientProfile(clientID: "1", name: "O'Brien")
-        #expect(t.render(plan: PlanEngine().plan(for: p, asOf: Self.asOf), profile: p, config: c, asOf: Self.asOf) == "Smith & Jones <Physio> for O'Brien\n")
+        #expect(
+            t.render(plan: PlanEngine().plan(for: p, asOf: Self.asOf), profile: p, config: c, asOf: Self.asOf)
+                == "Smith & Jones <Physio> for O'Brien\n")
     }
 
     @Test("wrapping keeps list items' hanging indent")

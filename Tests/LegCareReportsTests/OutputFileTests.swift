@@ -12,7 +12,10 @@ struct OutputFileTests {
         let plan = PlanEngine().plan(for: profile, asOf: Day(iso: "2026-11-23")!)
         let line = PlanJSON.line(for: plan)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-        for key in ["client_id", "status", "refer_to", "urgency", "flags", "avoid_areas", "avoid", "professional", "self_massage", "aftercare", "reasons", "rules_version"] {
+        for key in [
+            "client_id", "status", "refer_to", "urgency", "flags", "avoid_areas", "avoid", "professional", "self_massage", "aftercare",
+            "reasons", "rules_version",
+        ] {
             #expect(object[key] != nil, "missing \(key)")
         }
         #expect(object["client_id"] as? String == "C\"1")
@@ -29,7 +32,9 @@ struct OutputFileTests {
         var h = TrainingHistory()
         h.add(day: Day(iso: "2026-11-22")!, minutes: 61, rpe: 7)
         let plan = PlanEngine().plan(for: ClientProfile(clientID: "A", name: "A"), asOf: Day(iso: "2026-11-23")!, training: h)
-        #expect(PlanJSON.line(for: plan).contains("\"load\":{\"acute\":427,\"chronic\":106.75,\"acwr\":null,\"monotony\":0.41,\"strain\":174.32}"))
+        #expect(
+            PlanJSON.line(for: plan).contains(
+                "\"load\":{\"acute\":427,\"chronic\":106.75,\"acwr\":null,\"monotony\":0.41,\"strain\":174.32}"))
     }
 
     @Test("input-issues.csv quotes what needs quoting")
@@ -38,13 +43,15 @@ struct OutputFileTests {
         #expect(IssuesCSV.text([d]) == "file,row,column,value,message,severity,line\nclients.csv,3,name,\"a,\"\"b\"\"\",is odd,error,3\n")
     }
 
-    @Test("handout names: safe id, ASCII slug, collisions numbered, never a path", arguments: [
-        ("C-001", "José Álvarez", "C-001-jose-alvarez.txt"),
-        ("../../etc/passwd", "x", "etc-passwd-x.txt"),
-        ("a/b", "张伟", "a-b.txt"),
-        ("--", "", "client.txt"),
-        ("C 7", "Mary-Jane O'Neil", "C-7-mary-jane-o-neil.txt"),
-    ])
+    @Test(
+        "handout names: safe id, ASCII slug, collisions numbered, never a path",
+        arguments: [
+            ("C-001", "José Álvarez", "C-001-jose-alvarez.txt"),
+            ("../../etc/passwd", "x", "etc-passwd-x.txt"),
+            ("a/b", "张伟", "a-b.txt"),
+            ("--", "", "client.txt"),
+            ("C 7", "Mary-Jane O'Neil", "C-7-mary-jane-o-neil.txt"),
+        ])
     func names(_ id: String, _ name: String, _ expected: String) {
         var namer = HandoutFileNamer()
         #expect(namer.name(clientID: id, name: name) == expected)
@@ -61,14 +68,17 @@ struct OutputFileTests {
 
     @Test("the run folder is private, hidden until published, and replaces the previous run whole")
     func runFolder() throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            .path
         defer { try? FileManager.default.removeItem(atPath: out) }
         let first = try RunFolder(out: out, week: "2026-W48")
         try first.write("plans.jsonl", "old\n")
         try first.publish()
         let second = try RunFolder(out: out, week: "2026-W48")
         try second.write("plans.jsonl", "new\n")
-        #expect(try String(contentsOfFile: out + "/2026-W48/plans.jsonl", encoding: .utf8) == "old\n", "previous run intact while the new one is built")
+        #expect(
+            try String(contentsOfFile: out + "/2026-W48/plans.jsonl", encoding: .utf8) == "old\n",
+            "previous run intact while the new one is built")
         try second.publish()
         #expect(try String(contentsOfFile: out + "/2026-W48/plans.jsonl", encoding: .utf8) == "new\n")
         let attrs = try FileManager.default.attributesOfItem(atPath: out + "/2026-W48")

@@ -41,15 +41,22 @@ func text(_ cell: [Any]) -> String? { cell[2] as? String }
 struct WorkbookTests {
     static let asOf = Day(iso: "2026-11-23")!
 
-    func write(_ profiles: [ClientProfile], constantMemory: Bool = false, rowLimit: Int = Workbook.rowLimit, diagnostics: [Diagnostic] = []) throws -> (String, [Diagnostic]) {
+    func write(_ profiles: [ClientProfile], constantMemory: Bool = false, rowLimit: Int = Workbook.rowLimit, diagnostics: [Diagnostic] = [])
+        throws -> (String, [Diagnostic])
+    {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let path = dir + "/summary.xlsx"
         var config = ClinicConfig()
         config.therapists = [.init(name: "Ana", hoursAvailable: 10)]
-        let wb = try SummaryWorkbook(path: path, tmpdir: dir, config: config, asOf: Self.asOf, constantMemory: constantMemory, hasTraining: false, rowLimit: rowLimit)
+        let wb = try SummaryWorkbook(
+            path: path, tmpdir: dir, config: config, asOf: Self.asOf, constantMemory: constantMemory, hasTraining: false, rowLimit: rowLimit
+        )
         for p in profiles { try wb.add(PlanEngine().plan(for: p, asOf: Self.asOf), profile: p) }
-        let warnings = try wb.finish(diagnostics: diagnostics, facts: RunFacts(files: [.init(file: "clients.csv", read: profiles.count, accepted: profiles.count, rejected: 0)]), sessions: SessionLog())
+        let warnings = try wb.finish(
+            diagnostics: diagnostics,
+            facts: RunFacts(files: [.init(file: "clients.csv", read: profiles.count, accepted: profiles.count, rejected: 0)]),
+            sessions: SessionLog())
         try XLSXCheck.verify(path: path)
         return (path, warnings)
     }
@@ -62,7 +69,9 @@ struct WorkbookTests {
 
     @Test("sheets, headers, row counts, a table with filters, a frozen header and status colours")
     func structure() throws {
-        let (path, _) = try write([client("A", "Ann"), client("B", "Bo") { $0.conditions = [.dvtSigns] }, client("C", "Cy") { $0.conditions = [.fever] }])
+        let (path, _) = try write([
+            client("A", "Ann"), client("B", "Bo") { $0.conditions = [.dvtSigns] }, client("C", "Cy") { $0.conditions = [.fever] },
+        ])
         let book = try readWithOpenpyxl(path)
         #expect(book["sheets"] as? [String] == ["Overview", "Clients", "Routines", "Referrals", "Input issues"])
         let clients = rows(book, "Clients")
@@ -137,7 +146,8 @@ struct WorkbookTests {
 
     @Test("input issues appear one per row")
     func issues() throws {
-        let d = Diagnostic(.error, file: "clients.csv", row: 4, column: "pain_level", value: "x", message: "is not a whole number from 0 to 10")
+        let d = Diagnostic(
+            .error, file: "clients.csv", row: 4, column: "pain_level", value: "x", message: "is not a whole number from 0 to 10")
         let (path, _) = try write([client("A", "Ann")], diagnostics: [d, d])
         #expect(rows(try readWithOpenpyxl(path), "Input issues").count == 3)
     }
