@@ -46,6 +46,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: times each stage on its own (reader, validation, engine, handouts, workbook).
+        .executableTarget(
+            name: "legcare-bench",
+            dependencies: ["LegCareCore", "LegCareIntake", "LegCareReports"]
+        ),
         .testTarget(
             name: "LegCareCoreTests",
             dependencies: ["LegCareCore", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -57,6 +57,11 @@ public struct HandoutTemplate: Sendable {
         return TextWrapper.wrap(template.render(view), width: Self.width, keepWhole: [profile.name])
     }
 
+    /// The wrapping step alone, for `legcare-bench`.
+    public static func wrapForBench(_ text: String, name: String) -> String {
+        TextWrapper.wrap(text, width: width, keepWhole: [name])
+    }
+
     /// Every variable or section name used in the template, with its line.
     static func tags(in text: String) -> [(Int, String)] {
         var found: [(Int, String)] = []

@@ -50,13 +50,17 @@ enum TextWrapper {
         }
         var lines: [String] = []
         var current = String(repeating: " ", count: indent)
+        var length = indent
         var currentHasWord = false
         for word in body.split(separator: " ") {
-            if currentHasWord && current.count + 1 + word.count > width {
+            let n = word.count
+            if currentHasWord && length + 1 + n > width {
                 lines.append(current)
                 current = String(repeating: " ", count: hanging) + word
+                length = hanging + n
             } else {
                 current += (currentHasWord ? " " : "") + word
+                length += (currentHasWord ? 1 : 0) + n
             }
             currentHasWord = true
         }

@@ -166,6 +166,24 @@ struct WorkbookTests {
         #expect(FileManager.default.contents(atPath: a) == FileManager.default.contents(atPath: b))
     }
 
+    @Test(
+        "the XML check catches mismatched, unclosed and cut-short parts, and passes large ones",
+        arguments: [
+            ("<a><b></a>", false), ("<a><b>", false), ("<a>&bogus;</a>", false), ("", false), ("<a><b/></a>", true),
+        ])
+    func xmlCheck(_ xml: String, _ ok: Bool) {
+        #expect(XMLDepth.wellFormed(Data(xml.utf8)) == ok)
+    }
+
+    @Test("a 20 MB single-line part is well-formed (FoundationXML's data parser wrongly fails it)")
+    func largePart() {
+        var xml = "<sheet>"
+        xml.reserveCapacity(21_000_000)
+        for i in 0..<400_000 { xml += "<c r=\"A\(i)\"><v>\(i)</v></c>" }
+        xml += "</sheet>"
+        #expect(XMLDepth.wellFormed(Data(xml.utf8)))
+    }
+
     @Test("a damaged workbook is caught before publishing")
     func damaged() throws {
         let (path, _) = try write([client("A", "Ann")])
