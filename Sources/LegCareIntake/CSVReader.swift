@@ -45,6 +45,8 @@ public struct CSVReader {
     /// The next record, or `nil` at the end of the input. Blank lines are skipped.
     public mutating func next() throws -> CSVRecord? {
         var record = CSVRecord(row: row + 1, line: line)
+        record.bytes.reserveCapacity(256)
+        record.ends.reserveCapacity(24)
         var state = State.fieldStart
         var started = false
         var crInQuotes = false
@@ -98,7 +100,15 @@ public struct CSVReader {
                             state = .quoted
                         } else {
                             // Text after a closing quote is kept as it is (lenient, like spreadsheets).
-                            record.bytes.append(b)
+                            // Copy the whole run of ordinary bytes at once: the hot path.
+                            var end = i
+                            while end < n {
+                                let c = buf[end]
+                                if c == delim || c == Self.cr || c == Self.lf || c == Self.quote { break }
+                                end += 1
+                            }
+                            record.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[(i - 1)..<end]))
+                            i = end
                             state = .unquoted
                             started = true
                         }

@@ -20,6 +20,22 @@ public struct CSVRecord: Sendable {
         bytes[(i == 0 ? 0 : ends[i - 1])..<ends[i]]
     }
 
+    /// Whether every byte of the record is ASCII (then every field is valid UTF-8).
+    public var isASCII: Bool { bytes.allSatisfy { $0 < 0x80 } }
+
+    /// Field `i` without surrounding spaces and tabs, as text (`nil` when empty).
+    public func trimmedText(_ i: Int) -> String? {
+        var raw = field(i)
+        while let f = raw.first, f == 0x20 || f == 0x09 { raw = raw.dropFirst() }
+        while let l = raw.last, l == 0x20 || l == 0x09 { raw = raw.dropLast() }
+        if raw.isEmpty { return nil }
+        if let s = String(validating: raw, as: UTF8.self) {
+            // Rare: other Unicode white space around the value.
+            return s.first!.isWhitespace || s.last!.isWhitespace ? s.trimmingWhitespace().nilIfEmpty : s
+        }
+        return Windows1252.decode(raw).trimmingWhitespace().nilIfEmpty
+    }
+
     /// Field `i` as text: UTF-8 when valid, else read as Windows-1252 (`legacy` is then true).
     public func text(_ i: Int) -> (value: String, legacy: Bool) {
         let raw = field(i)
@@ -45,4 +61,8 @@ enum Windows1252 {
         }
         return String(s)
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -36,8 +36,7 @@ struct TableReader {
         /// The trimmed text of a known column, or `nil` when the column is absent or empty.
         func value(_ key: String) -> String? {
             guard let i = header.index[key], i < record.count else { return nil }
-            let text = record.text(i).value.trimmingWhitespace()
-            return text.isEmpty ? nil : text
+            return record.trimmedText(i)
         }
 
         /// The column's name as the file spells it.
@@ -66,7 +65,8 @@ struct TableReader {
                 rejected += 1
                 continue
             }
-            for i in 0..<record.count where record.text(i).legacy {
+            let ascii = record.isASCII
+            for i in 0..<record.count where !ascii && record.text(i).legacy {
                 legacyFields += 1
                 if firstLegacy == nil {
                     firstLegacy = (record.row, record.line, header.spelled[i], record.text(i).value)
