@@ -197,5 +197,11 @@ struct EndToEndTests {
                 ["cleared", "modified", "refer"].first { line.contains("\"status\":\"\($0)\"") }
             })
         #expect(statuses == ["cleared", "modified", "refer"])
+
+        // The README's handout excerpt is real output of this sample.
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.components(separatedBy: "## A handout (excerpt)").dropFirst().first)
+        let excerpt = try #require(section.components(separatedBy: "```").dropFirst().first).trimmingCharacters(in: .newlines)
+        #expect(contents(dir, "Reports/2026-W48/handouts/RV06-sami-haddad.txt")?.contains(excerpt) == true, "README excerpt is stale")
     }
 }
