@@ -3,24 +3,22 @@ import Foundation
 import LegCareIntake
 import LegCareReports
 
+/// Problems of the environment or the inputs that stop a run before anything is
+/// published: each prints its own one-line message and exits 2.
+func isStoppingError(_ error: Error) -> Bool {
+    error is IntakeError || error is TemplateError || error is RunFolderError || error is WorkbookError
+}
+
 // The data contract's exit statuses: argument errors are 2 (not ArgumentParser's 64),
 // and a broken environment (unreadable input, bad config, unwritable folder) is 2 too.
 do {
     var command = try LegCareCommand.parseAsRoot()
     try command.run()
-} catch let error as IntakeError {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    exit(2)
-} catch let error as TemplateError {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    exit(2)
-} catch let error as RunFolderError {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    exit(2)
-} catch let error as WorkbookError {
-    FileHandle.standardError.write(Data("\(error)\n".utf8))
-    exit(2)
 } catch {
+    if isStoppingError(error) {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(2)
+    }
     let code = LegCareCommand.exitCode(for: error)
     if code == .success || code.rawValue == 3 || code.rawValue == 2 {
         if code == .success, !(error is ExitCode) { print(LegCareCommand.fullMessage(for: error)) }
