@@ -152,6 +152,23 @@ struct WorkbookTests {
         #expect(rows(try readWithOpenpyxl(path), "Input issues").count == 3)
     }
 
+    @Test("NaN and infinity are never written (libxlsxwriter would write invalid XML)")
+    func nonFinite() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wb-nan-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let wb = try Workbook(path: dir + "/n.xlsx", tmpdir: dir, constantMemory: false, created: Self.asOf, title: "t")
+        let sheet = try wb.addSheet("S")
+        try wb.write(sheet, 0, 0, number: .nan)
+        try wb.write(sheet, 0, 1, number: .infinity)
+        try wb.write(sheet, 0, 2, number: 1.5)
+        try wb.close()
+        try XLSXCheck.verify(path: dir + "/n.xlsx")
+        let row = rows(try readWithOpenpyxl(dir + "/n.xlsx"), "S")[0]
+        #expect(row[0][2] is NSNull && row[1][2] is NSNull)
+        #expect(text(row[2]) == "1.5")
+    }
+
     @Test("sheet names are legal and at most 31 characters")
     func sheetNames() {
         #expect(SheetName.make("A very long sheet name that goes on and on", part: 12).count == 31)
