@@ -156,11 +156,6 @@ public enum ScreeningRules {
             why: "A hamstring strain in the last year recurs often: no aggressive hamstring work."),
     ]
 
-    /// The rule for a condition, if that condition changes a plan.
-    public static func rule(for condition: Condition) -> ScreeningRule? {
-        table.first { $0.condition == condition }
-    }
-
     /// The id of the pain-gate rule (pain at or above the configured level, no red flag).
     public static let painGateID = "screen.pain_gate"
 }
