@@ -5,7 +5,6 @@ final class SheetStream {
     struct Column {
         let header: String
         let width: Double
-        var style: Workbook.Style? = nil
     }
 
     private let workbook: Workbook
@@ -51,7 +50,7 @@ final class SheetStream {
     private func start() throws {
         row = 0
         for (i, c) in columns.enumerated() {
-            try workbook.setColumns(sheet, i, i, width: c.width, c.style)
+            try workbook.setColumns(sheet, i, i, width: c.width)
             try workbook.write(sheet, 0, i, c.header, .header)
         }
         workbook.freeze(sheet, rows: 1)

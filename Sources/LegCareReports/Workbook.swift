@@ -18,7 +18,7 @@ final class Workbook {
 
     /// The cell styles the summary uses.
     enum Style: Hashable {
-        case title, header, bold, date, wrap, decimal, statusCleared, statusModified, statusRefer
+        case title, header, bold, date, decimal, statusCleared, statusModified, statusRefer
     }
 
     /// Chart kinds.
@@ -261,10 +261,6 @@ final class Workbook {
         }
         add(.bold) { format_set_bold($0) }
         add(.date) { f in "yyyy-mm-dd".withCString { format_set_num_format(f, $0) } }
-        add(.wrap) {
-            format_set_text_wrap($0)
-            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
-        }
         add(.decimal) { f in "0.00".withCString { format_set_num_format(f, $0) } }
         add(.statusCleared) {
             format_set_bg_color($0, 0xC6EFCE)
