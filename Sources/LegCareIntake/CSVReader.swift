@@ -143,12 +143,21 @@ public struct CSVReader {
         return true
     }
 
-    /// Reads until the buffer holds the whole first line (or the input ends).
+    /// Reads until the buffer holds the whole first record (or the input ends): a line
+    /// break inside quotes does not end it (found by the round-trip property test).
     private mutating func fillHeaderLine() throws {
         chunk = try source.next()
-        while !chunk.contains(Self.lf) && !chunk.contains(Self.cr) {
+        var inQuotes = false
+        var scanned = 0
+        while true {
+            while scanned < chunk.count {
+                let b = chunk[scanned]
+                if b == Self.quote { inQuotes.toggle() }
+                if !inQuotes && (b == Self.cr || b == Self.lf) { return }
+                scanned += 1
+            }
             let more = try source.next()
-            if more.isEmpty { break }
+            if more.isEmpty { return }
             chunk += more
         }
     }

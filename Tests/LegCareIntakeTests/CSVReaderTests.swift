@@ -40,6 +40,9 @@ struct CSVReaderTests {
             expected: [["a", "b", "c"], ["1,5", "2", "3"]]),
         .init(name: "tab delimiter", input: "a\tb\n1\t2\n", expected: [["a", "b"], ["1", "2"]]),
         .init(name: "quoted delimiter in header does not count", input: "\"a;b\",c\n1,2\n", expected: [["a;b", "c"], ["1", "2"]]),
+        .init(
+            name: "line break inside a quoted header cell (delimiter still detected)", input: "\"Client\nID\";b\n1;2\n",
+            expected: [["Client\nID", "b"], ["1", "2"]]),
         .init(name: "empty quoted field", input: "a,b\n\"\",2\n", expected: [["a", "b"], ["", "2"]]),
         .init(name: "UTF-8 byte-order mark", input: "\u{FEFF}a,b\n1,2\n", expected: [["a", "b"], ["1", "2"]]),
         .init(name: "UTF-8 text", input: "name\nJosé Ñúñez 张伟\n", expected: [["name"], ["José Ñúñez 张伟"]]),
