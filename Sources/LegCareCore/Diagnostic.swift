@@ -24,10 +24,13 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public var value: String
     /// What was expected, as a sentence fragment.
     public var message: String
+    /// The row's `client_id` where it has one (empty otherwise), so a manager can tell
+    /// which client a rejected row was.
+    public var clientID: String
 
     public init(
         _ severity: Severity, file: String, row: Int, line: Int? = nil, column: String = "",
-        value: String = "", message: String
+        value: String = "", message: String, clientID: String = ""
     ) {
         self.severity = severity
         self.file = file
@@ -36,6 +39,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.column = column
         self.value = value
         self.message = message
+        self.clientID = clientID
     }
 
     /// `clients.csv:14: error: pain_level "eleven" is not a whole number from 0 to 10`.

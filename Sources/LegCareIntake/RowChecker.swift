@@ -9,7 +9,8 @@ struct RowChecker {
     mutating func fail(_ key: String, _ value: String, _ message: String) {
         errors.append(
             Diagnostic(
-                .error, file: file, row: row.record.row, line: row.record.line, column: row.column(key), value: value, message: message))
+                .error, file: file, row: row.record.row, line: row.record.line, column: row.column(key), value: value, message: message,
+                clientID: row.value("client_id") ?? ""))
     }
 
     /// The parsed value of an optional cell; a bad value is recorded.

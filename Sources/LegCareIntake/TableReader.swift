@@ -53,7 +53,8 @@ struct TableReader {
                 diagnostics.append(
                     Diagnostic(
                         .error, file: file, row: record.row, line: record.line,
-                        message: "has a quoted field that is never closed; expected a closing \" before the end of the file"))
+                        message: "has a quoted field that is never closed; expected a closing \" before the end of the file",
+                        clientID: clientID(of: record)))
                 rejected += 1
                 continue
             }
@@ -61,7 +62,8 @@ struct TableReader {
                 diagnostics.append(
                     Diagnostic(
                         .error, file: file, row: record.row, line: record.line, value: "\(record.count) fields",
-                        message: "has \(record.count) fields but the header has \(header.count); expected one value per column"))
+                        message: "has \(record.count) fields but the header has \(header.count); expected one value per column",
+                        clientID: clientID(of: record)))
                 rejected += 1
                 continue
             }
@@ -75,6 +77,12 @@ struct TableReader {
             return Row(record: record, header: header)
         }
         return nil
+    }
+
+    /// The record's `client_id` cell, when the file has that column and the record reaches it.
+    private func clientID(of record: CSVRecord) -> String {
+        guard let i = header.index["client_id"], i < record.count else { return "" }
+        return record.trimmedText(i) ?? ""
     }
 
     /// Warnings that can only be given at the end (legacy encoding, invalid UTF-16).

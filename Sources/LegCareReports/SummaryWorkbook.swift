@@ -74,7 +74,8 @@ final class SummaryWorkbook {
             workbook: wb, name: "Input issues",
             columns: [
                 .init(header: "File", width: 14), .init(header: "Row", width: 7), .init(header: "Line", width: 7),
-                .init(header: "Column", width: 16), .init(header: "Value", width: 24), .init(header: "Severity", width: 9),
+                .init(header: "Client ID", width: 12), .init(header: "Column", width: 16), .init(header: "Value", width: 24),
+                .init(header: "Severity", width: 9),
                 .init(header: "Message", width: 70),
             ], rowLimit: rowLimit)
         load =
@@ -176,10 +177,11 @@ final class SummaryWorkbook {
             try workbook.write(sh, r, 0, d.file)
             try workbook.write(sh, r, 1, number: Double(d.row))
             try workbook.write(sh, r, 2, number: Double(d.line))
-            try workbook.write(sh, r, 3, d.column)
-            try workbook.write(sh, r, 4, d.value)
-            try workbook.write(sh, r, 5, d.severity.rawValue)
-            try workbook.write(sh, r, 6, d.message)
+            try workbook.write(sh, r, 3, d.clientID)
+            try workbook.write(sh, r, 4, d.column)
+            try workbook.write(sh, r, 5, d.value)
+            try workbook.write(sh, r, 6, d.severity.rawValue)
+            try workbook.write(sh, r, 7, d.message)
         }
         for stream in [clients, routines, referrals, issues] + (load.map { [$0] } ?? []) { try stream.finish() }
         try writeOverview(facts: facts, sessions: sessions)

@@ -10,8 +10,9 @@ func readClients(_ csv: String) throws -> (profiles: [ClientProfile], diagnostic
     return (profiles, reader.diagnostics, reader)
 }
 
-func error(_ row: Int, _ column: String, _ value: String, _ message: String) -> Diagnostic {
-    Diagnostic(.error, file: "clients.csv", row: row, column: column, value: value, message: message)
+/// A rejected value's diagnostic; the fixtures' bad rows belong to client `C1` unless said.
+func error(_ row: Int, _ column: String, _ value: String, _ message: String, id: String = "C1") -> Diagnostic {
+    Diagnostic(.error, file: "clients.csv", row: row, column: column, value: value, message: message, clientID: id)
 }
 
 @Suite("clients.csv validation")
@@ -112,6 +113,23 @@ struct ClientsReaderTests {
         #expect(r.reader.rejected == 1)
     }
 
+    @Test("a row rejected for an empty name still names its client id; a row with no id names none")
+    func rejectedRowsNameTheirClient() throws {
+        let r = try readClients("client_id,name\nC9,\n,Ann\n")
+        #expect(r.diagnostics.map(\.clientID) == ["C9", ""])
+        #expect(r.diagnostics.map(\.column) == ["name", "client_id"])
+    }
+
+    @Test("a profile turned down after it was read (its outputs failed) moves to rejected: the counts stay whole")
+    func rejectLast() throws {
+        var reader = try ClientsReader(source: ByteSource(bytes: Array("client_id,name\nC1,Ann\nC2,Bo\n".utf8)), file: "clients.csv")
+        _ = try reader.next()
+        reader.rejectLast(message: "could not be written")
+        while try reader.next() != nil {}
+        #expect(reader.rowsRead == 2 && reader.accepted == 1 && reader.rejected == 1)
+        #expect(reader.diagnostics == [Diagnostic(.error, file: "clients.csv", row: 2, message: "could not be written", clientID: "C1")])
+    }
+
     @Test("a repeated client_id rejects the later row")
     func duplicateID() throws {
         let r = try readClients("client_id,name\nC1,Ann\nC1,Bo\n")
@@ -125,6 +143,7 @@ struct ClientsReaderTests {
         #expect(r.profiles.map(\.clientID) == ["C3"])
         #expect(r.diagnostics.map(\.row) == [2, 3])
         #expect(r.diagnostics[0].message == "has 3 fields but the header has 2; expected one value per column")
+        #expect(r.diagnostics.map(\.clientID) == ["C1", "C2"], "a rejected row names its client")
         #expect(r.reader.rowsRead == 3 && r.reader.rejected == 2)
     }
 
