@@ -21,6 +21,17 @@ public struct EngineSettings: Sendable, Equatable {
     public var acwrSpike = 1.5
     /// Monotony above this is flagged (Foster 1998).
     public var monotonyHigh = 2.0
+    /// An ACWR under this is amber attention: load has dropped well below the athlete's norm.
+    public var acwrLow = 0.8
+    /// Pain at or above this (0-10) makes a squad athlete red attention.
+    public var attentionPain = 7
+    /// A wellness score this many standard deviations below the athlete's own 28-day mean
+    /// is an amber flag (Saw 2016)...
+    public var wellnessAmberSD = 1.0
+    /// ...and this many, a red one.
+    public var wellnessRedSD = 2.0
+    /// A wellness flag needs at least this many earlier scores of the item.
+    public var wellnessMinimumScores = 7
     /// The ACWR is shown only with at least this many days of training history.
     public var acwrMinimumHistoryDays = 28
     /// Days between professional sessions, by this week's training load.

@@ -37,6 +37,12 @@ public enum ClinicConfigLoader {
             case "contact": config.contactLine = try r.text(value, key: key)
             case "booking": config.bookingLine = try r.text(value, key: key)
             case "footer": config.footer = try r.text(value, key: key)
+            case "emergency_number":
+                let number = try r.text(value, key: key).trimmingWhitespace()
+                guard !number.isEmpty, number.count <= 20, number.allSatisfy({ $0.isNumber || $0 == " " || $0 == "+" }) else {
+                    throw r.error(value, key, "must be a phone number such as \"999\" or \"112\"")
+                }
+                config.emergencyNumber = number
             case "week_start":
                 let days = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
                 let text = try r.text(value, key: key).lowercased()
@@ -52,23 +58,44 @@ public enum ClinicConfigLoader {
                 for item in items {
                     var name: String?
                     var hours: Double?
+                    var days: [Int]?
                     for (k, v) in try r.mapping(item, key: key) {
                         switch k.string ?? "" {
-                        case "name": name = try r.text(v, key: "therapists.name")
+                        case "name":
+                            let text = try r.text(v, key: "therapists.name")
+                            if config.therapists.contains(where: { $0.name == text }) {
+                                throw r.error(v, "therapists.name", "\"\(text)\" is named twice; each therapist once")
+                            }
+                            name = text
                         case "hours": hours = try r.number(v, key: "therapists.hours", 0...80)
-                        default: throw r.error(k, "therapists.\(k.string ?? "")", "is not a therapist key (name, hours)")
+                        case "days": days = try weekdays(v, walker: r)
+                        default: throw r.error(k, "therapists.\(k.string ?? "")", "is not a therapist key (name, hours, days)")
                         }
                     }
                     guard let name else { throw r.error(item, key, "each therapist needs a name") }
-                    config.therapists.append(.init(name: name, hoursAvailable: hours ?? 0))
+                    config.therapists.append(.init(name: name, hoursAvailable: hours ?? 0, days: days ?? [1, 2, 3, 4, 5]))
+                }
+            case "wellness":
+                for (k, v) in try r.mapping(value, key: key) {
+                    switch k.string ?? "" {
+                    case "amber_sd": config.settings.wellnessAmberSD = try r.number(v, key: "wellness.amber_sd", 0.5...4)
+                    case "red_sd": config.settings.wellnessRedSD = try r.number(v, key: "wellness.red_sd", 0.5...4)
+                    default: throw r.error(k, "wellness.\(k.string ?? "")", "is not a wellness key (amber_sd, red_sd)")
+                    }
                 }
             case "thresholds":
+                let wellness = (config.settings.wellnessAmberSD, config.settings.wellnessRedSD)
                 config.settings = try thresholds(r.mapping(value, key: key), walker: &r)
+                (config.settings.wellnessAmberSD, config.settings.wellnessRedSD) = wellness
             default:
                 throw r.error(
                     keyNode, key,
-                    "is not a clinic.yaml key (clinic_name, contact, booking, footer, week_start, template_folder, therapists, thresholds)")
+                    "is not a clinic.yaml key (clinic_name, contact, booking, footer, emergency_number, week_start, template_folder, therapists, wellness, thresholds)"
+                )
             }
+        }
+        if config.settings.wellnessRedSD < config.settings.wellnessAmberSD {
+            throw IntakeError(file: file, reason: .config(line: 0, key: "wellness.red_sd", problem: "must not be below amber_sd"))
         }
         return config
     }
@@ -112,6 +139,24 @@ public enum ClinicConfigLoader {
                 reason: .config(line: 0, key: "thresholds.deep_work_to_days", problem: "must not be before deep_work_from_days"))
         }
         return s
+    }
+
+    /// `[mon, tue, ...]`: a list of day names (three letters or whole), each once.
+    private static func weekdays(_ node: Node, walker r: Walker) throws -> [Int] {
+        let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        guard case .sequence(let items) = node else {
+            throw r.error(node, "therapists.days", "must be a list of day names such as [mon, tue, wed]")
+        }
+        var days: [Int] = []
+        for item in items {
+            let text = try r.text(item, key: "therapists.days").lowercased()
+            let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            guard let i = names.firstIndex(of: text) ?? full.firstIndex(of: text) else {
+                throw r.error(item, "therapists.days", "\"\(text)\" is not a day name (mon, tue, wed, thu, fri, sat, sun)")
+            }
+            if !days.contains(i + 1) { days.append(i + 1) }
+        }
+        return days.sorted()
     }
 
     private static func line(of error: YamlError) -> Int {

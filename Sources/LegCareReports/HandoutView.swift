@@ -23,6 +23,8 @@ struct HandoutView {
     var team: String
     var hasTeam: Bool
     var emergency: Bool
+    /// "call 999", or "call your local emergency number" when the clinic set none.
+    var callEmergency: String
     var referred: Bool
     var referSentence: String
     var referWhy: [String]
@@ -48,7 +50,7 @@ struct HandoutView {
     /// Keys a template may name: the properties above, and those of a step.
     static let keys: Set<String> = [
         "clinic", "clientName", "week", "weekDates", "therapist", "hasTherapist", "team", "hasTeam",
-        "emergency", "referred", "referSentence", "referWhy", "avoidLines", "hasAvoidLines",
+        "emergency", "callEmergency", "referred", "referSentence", "referWhy", "avoidLines", "hasAvoidLines",
         "hasSession", "sessionKind", "sessionMinutes", "sessionWhen", "sessionEvery",
         "tellTherapist", "hasRoutine", "perWeek", "totalMinutes", "steps", "timing",
         "aftercare", "redFlags", "contact", "booking", "footer",
@@ -66,6 +68,7 @@ struct HandoutView {
         team = profile.team ?? ""
         hasTeam = profile.team != nil
         emergency = plan.urgency == .emergency
+        callEmergency = config.emergencyNumber.isEmpty ? "call your local emergency number" : "call \(config.emergencyNumber)"
         referred = plan.status == .refer
         if plan.urgency == .emergency {
             referSentence = "Get emergency help now, as above."
@@ -147,6 +150,7 @@ extension HandoutView: MustacheParent {
         case "team": return team
         case "hasTeam": return hasTeam
         case "emergency": return emergency
+        case "callEmergency": return callEmergency
         case "referred": return referred
         case "referSentence": return referSentence
         case "referWhy": return referWhy

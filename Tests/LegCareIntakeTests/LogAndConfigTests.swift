@@ -59,6 +59,11 @@ struct LogAndConfigTests {
             ("clinic_name: A\ncolour: blue\n", 2, "colour"),
             ("week_start: someday\n", 1, "week_start"),
             ("thresholds:\n  interval_days:\n    heavy: 10\n", 3, "thresholds.interval_days.heavy"),
+            ("emergency_number: call me\n", 1, "emergency_number"),
+            ("therapists:\n  - name: Ana\n    days: [mon, funday]\n", 3, "therapists.days"),
+            ("therapists:\n  - name: Ana\n    hours: -4\n", 3, "therapists.hours"),
+            ("therapists:\n  - name: Ana\n  - name: Ben\n  - name: Ana\n", 4, "therapists.name"),
+            ("wellness:\n  amber_sd: 1\n  purple_sd: 3\n", 3, "wellness.purple_sd"),
         ])
     func configErrors(_ yaml: String, _ line: Int, _ key: String) {
         do {
@@ -72,6 +77,30 @@ struct LogAndConfigTests {
             #expect(l == line)
             #expect(k == key)
         } catch { Issue.record("unexpected \(error)") }
+    }
+
+    @Test("clinic.yaml: emergency number, therapists' working days (hours spread evenly), wellness thresholds")
+    func timetableKeys() throws {
+        let c = try ClinicConfigLoader.load(
+            yaml: """
+                emergency_number: "112"
+                therapists:
+                  - name: Ana
+                    hours: 30
+                  - name: Ben
+                    hours: 12
+                    days: [Sat, sunday, sat]
+                wellness:
+                  amber_sd: 1.5
+                  red_sd: 2.5
+                """, file: "clinic.yaml")
+        #expect(c.emergencyNumber == "112")
+        #expect(c.therapists.map(\.days) == [[1, 2, 3, 4, 5], [6, 7]])
+        #expect(c.therapists.map(\.minutesPerDay) == [360, 360])
+        #expect(c.settings.wellnessAmberSD == 1.5 && c.settings.wellnessRedSD == 2.5)
+        #expect(throws: IntakeError.self) {
+            try ClinicConfigLoader.load(yaml: "wellness:\n  amber_sd: 2\n  red_sd: 1\n", file: "clinic.yaml")
+        }
     }
 
     @Test("malformed YAML names its line")

@@ -15,6 +15,7 @@ struct HandoutGoldenTests {
         c.contactLine = "1 Test Street. Questions: 01234 567890"
         c.bookingLine = "Book at the front desk."
         c.footer = "Prepared by your therapist."
+        c.emergencyNumber = "999"
         return c
     }()
 
@@ -92,6 +93,25 @@ struct HandoutGoldenTests {
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         #expect(text == expected, "handout \(name) differs from golden/\(name).txt")
+    }
+
+    @Test("the emergency number comes from clinic.yaml; without one the handout still says what to do")
+    func emergencyNumber() throws {
+        let template = try HandoutTemplate.load(folder: nil)
+        let profile = Self.cases.first { $0.0 == "refer-emergency" }!.1
+        let plan = PlanEngine().plan(for: profile, asOf: Self.asOf)
+        var config = Self.config
+        config.emergencyNumber = "112"
+        // Lines joined: the wrapping may break a sentence anywhere.
+        let with112 = template.render(plan: plan, profile: profile, config: config, asOf: Self.asOf).replacingOccurrences(
+            of: "\n", with: " ")
+        #expect(with112.contains("call 112, or go to the nearest emergency department"))
+        #expect(!with112.contains("999"))
+        config.emergencyNumber = ""
+        let without = template.render(plan: plan, profile: profile, config: config, asOf: Self.asOf).replacingOccurrences(
+            of: "\n", with: " ")
+        #expect(without.contains("Get emergency help now: call your local emergency number, or go to the"))
+        #expect(without.contains("breathlessness, call your local emergency number straight away"))
     }
 
     @Test("every handout: wrapped at 72 columns unless one word is longer, no trailing spaces, red flags present")
