@@ -55,10 +55,15 @@ let package = Package(
             name: "LegCareCoreTests",
             dependencies: ["LegCareCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "LegCareIntakeTests", dependencies: ["LegCareIntake"]),
+        .testTarget(
+            name: "LegCareIntakeTests",
+            dependencies: ["LegCareIntake", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "LegCareReportsTests",
-            dependencies: ["LegCareReports", "LegCareIntake"],
+            dependencies: [
+                "LegCareReports", "LegCareIntake", .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["golden"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["LegCareCore"]),

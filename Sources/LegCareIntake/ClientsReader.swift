@@ -19,6 +19,7 @@ public struct ClientsReader {
     private var table: TableReader
     private var seenIDs: [String: Int] = [:]
     private var finished = false
+    private var last: (row: Int, line: Int, id: String)?
 
     /// Column keys, in contract order.
     public static let columns = [
@@ -63,11 +64,23 @@ public struct ClientsReader {
             if let profile, errors.isEmpty {
                 seenIDs[profile.clientID] = row.record.row
                 accepted += 1
+                last = (row.record.row, row.record.line, profile.clientID)
                 return profile
             }
             diagnostics += errors
             rejected += 1
         }
+    }
+
+    /// Turns the profile returned last into a rejected row after all, for a problem found
+    /// later (its outputs could not be written): the counts stay whole.
+    public mutating func rejectLast(message: String) {
+        guard let last else { return }
+        accepted -= 1
+        rejected += 1
+        diagnostics.append(
+            Diagnostic(.error, file: table.file, row: last.row, line: last.line, message: message, clientID: last.id))
+        self.last = nil
     }
 
     private func parse(_ row: TableReader.Row, errors: inout [Diagnostic]) -> ClientProfile? {

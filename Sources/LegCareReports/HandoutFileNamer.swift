@@ -6,7 +6,14 @@ import Foundation
 /// `-`, trimmed of `-`. Name slug: the name folded to lower-case ASCII (accents dropped)
 /// the same way. A name repeated gets `-2`, `-3`... Only ASCII letters, digits and `-`
 /// can appear, so no id or name can place a file outside the folder.
+///
+/// A name is at most ``maxBytes`` bytes (file systems refuse names over 255, and one
+/// client's 100,000-character name must not stop everybody's week): the name slug is cut
+/// first, then, only for an id that alone is too long, the id; the `-2` suffix still fits.
 public struct HandoutFileNamer {
+    /// The longest file name given, `.txt` included (data contract).
+    public static let maxBytes = 100
+    private static let fileExtension = ".txt"
     private var used: Set<String> = []
 
     public init() {}
@@ -15,16 +22,31 @@ public struct HandoutFileNamer {
     public mutating func name(clientID: String, name: String) -> String {
         let id = Self.safe(clientID)
         let slug = Self.safe(Self.ascii(name).lowercased())
-        var base = [id, slug].filter { !$0.isEmpty }.joined(separator: "-")
-        if base.isEmpty { base = "client" }
-        var candidate = base
         var n = 1
-        while used.contains(candidate.lowercased()) {
+        while true {
+            let suffix = n == 1 ? "" : "-\(n)"
+            let room = Self.maxBytes - Self.fileExtension.utf8.count - suffix.utf8.count
+            let candidate = Self.base(id: id, slug: slug, room: room) + suffix
+            if used.insert(candidate.lowercased()).inserted { return candidate + Self.fileExtension }
             n += 1
-            candidate = "\(base)-\(n)"
         }
-        used.insert(candidate.lowercased())
-        return candidate + ".txt"
+    }
+
+    /// `<id>-<slug>` in at most `room` bytes: the slug is cut before the id is.
+    static func base(id: String, slug: String, room: Int) -> String {
+        let id = cut(id, to: room)
+        let slugRoom = room - id.utf8.count - (id.isEmpty ? 0 : 1)
+        let slug = slugRoom > 0 ? cut(slug, to: slugRoom) : ""
+        let base = [id, slug].filter { !$0.isEmpty }.joined(separator: "-")
+        return base.isEmpty ? "client" : base
+    }
+
+    /// The first `bytes` ASCII bytes, with no `-` left hanging at the end.
+    private static func cut(_ s: String, to bytes: Int) -> String {
+        guard s.utf8.count > bytes else { return s }
+        var out = String(s.utf8.prefix(bytes))!
+        while out.hasSuffix("-") { out.removeLast() }
+        return out
     }
 
     /// Runs of characters outside A-Z a-z 0-9 become `-`; `-` trimmed from both ends.

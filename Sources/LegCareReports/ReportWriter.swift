@@ -16,6 +16,9 @@ public final class ReportWriter {
     private var count = 0
     private let summary: SummaryWorkbook
 
+    /// How many unfinished folders of interrupted runs were removed when this run started.
+    public var staleRemoved: Int { folder.staleRemoved }
+
     /// Stages a new run folder for the as-of day's ISO week under `out`.
     public init(out: String, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool) throws {
         folder = try RunFolder(out: out, week: asOf.isoWeekName)
@@ -30,15 +33,25 @@ public final class ReportWriter {
             constantMemory: clientsFileBytes > SummaryWorkbook.constantMemoryThresholdBytes, hasTraining: hasTraining)
     }
 
-    /// Writes one client's plan line, handout, print copy and workbook rows.
-    public func add(_ plan: Plan, profile: ClientProfile) throws {
-        try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8))
+    /// Writes one client's handout, plan line, print copy and workbook rows.
+    ///
+    /// A failure that belongs to this client alone (the file system refuses its handout)
+    /// writes nothing of the client and comes back as a sentence for the input-issues
+    /// list, so one bad row never stops the others. A broken environment (disk full, no
+    /// permission) still throws.
+    public func add(_ plan: Plan, profile: ClientProfile) throws -> String? {
         let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf)
         let name = namer.name(clientID: profile.clientID, name: profile.name)
-        try folder.write("handouts/" + name, text)
+        do {
+            try folder.write("handouts/" + name, text)
+        } catch let error as RunFolderError where !error.isEnvironmental {
+            return "could not be written: its handout file was refused (\(error.reason)); expected a row LegCare can save"
+        }
+        try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8))
         try print.write(contentsOf: Data(((count > 0 ? "\u{0C}" : "") + text).utf8))
         try summary.add(plan, profile: profile)
         count += 1
+        return nil
     }
 
     /// Writes the input issues and the workbook's summary sheets, checks the workbook,

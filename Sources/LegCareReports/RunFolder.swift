@@ -19,7 +19,17 @@ public final class RunFolder {
     public let stagingPath: String
     private var published = false
 
-    /// Creates the output folder if needed and a fresh staging folder in it.
+    /// How many unfinished folders of earlier, interrupted runs this run removed.
+    public private(set) var staleRemoved = 0
+    private var lock: Int32
+
+    /// Creates the output folder if needed, takes its lock, clears what interrupted runs
+    /// left behind, and makes a fresh staging folder.
+    ///
+    /// The lock is `flock` on the output folder itself, held for the life of this object:
+    /// the system releases it when a run ends however it ends, and it leaves no file
+    /// behind. While one run holds it, a second run into the same folder stops (throws)
+    /// rather than publish over it; and whatever staging folder the holder finds is stale.
     public init(out: String, week: String) throws {
         let fm = FileManager.default
         if !fm.fileExists(atPath: out) {
@@ -27,12 +37,49 @@ public final class RunFolder {
         }
         finalPath = out + "/" + week
         stagingPath = out + "/.\(week).partial-\(getpid())"
-        if fm.fileExists(atPath: stagingPath) { try fm.removeItem(atPath: stagingPath) }
+        let fd = open(out, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw RunFolderError(path: out, operation: "open", code: errno) }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw RunFolderError(
+                path: out, operation: "start", code: EWOULDBLOCK,
+                note: "another legcare run is writing into this folder now; wait for it to finish, then run again")
+        }
+        lock = fd
+        staleRemoved = Self.removeStale(out: out)
         try Self.makeFolder(stagingPath, intermediate: false)
+    }
+
+    /// Removes the staging folders (`.<week>.partial-<pid>`) that interrupted runs left,
+    /// and settles a `.<week>.previous-<pid>` a run died holding: put back when its week is
+    /// missing, removed otherwise. Call only while holding the folder's lock. Returns how
+    /// many folders it removed.
+    static func removeStale(out: String) -> Int {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: out) else { return 0 }
+        var removed = 0
+        for name in names.sorted() where name.hasPrefix(".") {
+            let path = out + "/" + name
+            if let aside = name.range(of: ".previous-") {
+                let week = out + "/" + name[name.index(after: name.startIndex)..<aside.lowerBound]
+                if !fm.fileExists(atPath: week), rename(path, week) == 0 { continue }
+            } else if !name.contains(".partial-") {
+                continue
+            }
+            if (try? fm.removeItem(atPath: path)) != nil { removed += 1 }
+        }
+        return removed
     }
 
     deinit {
         if !published { try? FileManager.default.removeItem(atPath: stagingPath) }
+        unlock()
+    }
+
+    /// Lets another run into the output folder.
+    private func unlock() {
+        if lock >= 0 { close(lock) }
+        lock = -1
     }
 
     /// Creates a sub-folder (0700) inside the staging folder and returns its path.
@@ -84,6 +131,7 @@ public final class RunFolder {
         }
         published = true
         if let previous { try? fm.removeItem(atPath: previous) }
+        unlock()
         return finalPath
     }
 
@@ -104,8 +152,26 @@ public struct RunFolderError: Error, Equatable, CustomStringConvertible {
     public let path: String
     public let operation: String
     public let code: Int32
+    /// What to do about it, when the system's words are not enough.
+    public var note: String?
+
+    public init(path: String, operation: String, code: Int32, note: String? = nil) {
+        self.path = path
+        self.operation = operation
+        self.code = code
+        self.note = note
+    }
 
     public var description: String {
-        "\(path): error: could not \(operation): \(String(cString: strerror(code)))"
+        "\(path): error: could not \(operation): \(note ?? reason)"
+    }
+
+    /// The system's words for the error code.
+    public var reason: String { String(cString: strerror(code)) }
+
+    /// Whether the error is the machine's (disk full, read-only, no permission, I/O) rather
+    /// than one file's (a name the file system refuses).
+    public var isEnvironmental: Bool {
+        [ENOSPC, EDQUOT, EROFS, EACCES, EPERM, EIO, EMFILE, ENFILE, ENOENT].contains(code)
     }
 }

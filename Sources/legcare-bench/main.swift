@@ -86,7 +86,7 @@ for round in 0..<3 {
     for (p, plan) in zip(profiles, plans) {
         var q = p
         q.clientID += "-\(round)"
-        try writer.add(plan, profile: q)
+        _ = try writer.add(plan, profile: q)
         written += 1
     }
     report("writer round \(round + 1)", now() - start, written)

@@ -41,6 +41,10 @@ enum Pipeline {
                 out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil)
         }
 
+        if let removed = writer?.staleRemoved, removed > 0 {
+            FileHandle.standardError.write(Data("legcare: removed \(removed) unfinished run folder(s) left by interrupted runs\n".utf8))
+        }
+
         // 5. Stream the clients: validate, plan, write.
         let engine = PlanEngine(settings: config.settings)
         var progress = Progress()
@@ -50,7 +54,10 @@ enum Pipeline {
                 profile.lastMassage = last
             }
             let plan = engine.plan(for: profile, asOf: inputs.asOf, training: training?.histories[profile.clientID])
-            try writer?.add(plan, profile: profile)
+            if let problem = try writer?.add(plan, profile: profile) {
+                clients.rejectLast(message: problem)
+                continue
+            }
             accepted.insert(profile.clientID)
             progress.tick(clients.rowsRead)
         }
@@ -91,7 +98,7 @@ enum Pipeline {
                 out.append(
                     Diagnostic(
                         .warning, file: name(file), row: row, column: "client_id", value: id,
-                        message: "is not an accepted client in clients.csv; the row still counts in volumes"))
+                        message: "is not an accepted client in clients.csv; the row still counts in volumes", clientID: id))
             }
         }
         return out

@@ -11,6 +11,10 @@ func isStoppingError(_ error: Error) -> Bool {
 
 // The data contract's exit statuses: argument errors are 2 (not ArgumentParser's 64),
 // and a broken environment (unreadable input, bad config, unwritable folder) is 2 too.
+// Health data: everything this process creates is the user's alone from its first byte
+// (files 0600, folders 0700), including scratch files of libraries it calls.
+umask(0o077)
+
 do {
     var command = try LegCareCommand.parseAsRoot()
     try command.run()

@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import PropertyBased
 import Testing
 
 @testable import LegCareReports
@@ -37,10 +38,24 @@ struct OutputFileTests {
                 "\"load\":{\"acute\":427,\"chronic\":106.75,\"acwr\":null,\"monotony\":0.41,\"strain\":174.32}"))
     }
 
-    @Test("input-issues.csv quotes what needs quoting")
+    @Test("input-issues.csv quotes what needs quoting and names the row's client")
     func issuesCSV() {
-        let d = Diagnostic(.error, file: "clients.csv", row: 3, column: "name", value: "a,\"b\"", message: "is odd")
-        #expect(IssuesCSV.text([d]) == "file,row,column,value,message,severity,line\nclients.csv,3,name,\"a,\"\"b\"\"\",is odd,error,3\n")
+        let d = Diagnostic(.error, file: "clients.csv", row: 3, column: "name", value: "a,\"b\"", message: "is odd", clientID: "C7")
+        #expect(
+            IssuesCSV.text([d])
+                == "file,row,column,value,message,severity,line,client_id\nclients.csv,3,name,\"a,\"\"b\"\"\",is odd,error,3,C7\n")
+    }
+
+    @Test(
+        "input-issues.csv: a value a spreadsheet would run as a formula gets a leading quote",
+        arguments: [
+            ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\""), ("+1", "'+1"), ("-5", "'-5"), ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"), ("\rx", "\"'\rx\""), ("a=b", "a=b"), ("", ""),
+        ])
+    func formulaValues(_ value: String, _ written: String) {
+        let d = Diagnostic(.error, file: "clients.csv", row: 2, column: "pain_level", value: value, message: "is bad", clientID: value)
+        let line = IssuesCSV.text([d]).split(separator: "\n", omittingEmptySubsequences: false)[1]
+        #expect(line == "clients.csv,2,pain_level,\(written),is bad,error,2,\(written)")
     }
 
     @Test(
@@ -55,6 +70,47 @@ struct OutputFileTests {
     func names(_ id: String, _ name: String, _ expected: String) {
         var namer = HandoutFileNamer()
         #expect(namer.name(clientID: id, name: name) == expected)
+    }
+
+    @Test("a handout name is at most 100 bytes: the name slug is cut first, the id kept, -2 still fits")
+    func longNames() {
+        var namer = HandoutFileNamer()
+        let long = String(repeating: "Anna ", count: 20_000)
+        let first = namer.name(clientID: "C-001", name: long)
+        #expect((95...100).contains(first.utf8.count))
+        #expect(first.hasPrefix("C-001-anna-anna"))
+        #expect(first.hasSuffix("anna.txt"), "no dash left hanging before .txt: \(first)")
+        let second = namer.name(clientID: "C-001", name: long)
+        #expect(second.utf8.count <= 100 && second.hasSuffix("-2.txt") && second != first)
+        let hugeID = namer.name(clientID: String(repeating: "7", count: 500), name: "Bo")
+        #expect(hugeID == String(repeating: "7", count: 96) + ".txt")
+    }
+
+    @Test("handout names always match ^[A-Za-z0-9._-]{1,100}$ and are never . or .. (any id, any name)")
+    func namesProperty() async {
+        let pieces = ["", ".", "..", "/", "-", " ", "é", "张", "😀", "A", "z", "9", "\u{0}", "\\", String(repeating: "x", count: 70)]
+        let gen = Gen.int(in: 0...Int(Int32.max)).map { seed -> [String] in
+            var s = UInt64(seed)
+            func next() -> Int {
+                s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(s >> 33)
+            }
+            return (0..<(2 + next() % 6)).map { _ in (0..<(next() % 5)).map { _ in pieces[next() % pieces.count] }.joined() }
+        }
+        await propertyCheck(count: 300, input: gen) { texts in
+            var namer = HandoutFileNamer()
+            var seen: Set<String> = []
+            for (i, id) in texts.enumerated() {
+                let name = namer.name(clientID: id, name: texts[(i + 1) % texts.count])
+                #expect(name.utf8.count <= 100 && !name.isEmpty && name != "." && name != "..")
+                #expect(
+                    name.utf8.allSatisfy { b in
+                        b == 0x2E || b == 0x2D || b == 0x5F || (0x30...0x39).contains(b) || (0x41...0x5A).contains(b)
+                            || (0x61...0x7A).contains(b)
+                    })
+                #expect(seen.insert(name.lowercased()).inserted, "names repeat: \(name)")
+            }
+        }
     }
 
     @Test("handout name collisions get -2, -3")
@@ -86,6 +142,64 @@ struct OutputFileTests {
         let file = try FileManager.default.attributesOfItem(atPath: out + "/2026-W48/plans.jsonl")
         #expect((file[.posixPermissions] as? Int) == 0o600)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["2026-W48"])
+    }
+
+    @Test("a run removes the staging folders interrupted runs left, and puts back a week it died moving")
+    func staleFolders() throws {
+        let fm = FileManager.default
+        let out = fm.temporaryDirectory.appendingPathComponent("runs-stale-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? fm.removeItem(atPath: out) }
+        for stale in [".2026-W47.partial-99999991", ".2026-W48.partial-99999992"] {
+            try fm.createDirectory(atPath: out + "/" + stale, withIntermediateDirectories: true)
+            try "client data".write(toFile: out + "/" + stale + "/plans.jsonl", atomically: false, encoding: .utf8)
+        }
+        // Killed between moving last week aside and moving the new one in: W46 is missing.
+        try fm.createDirectory(atPath: out + "/.2026-W46.previous-99999993", withIntermediateDirectories: true)
+        let folder = try RunFolder(out: out, week: "2026-W48")
+        #expect(folder.staleRemoved == 2)
+        try folder.publish()
+        #expect(try fm.contentsOfDirectory(atPath: out).sorted() == ["2026-W46", "2026-W48"])
+    }
+
+    @Test("a second run into the same folder stops while the first is writing, and may start once it is done")
+    func concurrentRuns() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "runs-lock-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        )
+        .path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let first = try RunFolder(out: out, week: "2026-W48")
+        #expect(throws: RunFolderError.self) { _ = try RunFolder(out: out, week: "2026-W49") }
+        do {
+            _ = try RunFolder(out: out, week: "2026-W48")
+        } catch let error as RunFolderError {
+            #expect(error.description.contains("another legcare run is writing into this folder now"))
+        }
+        try first.publish()
+        let second = try RunFolder(out: out, week: "2026-W48")
+        #expect(second.staleRemoved == 0)
+    }
+
+    @Test("a handout the file system refuses rejects that client alone; a full disk still stops the run")
+    func perRowFailure() throws {
+        let fm = FileManager.default
+        let out = fm.temporaryDirectory.appendingPathComponent("runs-row-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        defer { try? fm.removeItem(atPath: out) }
+        let writer = try ReportWriter(
+            out: out, template: try HandoutTemplate.load(folder: nil), config: ClinicConfig(), asOf: Day(iso: "2026-11-23")!,
+            clientsFileBytes: 0, hasTraining: false)
+        // Something already stands where A1's handout would go.
+        try fm.createDirectory(atPath: out + "/.2026-W48.partial-\(getpid())/handouts/A1-ann.txt", withIntermediateDirectories: true)
+        let a1 = ClientProfile(clientID: "A1", name: "Ann")
+        let problem = try writer.add(PlanEngine().plan(for: a1, asOf: Day(iso: "2026-11-23")!), profile: a1)
+        #expect(problem?.hasPrefix("could not be written") == true)
+        let b2 = ClientProfile(clientID: "B2", name: "Bo")
+        #expect(try writer.add(PlanEngine().plan(for: b2, asOf: Day(iso: "2026-11-23")!), profile: b2) == nil)
+        let folder = try writer.finish(diagnostics: [], facts: RunFacts(files: []), sessions: SessionLog())
+        let plans = try String(contentsOfFile: folder + "/plans.jsonl", encoding: .utf8)
+        #expect(!plans.contains("\"A1\"") && plans.contains("\"B2\""), "nothing of the refused client is written")
+        #expect(RunFolderError(path: "x", operation: "create", code: ENOSPC).isEnvironmental)
+        #expect(!RunFolderError(path: "x", operation: "create", code: ENAMETOOLONG).isEnvironmental)
     }
 
     @Test("an abandoned run leaves nothing behind")

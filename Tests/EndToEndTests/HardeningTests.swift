@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+
+/// Starts `legcare` without waiting, for runs that are killed part-way.
+func startLegcare(_ args: [String], in dir: URL) throws -> Process {
+    let p = Process()
+    p.executableURL = productsDirectory.appendingPathComponent("legcare")
+    p.arguments = args
+    p.currentDirectoryURL = dir
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    return p
+}
+
+/// Waits until the condition holds, up to `seconds`.
+func waitUntil(_ seconds: Double, _ condition: () -> Bool) -> Bool {
+    let end = Date().addingTimeInterval(seconds)
+    while Date() < end {
+        if condition() { return true }
+        usleep(20_000)
+    }
+    return condition()
+}
+
+/// Every path below `dir`, relative to it.
+func allPaths(_ dir: URL) -> [String] {
+    (FileManager.default.enumerator(atPath: dir.path)?.allObjects as? [String] ?? []).sorted()
+}
+
+/// Many valid client rows, so that a run lasts long enough to be killed part-way.
+func manyClients(_ count: Int, marker: String = "") -> String {
+    "client_id,name,team,sore_areas,pain_level\n"
+        + (1...count).map { "K\($0)\(marker),Kim \(marker)\($0),Squad \(marker),calves,3\n" }.joined()
+}
+
+@Suite("hardening: one bad row never stops a run, nothing left behind", .serialized)
+struct HardeningTests {
+    @Test("a 100,000-character name: exit 0, every client written, the handout name cut to 100 bytes")
+    func hugeName() throws {
+        let name = String(repeating: "Bartholomew ", count: 8_400)
+        let dir = try workspace(["clients.csv": "client_id,name\nA1,\(name)\nA2,Bo\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let handouts = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/2026-W48/handouts").path)
+        #expect(handouts.count == 2)
+        #expect(handouts.allSatisfy { $0.utf8.count <= 100 })
+        #expect(handouts.contains { $0.hasPrefix("A1-bartholomew-bartholomew") })
+    }
+
+    @Test("a second run while one is writing: exit 2 with a clear message, and the first is never published over")
+    func concurrentRun() throws {
+        let dir = try workspace(["clients.csv": goodClients])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let reports = dir.appendingPathComponent("Reports")
+        try FileManager.default.createDirectory(at: reports, withIntermediateDirectories: true)
+        // Hold the lock a running legcare holds: flock on the output folder.
+        let fd = open(reports.path, O_RDONLY | O_DIRECTORY)
+        #expect(flock(fd, LOCK_EX) == 0)
+        let blocked = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
+        #expect(blocked.status == 2)
+        #expect(blocked.stderr.contains("another legcare run is writing into this folder now"))
+        #expect(allPaths(reports).isEmpty)
+        close(fd)
+        #expect(try legcare(["report", "--as-of", "2026-11-23"], in: dir).status == 0)
+    }
+
+    @Test("a run killed part-way: private from its first byte (umask 077); the next run removes what it left and says so")
+    func killedRun() throws {
+        let dir = try workspace(["clients.csv": manyClients(20_000)])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try startLegcare(["report", "--as-of", "2026-11-23"], in: dir)
+        let staging = dir.appendingPathComponent("Reports/.2026-W48.partial-\(run.processIdentifier)")
+        let started = waitUntil(60) {
+            ((try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent("handouts").path))?.count ?? 0) > 20
+        }
+        #expect(started, "the run never got going")
+        let status = (try? String(contentsOfFile: "/proc/\(run.processIdentifier)/status", encoding: .utf8)) ?? ""
+        #expect(status.contains("Umask:\t0077"), "umask set at start")
+        kill(run.processIdentifier, SIGKILL)
+        run.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: staging.path), "a killed run cannot clean up after itself")
+        for path in allPaths(staging) {
+            let mode =
+                (try FileManager.default.attributesOfItem(atPath: staging.appendingPathComponent(path).path)[.posixPermissions] as? Int)
+            let isFolder = (try? FileManager.default.contentsOfDirectory(atPath: staging.appendingPathComponent(path).path)) != nil
+            #expect(mode == (isFolder ? 0o700 : 0o600), "\(path) is \(String(mode ?? 0, radix: 8))")
+        }
+
+        try "client_id,name\nZ9,Zed\n".write(to: dir.appendingPathComponent("Input/clients.csv"), atomically: true, encoding: .utf8)
+        let rerun = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
+        #expect(rerun.status == 0)
+        #expect(rerun.stderr.contains("removed 1 unfinished run folder(s) left by interrupted runs"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports").path) == ["2026-W48"])
+    }
+
+    /// A marker in every column: valid where the column takes free text, invalid where it
+    /// does not (that row is rejected, and its values belong in input-issues.csv only).
+    static let markedClients = """
+        client_id,name,date_of_birth,team,therapist,activity,occupation,training_load,last_hard_session,next_event,sore_areas,pain_level,conditions,tools,pressure,last_massage,session_minutes
+        QXID1,Ann QXNAME1,1990-01-01,QXTEAM1,QXTHER1,QXACT1,desk,heavy,2026-11-21,2026-11-28,calves,3,,foam_roller,light,2026-11-01,60
+        QXID2,Bo QXNAME2,QXDOB2,QXTEAM2,QXTHER2,QXACT2,QXOCC2,QXLOAD2,QXHARD2,QXEVENT2,QXAREA2,QXPAIN2,QXCOND2,QXTOOL2,QXPRES2,QXLAST2,QXMIN2
+
+        """
+
+    @Test("privacy: client data appears only inside the run folder's outputs, after good, failing and killed runs")
+    func privacy() throws {
+        let dir = try workspace(["clients.csv": Self.markedClients])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var terminal = ""
+        let good = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
+        #expect(good.status == 3)
+        terminal += good.stdout + good.stderr
+        #expect(contents(dir, "Reports/2026-W48/input-issues.csv")?.contains("QXPAIN2") == true, "the rejected values are reported")
+
+        try "clinic_name: [unclosed\n".write(to: dir.appendingPathComponent("Input/clinic.yaml"), atomically: true, encoding: .utf8)
+        let failing = try legcare(["report", "--as-of", "2026-11-30"], in: dir)
+        #expect(failing.status == 2)
+        terminal += failing.stdout + failing.stderr
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("Input/clinic.yaml"))
+
+        try manyClients(20_000, marker: "QXBIG").write(
+            to: dir.appendingPathComponent("Input/big.csv"), atomically: true, encoding: .utf8)
+        let killed = try startLegcare(["report", "--clients", "Input/big.csv", "--as-of", "2026-12-07"], in: dir)
+        let staging = dir.appendingPathComponent("Reports/.2026-W50.partial-\(killed.processIdentifier)/handouts")
+        #expect(waitUntil(60) { ((try? FileManager.default.contentsOfDirectory(atPath: staging.path))?.count ?? 0) > 20 })
+        kill(killed.processIdentifier, SIGKILL)
+        killed.waitUntilExit()
+        let after = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
+        terminal += after.stdout + after.stderr
+
+        for marker in ["QX"] {
+            #expect(!terminal.contains(marker), "client data on the terminal: \(terminal)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports").path) == ["2026-W48"])
+        for path in allPaths(dir) where path.lowercased().contains("qx") && !path.hasPrefix("Input/") {
+            #expect(path.hasPrefix("Reports/2026-W48/handouts/"), "client data in a file name: \(path)")
+        }
+    }
+}
