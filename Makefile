@@ -7,7 +7,7 @@ AS_OF ?=
 REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),)
 PYTHON ?= python3
 
-.PHONY: report test setup deps pydeps build lint bench clean
+.PHONY: report test setup deps pydeps build lint bench clean fuzz check
 
 ## setup: system packages (libxlsxwriter) and the Python reader used by tests.
 setup: deps pydeps
@@ -44,5 +44,17 @@ bench: deps
 	$(SWIFT) build -c release
 	bash scripts/bench.sh
 
+## fuzz: each libFuzzer target (CSV reader, clients validation, file namer, clinic.yaml) for FUZZ_SECONDS.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## check: the whole test suite under the address sanitizer (its own build folder).
+check: setup
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-fuzz Fuzz/.build

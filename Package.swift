@@ -5,7 +5,9 @@ let package = Package(
     name: "LegCare",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "legcare", targets: ["legcare"])
+        .executable(name: "legcare", targets: ["legcare"]),
+        // For the libFuzzer package in Fuzz/ (`make fuzz`).
+        .library(name: "LegCareFuzzing", targets: ["LegCareFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -50,6 +52,11 @@ let package = Package(
         .executableTarget(
             name: "legcare-bench",
             dependencies: ["LegCareCore", "LegCareIntake", "LegCareReports"]
+        ),
+        // The fuzz targets' bodies, shared by Fuzz/ and by the tests that replay the corpus.
+        .target(name: "LegCareFuzzing", dependencies: ["LegCareCore", "LegCareIntake", "LegCareReports"]),
+        .testTarget(
+            name: "LegCareFuzzingTests", dependencies: ["LegCareFuzzing"], resources: [.copy("corpus")]
         ),
         .testTarget(
             name: "LegCareCoreTests",
