@@ -39,6 +39,8 @@ with open("Input/sessions.csv", "w", newline="", encoding="utf-8") as f:
 
 # Five weeks of daily training for the Riverside FC squad, with one athlete spiking.
 squad = [c["client_id"] for c in clients if c["team"] == "Riverside FC"]
+WELLNESS = ("fatigue", "sleep", "soreness", "stress", "mood")
+norms = {}
 rows = []
 for cid in squad:
     for back in range(35, 0, -1):
@@ -48,11 +50,18 @@ for cid in squad:
             continue  # rest day: no row, load 0
         minutes = {5: 95, 2: 90}.get(wd, rng.choice([45, 60, 75]))
         rpe = {5: 8, 2: 7}.get(wd, rng.choice([3, 4, 5, 6]))
+        if cid == "RV12" and back <= 7:
+            minutes = minutes // 3  # a light week after a knock: load well under the norm
         if cid == "RV09" and back <= 7:
             minutes, rpe = minutes + 40, min(10, rpe + 2)  # a spike in the last week
-        rows.append({"client_id": cid, "date": day.isoformat(), "minutes": minutes, "rpe": rpe,
-                     "fatigue": rng.randint(2, 5), "sleep": rng.randint(2, 5), "soreness": rng.randint(2, 5),
-                     "stress": rng.randint(3, 5), "mood": rng.randint(3, 5)})
+        # Wellness (1-5, higher is better): each athlete near their own norm, one point off
+        # now and then; on the latest day everyone is at their norm but one athlete, whose
+        # sleep, mood and fatigue drop clearly (a wellness flag to show).
+        norm = norms.setdefault(cid, {k: rng.choice([3, 4, 4, 5]) for k in WELLNESS})
+        well = {k: max(1, min(5, v + rng.choice([0] * 6 + [-1, 1]))) if back > 2 else v for k, v in norm.items()}
+        if cid == "RV07" and back == 2:
+            well.update(sleep=norm["sleep"] - 2, mood=norm["mood"] - 1, fatigue=norm["fatigue"] - 2)
+        rows.append({"client_id": cid, "date": day.isoformat(), "minutes": minutes, "rpe": rpe, **well})
 with open("Input/training.csv", "w", newline="", encoding="utf-8") as f:
     w = csv.DictWriter(f, fieldnames=list(rows[0].keys()), lineterminator="\n")
     w.writeheader()

@@ -107,6 +107,10 @@ public struct Plan: Hashable, Sendable {
     public var aftercare: [Aftercare]
     public var reasons: [Reason]
     public var load: LoadSummary?
+    /// Wellness items against the athlete's own norm (training rows with wellness only).
+    public var wellness: [String: WellnessScore] = [:]
+    /// Squad attention (athletes with training rows only).
+    public var attention: Attention?
     /// The ids of rules whose referral applies, most urgent first (for the handout).
     public var referralRules: [String]
     public var rulesVersion: String

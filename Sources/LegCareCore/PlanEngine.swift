@@ -31,12 +31,20 @@ public struct PlanEngine: Sendable {
         let (aftercare, aftercareReasons) = aftercarePlan(
             profile, screening: screening, professional: professional)
 
-        return Plan(
+        var plan = Plan(
             clientID: profile.clientID, status: screening.status, referTo: screening.referTo,
             urgency: screening.urgency, flags: screening.flags,
             avoidAreas: screening.avoidAreas.sorted(), avoid: screening.avoid,
             professional: professional, selfMassage: routine, aftercare: aftercare,
             reasons: screening.reasons + loadReasons + profReasons + routineReasons + aftercareReasons,
             load: load, referralRules: screening.referralRules, rulesVersion: ScreeningRules.version)
+        // 6. Squad attention: who the team physio sees first (athletes only).
+        if let training {
+            plan.wellness = training.wellness(asOf: asOf, settings: settings)
+            plan.attention = AttentionRules.evaluate(
+                .init(referred: screening.status == .refer, painLevel: profile.painLevel, load: load, wellness: plan.wellness),
+                settings: settings)
+        }
+        return plan
     }
 }

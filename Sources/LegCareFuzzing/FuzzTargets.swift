@@ -56,7 +56,8 @@ public enum FuzzTargets {
             precondition((1...100).contains(file.utf8.count) && file != "." && file != "..", "length: \(file)")
             precondition(
                 file.utf8.allSatisfy { b in
-                    b == 0x2E || b == 0x2D || b == 0x5F || (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b)
+                    b == 0x2E || b == 0x2D || b == 0x5F || (0x30...0x39).contains(b) || (0x41...0x5A).contains(b)
+                        || (0x61...0x7A).contains(b)
                 }, "characters: \(file)")
         }
         precondition(first.lowercased() != second.lowercased(), "unique")

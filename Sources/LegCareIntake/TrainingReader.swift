@@ -11,7 +11,7 @@ public enum TrainingReader {
         public var clientRows: [String: Int] = [:]
     }
 
-    public static let wellness = ["fatigue", "sleep", "soreness", "stress", "mood"]
+    public static let wellness = TrainingHistory.wellnessItems
     public static let columns = ["client_id", "date", "minutes", "rpe"] + wellness
     public static let required = ["client_id", "date", "minutes", "rpe"]
 

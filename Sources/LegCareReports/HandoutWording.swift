@@ -95,6 +95,12 @@ enum HandoutWording {
         return "\(weekdays[d.weekday - 1]) \(p.day) \(months[p.month - 1])"
     }
 
+    /// "Tue 24 Nov".
+    static func shortDate(_ d: Day) -> String {
+        let p = d.parts
+        return "\(weekdays[d.weekday - 1].prefix(3)) \(p.day) \(months[p.month - 1].prefix(3))"
+    }
+
     /// The red flags every handout lists.
     static let redFlags = [
         "sudden sharp pain, a pop, swelling or bruising",

@@ -67,6 +67,35 @@ public enum PlanJSON {
                     ])
                 ))
         }
+        if let attention = plan.attention {
+            pairs.append(
+                (
+                    "attention",
+                    .object([
+                        ("level", .string(attention.level.rawValue)),
+                        ("reasons", .array(attention.reasons.map(JSONValue.string))),
+                        ("wellness_items", .array(attention.wellnessItems.map(JSONValue.string))),
+                    ])
+                ))
+        }
+        if !plan.wellness.isEmpty {
+            let items = TrainingHistory.wellnessItems.compactMap { key in
+                plan.wellness[key].map { w -> (String, JSONValue) in
+                    (
+                        key,
+                        .object([
+                            ("latest", .double(w.latest)),
+                            ("mean", w.mean.map(JSONValue.double) ?? .null),
+                            ("sd", w.sd.map(JSONValue.double) ?? .null),
+                            ("flag", w.flag.map { .string($0.rawValue) } ?? .null),
+                            ("date", .string(w.day.description)),
+                            ("earlier_scores", .int(w.earlierScores)),
+                        ])
+                    )
+                }
+            }
+            pairs.append(("wellness", .object(items)))
+        }
         pairs.append(("rules_version", .string(plan.rulesVersion)))
         return .object(pairs)
     }

@@ -2,8 +2,9 @@ import Foundation
 import LegCareCore
 
 /// Writes a run's outputs as plans arrive, one client at a time, so memory stays flat:
-/// `plans.jsonl`, `handouts/`, `handouts-print.txt`, `summary.xlsx` and, at the end,
-/// `input-issues.csv`. Nothing is visible until ``finish(diagnostics:facts:)`` publishes.
+/// `plans.jsonl`, `handouts/`, `handouts-print.txt`, `summary.xlsx` and, at the end, the
+/// week's timetable (`timetable.csv`, bookings in `plans.jsonl`), the coaches' pages
+/// (`teams/`) and `input-issues.csv`. Nothing is visible until `finish` publishes.
 public final class ReportWriter {
     private let folder: RunFolder
     private let template: HandoutTemplate
@@ -15,6 +16,14 @@ public final class ReportWriter {
     private var namer = HandoutFileNamer()
     private var count = 0
     private let summary: SummaryWorkbook
+    private let week: DayRange
+    /// Clients due a session this week, for the timetable; `order` is their plans.jsonl line.
+    private var requests: [BookingRequest] = []
+    /// Names of the clients in `requests`, by line.
+    private var names: [Int: String] = [:]
+    /// Squad members (a team, or training rows), for the Squad sheet and team pages.
+    private var squad: [SquadMember] = []
+    private static let scratchPlans = "plans.jsonl.part"
 
     /// How many unfinished folders of interrupted runs were removed when this run started.
     public var staleRemoved: Int { folder.staleRemoved }
@@ -25,7 +34,8 @@ public final class ReportWriter {
         self.template = template
         self.config = config
         self.asOf = asOf
-        plans = try folder.create("plans.jsonl")
+        week = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
+        plans = try folder.create(Self.scratchPlans)
         print = try folder.create("handouts-print.txt")
         handoutsPath = try folder.folder("handouts")
         summary = try SummaryWorkbook(
@@ -50,20 +60,53 @@ public final class ReportWriter {
         try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8))
         try print.write(contentsOf: Data(((count > 0 ? "\u{0C}" : "") + text).utf8))
         try summary.add(plan, profile: profile)
+        if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
+            requests.append(request)
+            names[count] = profile.name
+        }
+        if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
         count += 1
         return nil
     }
 
-    /// Writes the input issues and the workbook's summary sheets, checks the workbook,
-    /// and publishes the folder. Returns its final path.
-    public func finish(diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog) throws -> String {
+    /// Books the week, writes the timetable, the bookings into `plans.jsonl`, the team
+    /// pages, the input issues and the workbook's summary sheets, checks the workbook, and
+    /// publishes the folder. Returns its final path.
+    public func finish(
+        diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, training: [String: TrainingHistory] = [:]
+    ) throws -> String {
         try plans.close()
         try print.close()
-        let workbookWarnings = try summary.finish(diagnostics: diagnostics, facts: facts, sessions: sessions)
+        let timetable = Timetable.schedule(requests, therapists: config.therapists, week: week, asOf: asOf)
+        try folder.write("timetable.csv", TimetableCSV.text(timetable))
+        var bookings: [Int: String] = [:]
+        for row in timetable.rows { bookings[row.request.order] = PlanLinesBooking.json(row) }
+        let final = try folder.create("plans.jsonl")
+        try PlanLinesBooking.copy(from: folder.path(Self.scratchPlans), to: final, bookings: bookings)
+        try final.close()
+        try folder.remove(Self.scratchPlans)
+        try writeTeamPages(timetable)
+        let workbookWarnings = try summary.finish(
+            diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
+            training: training)
         try folder.write("input-issues.csv", IssuesCSV.text(diagnostics + workbookWarnings))
         try folder.protect("summary.xlsx")
         try XLSXCheck.verify(path: folder.path("summary.xlsx"))
         return try folder.publish()
+    }
+
+    /// `teams/<slug>.txt` for every named team, in name order.
+    private func writeTeamPages(_ timetable: Timetable) throws {
+        let teams = Set(squad.compactMap(\.team)).sorted()
+        guard !teams.isEmpty else { return }
+        _ = try folder.folder("teams")
+        var namer = HandoutFileNamer()
+        for team in teams {
+            let members = squad.filter { $0.team == team }
+            let rows = timetable.rows.filter { $0.request.team == team }
+            let text = TeamPage.text(team: team, members: members, bookings: rows, names: names, config: config, asOf: asOf)
+            try folder.write("teams/" + namer.name(clientID: "", name: team), text)
+        }
     }
 }
 

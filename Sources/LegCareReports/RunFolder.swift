@@ -108,6 +108,11 @@ public final class RunFolder {
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
+    /// Removes a scratch file from the staging folder.
+    public func remove(_ name: String) throws {
+        guard unlink(path(name)) == 0 else { throw RunFolderError(path: path(name), operation: "remove", code: errno) }
+    }
+
     /// Sets a file written by other code (the workbook) to 0600.
     public func protect(_ name: String) throws {
         guard chmod(path(name), 0o600) == 0 else { throw RunFolderError(path: path(name), operation: "chmod", code: errno) }

@@ -3,9 +3,10 @@ import LegCareCore
 /// `summary.xlsx`: the workbook a clinic lead or manager opens first.
 ///
 /// Sheets: `Overview` (the run's facts, status mix, referrals, sessions due and therapist
-/// hours, with two charts), `Clients`, `Routines`, `Referrals`, `Input issues`, and
-/// `Squad load` when a training log was given. Client rows stream in as plans are made;
-/// only referred clients and counts are held until the end.
+/// hours, with two charts), `Timetable` (the week's bookings), `Squad` (when a training
+/// log was given), `Clients`, `Routines`, `Referrals` and `Input issues`. Client rows
+/// stream in as plans are made; referred clients, counts, and what the timetable and
+/// squad need are held until the end.
 final class SummaryWorkbook {
     /// Runs with a client file larger than this use constant-memory mode (no Excel
     /// tables there: libxlsxwriter refuses them, so filter buttons are an autofilter).
@@ -20,13 +21,13 @@ final class SummaryWorkbook {
     private let routines: SheetStream
     private let referrals: SheetStream
     private let issues: SheetStream
-    private let load: SheetStream?
+    private let timetableSheet: Workbook.Sheet
+    private let squadSheet: Workbook.Sheet?
     private var referred: [(urgency: Urgency, order: Int, cells: [String])] = []
     private var statusCounts: [Status: Int] = [:]
     private var urgencyCounts: [Urgency: Int] = [:]
     private var referToCounts: [ReferTo: Int] = [:]
     private var due: [String: (sessions: Int, minutes: Int)] = [:]
-    private var loadFlags = (spike: 0, monotony: 0)
 
     init(
         path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool,
@@ -39,6 +40,8 @@ final class SummaryWorkbook {
         workbook = try Workbook(
             path: path, tmpdir: tmpdir, constantMemory: constantMemory, created: asOf, title: "LegCare summary \(asOf.isoWeekName)")
         overview = try workbook.addSheet("Overview")
+        timetableSheet = try workbook.addSheet("Timetable")
+        squadSheet = hasTraining ? try workbook.addSheet("Squad") : nil
         let wb = workbook
         clients = try SheetStream(
             workbook: wb, name: "Clients",
@@ -78,19 +81,9 @@ final class SummaryWorkbook {
                 .init(header: "Severity", width: 9),
                 .init(header: "Message", width: 70),
             ], rowLimit: rowLimit)
-        load =
-            hasTraining
-            ? try SheetStream(
-                workbook: wb, name: "Squad load",
-                columns: [
-                    .init(header: "Team", width: 14), .init(header: "Client ID", width: 12), .init(header: "Name", width: 24),
-                    .init(header: "7-day load", width: 11), .init(header: "Weekly average (28 days)", width: 13),
-                    .init(header: "ACWR", width: 8), .init(header: "Monotony", width: 10), .init(header: "Strain", width: 10),
-                    .init(header: "Attention", width: 50),
-                ], rowLimit: rowLimit) : nil
     }
 
-    /// Adds one client's rows to Clients, Routines and (if any) Squad load.
+    /// Adds one client's rows to Clients and Routines.
     func add(_ plan: Plan, profile: ClientProfile) throws {
         statusCounts[plan.status, default: 0] += 1
         let p = plan.professional
@@ -144,29 +137,23 @@ final class SummaryWorkbook {
             due[t, default: (0, 0)].sessions += 1
             due[t, default: (0, 0)].minutes += minutes
         }
-        if let l = plan.load, let sheet = load {
-            r = try sheet.nextRow()
-            let ls = sheet.sheet
-            try workbook.write(ls, r, 0, profile.team ?? "")
-            try workbook.write(ls, r, 1, profile.clientID)
-            try workbook.write(ls, r, 2, profile.name)
-            try workbook.write(ls, r, 3, number: l.acute, .decimal)
-            try workbook.write(ls, r, 4, number: l.chronic, .decimal)
-            if let v = l.acwr { try workbook.write(ls, r, 5, number: v, .decimal) }
-            if let v = l.monotony { try workbook.write(ls, r, 6, number: v, .decimal) }
-            if let v = l.strain { try workbook.write(ls, r, 7, number: v, .decimal) }
-            let flags = plan.reasons.filter { $0.rule.hasPrefix("load.") }
-            if flags.contains(where: { $0.rule == "load.acwr_spike" }) { loadFlags.spike += 1 }
-            if flags.contains(where: { $0.rule == "load.monotony_high" }) { loadFlags.monotony += 1 }
-            try workbook.write(
-                ls, r, 8,
-                flags.isEmpty ? (l.acwr == nil ? "ACWR shown after 28 days of data" : "") : flags.map(\.text).joined(separator: " | "))
-        }
     }
 
-    /// Writes Referrals, Input issues and Overview, then closes the file. Returns
-    /// warnings about cells cut at Excel's limit (ids and places only, no client data).
-    func finish(diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog) throws -> [Diagnostic] {
+    /// Writes Timetable, Squad, Referrals, Input issues and Overview, then closes the file.
+    /// Returns warnings about cells cut at Excel's limit (ids and places only, no client data).
+    func finish(
+        diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, timetable: Timetable = Timetable(),
+        names: [Int: String] = [:], squad: [SquadMember] = [], training: [String: TrainingHistory] = [:]
+    ) throws -> [Diagnostic] {
+        let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
+        try TimetableSheet.write(timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet)
+        if let squadSheet {
+            var bookings: [String: Timetable.Row] = [:]
+            for row in timetable.rows { bookings[row.request.clientID] = row }
+            try SquadSheet.write(
+                squad.filter { $0.attention != nil }, bookings: bookings, training: training, config: config, asOf: asOf, to: workbook,
+                sheet: squadSheet)
+        }
         for ref in referred.sorted(by: { ($0.urgency, -$0.order) > ($1.urgency, -$1.order) }) {
             let r = try referrals.nextRow()
             for (col, text) in ref.cells.enumerated() { try workbook.write(referrals.sheet, r, col, text) }
@@ -183,8 +170,8 @@ final class SummaryWorkbook {
             try workbook.write(sh, r, 6, d.severity.rawValue)
             try workbook.write(sh, r, 7, d.message)
         }
-        for stream in [clients, routines, referrals, issues] + (load.map { [$0] } ?? []) { try stream.finish() }
-        try writeOverview(facts: facts, sessions: sessions)
+        for stream in [clients, routines, referrals, issues] { try stream.finish() }
+        try writeOverview(facts: facts, sessions: sessions, timetable: timetable, squad: squad)
         try workbook.close()
         return workbook.cutCells.map { cell in
             Diagnostic(
@@ -193,7 +180,7 @@ final class SummaryWorkbook {
         }
     }
 
-    private func writeOverview(facts: RunFacts, sessions: SessionLog) throws {
+    private func writeOverview(facts: RunFacts, sessions: SessionLog, timetable: Timetable, squad: [SquadMember]) throws {
         let o = overview
         try workbook.setColumns(o, 0, 0, width: 46)
         try workbook.setColumns(o, 1, 4, width: 15)
@@ -283,13 +270,32 @@ final class SummaryWorkbook {
             }
             r += 1
         }
-        if load != nil {
-            try header(o, &r, ["Squad load flags (for attention, not diagnosis)", "Athletes"])
+        try header(o, &r, ["This week's timetable", "Clients"])
+        let booked = timetable.rows.filter { $0.date != nil }.count
+        for (label, n) in [("Due a session", timetable.rows.count), ("Booked", booked), ("Not booked", timetable.rows.count - booked)] {
+            try workbook.write(o, r, 0, label)
+            try workbook.write(o, r, 1, number: Double(n))
+            r += 1
+        }
+        if timetable.missingMinutes > 0 {
+            try workbook.write(o, r, 0, "Therapist hours missing to book everyone due", .statusRefer)
+            try workbook.write(o, r, 1, number: Double(timetable.missingMinutes) / 60, .decimal)
+            r += 1
+        }
+        r += 1
+        let athletes = squad.compactMap(\.attention)
+        if squadSheet != nil {
+            try header(o, &r, ["Squad attention (for planning, not diagnosis)", "Athletes"])
+            for level in AttentionLevel.allCases.reversed() {
+                try workbook.write(o, r, 0, level.rawValue, SquadSheet.style(level))
+                try workbook.write(o, r, 1, number: Double(athletes.filter { $0.level == level }.count))
+                r += 1
+            }
             try workbook.write(o, r, 0, "Load spike (ACWR above \(config.settings.acwrSpike))")
-            try workbook.write(o, r, 1, number: Double(loadFlags.spike))
+            try workbook.write(o, r, 1, number: Double(athletes.filter { $0.reasons.contains("acwr_spike") }.count))
             r += 1
             try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))")
-            try workbook.write(o, r, 1, number: Double(loadFlags.monotony))
+            try workbook.write(o, r, 1, number: Double(athletes.filter { $0.reasons.contains("monotony_high") }.count))
             r += 1
         }
     }

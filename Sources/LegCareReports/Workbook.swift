@@ -18,11 +18,26 @@ final class Workbook {
 
     /// The cell styles the summary uses.
     enum Style: Hashable {
-        case title, header, bold, date, decimal, statusCleared, statusModified, statusRefer
+        case title, header, bold, date, decimal, statusCleared, statusModified, statusRefer, wrap
     }
 
     /// Chart kinds.
-    enum ChartKind { case pie, column }
+    enum ChartKind { case pie, column, line }
+
+    /// One series of a chart: categories and values are columns of `source`, rows inclusive.
+    struct Series {
+        var name: String
+        var source: Sheet
+        var categoriesCol: Int
+        var valuesCol: Int
+        var rows: ClosedRange<Int>
+        /// RGB, e.g. 0xC00000; `nil` for the chart's own colours.
+        var color: UInt32? = nil
+        /// Line charts: markers only, no line (values that are not a series over time).
+        var markersOnly = false
+        /// Line charts: a dashed line with no markers (a threshold).
+        var dashed = false
+    }
 
     /// Excel's limit on characters (UTF-16 units) in one cell.
     static let cellLimit = 32_767
@@ -112,11 +127,22 @@ final class Workbook {
             "set column widths on \(sheet.name)")
     }
 
-    /// Prints the sheet landscape; a summary fits one page wide, a table repeats its header row.
-    func printSetup(_ sheet: Sheet, repeatHeader: Bool) throws {
+    /// Prints the sheet on A4 landscape, one page wide; a table repeats its header row on
+    /// every page.
+    func printSetup(_ sheet: Sheet, repeatHeader: Bool, headerRow: Int = 0) throws {
         worksheet_set_landscape(sheets[sheet.index])
-        if !repeatHeader { worksheet_fit_to_pages(sheets[sheet.index], 1, 0) }
-        if repeatHeader { try check(worksheet_repeat_rows(sheets[sheet.index], 0, 0), "repeat the header on \(sheet.name)") }
+        worksheet_set_paper(sheets[sheet.index], 9)  // A4
+        worksheet_fit_to_pages(sheets[sheet.index], 1, 0)
+        if repeatHeader {
+            try check(
+                worksheet_repeat_rows(sheets[sheet.index], lxw_row_t(headerRow), lxw_row_t(headerRow)), "repeat the header on \(sheet.name)"
+            )
+        }
+    }
+
+    /// Sets a row's height in points (a header of wrapped titles needs two lines).
+    func setRowHeight(_ sheet: Sheet, _ row: Int, _ height: Double) throws {
+        try check(worksheet_set_row(sheets[sheet.index], lxw_row_t(row), height, nil), "set a row height on \(sheet.name)")
     }
 
     /// Keeps the first `rows` rows in view while scrolling.
@@ -175,15 +201,65 @@ final class Workbook {
         _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, source: Sheet, categoriesCol: Int, valuesCol: Int,
         rows: ClosedRange<Int>
     ) throws {
-        guard let chart = workbook_add_chart(handle, UInt8(kind == .pie ? LXW_CHART_PIE.rawValue : LXW_CHART_COLUMN.rawValue)) else {
+        try addChart(
+            kind, title: title, on: sheet, at: row, col,
+            series: [Series(name: title, source: source, categoriesCol: categoriesCol, valuesCol: valuesCol, rows: rows)],
+            legend: false)
+    }
+
+    /// A chart of several series, placed with its top-left corner at `row`, `col`.
+    func addChart(
+        _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, series: [Series], legend: Bool = true,
+        yAxis: String? = nil, width: Int = 480
+    ) throws {
+        let type: lxw_chart_type =
+            switch kind {
+            case .pie: LXW_CHART_PIE
+            case .column: LXW_CHART_COLUMN
+            case .line: LXW_CHART_LINE
+            }
+        guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
             throw WorkbookError(operation: "add chart \(title)", code: nil)
         }
-        let ref = { (c: Int) in "='\(source.name)'!$\(Self.column(c))$\(rows.lowerBound + 1):$\(Self.column(c))$\(rows.upperBound + 1)" }
-        let series = ref(categoriesCol).withCString { cats in ref(valuesCol).withCString { vals in chart_add_series(chart, cats, vals) } }
-        guard series != nil else { throw WorkbookError(operation: "add series to \(title)", code: nil) }
+        for s in series {
+            let ref = { (c: Int) in
+                "='\(s.source.name)'!$\(Self.column(c))$\(s.rows.lowerBound + 1):$\(Self.column(c))$\(s.rows.upperBound + 1)"
+            }
+            guard
+                let added = ref(s.categoriesCol).withCString({ cats in ref(s.valuesCol).withCString { chart_add_series(chart, cats, $0) } })
+            else { throw WorkbookError(operation: "add series to \(title)", code: nil) }
+            chart_series_set_name(added, keep(s.name))
+            if let color = s.color {
+                var fill = lxw_chart_fill()
+                fill.color = color
+                chart_series_set_fill(added, &fill)
+            }
+            if kind == .line {
+                var line = lxw_chart_line()
+                line.color = s.color ?? 0x4472C4
+                line.width = 2.25
+                line.none = s.markersOnly ? 1 : 0
+                if s.dashed { line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue) }
+                chart_series_set_line(added, &line)
+                chart_series_set_marker_type(
+                    added, UInt8(s.markersOnly ? LXW_CHART_MARKER_CIRCLE.rawValue : LXW_CHART_MARKER_NONE.rawValue))
+                if s.markersOnly, let color = s.color {
+                    var fill = lxw_chart_fill()
+                    fill.color = color
+                    chart_series_set_marker_fill(added, &fill)
+                    var border = lxw_chart_line()
+                    border.color = color
+                    chart_series_set_marker_line(added, &border)
+                }
+            }
+        }
         title.withCString { chart_title_set_name(chart, $0) }
-        if kind == .column { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
-        try check(worksheet_insert_chart(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), chart), "insert chart \(title)")
+        if let yAxis { yAxis.withCString { chart_axis_set_name(chart.pointee.y_axis, $0) } }
+        if !legend { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        if legend && kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
+        var options = lxw_chart_options()
+        options.x_scale = Double(width) / 480
+        try check(worksheet_insert_chart_opt(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), chart, &options), "insert chart \(title)")
     }
 
     /// Writes the file. libxlsxwriter reports write errors only here.
@@ -260,6 +336,10 @@ final class Workbook {
             format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
         add(.bold) { format_set_bold($0) }
+        add(.wrap) {
+            format_set_text_wrap($0)
+            format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        }
         add(.date) { f in "yyyy-mm-dd".withCString { format_set_num_format(f, $0) } }
         add(.decimal) { f in "0.00".withCString { format_set_num_format(f, $0) } }
         add(.statusCleared) {

@@ -80,7 +80,9 @@ enum Pipeline {
         if let t = training, let f = inputs.training {
             facts.append(.init(file: name(f), read: t.rowsRead, accepted: t.rowsRead - t.rejected, rejected: t.rejected))
         }
-        let folder = try writer?.finish(diagnostics: diagnostics, facts: RunFacts(files: facts), sessions: sessions?.log ?? SessionLog())
+        let folder = try writer?.finish(
+            diagnostics: diagnostics, facts: RunFacts(files: facts), sessions: sessions?.log ?? SessionLog(),
+            training: training?.histories ?? [:])
         if let folder {
             let line = facts.map { "\($0.file): \($0.read) read, \($0.accepted) accepted, \($0.rejected) rejected" }.joined(separator: "; ")
             FileHandle.standardError.write(Data("legcare: wrote \(folder) (\(line))\n".utf8))

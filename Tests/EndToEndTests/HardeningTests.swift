@@ -134,8 +134,11 @@ struct HardeningTests {
             #expect(!terminal.contains(marker), "client data on the terminal: \(terminal)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports").path) == ["2026-W48"])
+        // The handouts' own slugs, and the team pages named after the squad (data contract).
         for path in allPaths(dir) where path.lowercased().contains("qx") && !path.hasPrefix("Input/") {
-            #expect(path.hasPrefix("Reports/2026-W48/handouts/"), "client data in a file name: \(path)")
+            #expect(
+                path.hasPrefix("Reports/2026-W48/handouts/") || path == "Reports/2026-W48/teams/qxteam1.txt",
+                "client data in a file name: \(path)")
         }
     }
 }

@@ -1,0 +1,147 @@
+/// One client who is due a professional session this week and may be booked.
+public struct BookingRequest: Hashable, Sendable {
+    public var clientID: String
+    public var team: String?
+    /// The client's own therapist, preferred for the booking.
+    public var therapist: String?
+    public var kind: SessionKind
+    public var minutes: Int
+    /// The plan's window: a booking falls inside it.
+    public var window: DayRange
+    /// Squad attention, for athletes; `nil` for other clients (ranked after amber).
+    public var attention: AttentionLevel?
+    /// Days since the session fell due (0 when not yet, or never seen).
+    public var overdueDays: Int
+    /// Position in the input: the last tie-break.
+    public var order: Int
+
+    public init(
+        clientID: String, team: String?, therapist: String?, kind: SessionKind, minutes: Int, window: DayRange,
+        attention: AttentionLevel?, overdueDays: Int, order: Int
+    ) {
+        self.clientID = clientID
+        self.team = team
+        self.therapist = therapist
+        self.kind = kind
+        self.minutes = minutes
+        self.window = window
+        self.attention = attention
+        self.overdueDays = overdueDays
+        self.order = order
+    }
+
+    /// The request for a plan, or `nil` when the client is not due this week: a referred
+    /// client is never booked, and the window must overlap the week (data contract).
+    public init?(plan: Plan, profile: ClientProfile, week: DayRange, asOf: Day, order: Int) {
+        let p = plan.professional
+        guard plan.status != .refer, let kind = p.kind, let minutes = p.minutes, let window = p.nextWindow,
+            window.from <= week.to, window.to >= week.from
+        else { return nil }
+        var due: Day?
+        if let last = profile.lastMassage, let interval = p.intervalDays { due = last.adding(days: interval) }
+        self.init(
+            clientID: plan.clientID, team: profile.team, therapist: profile.therapist, kind: kind, minutes: minutes,
+            window: window, attention: plan.attention?.level, overdueDays: max(0, due.map { asOf.days(since: $0) } ?? 0),
+            order: order)
+    }
+
+    /// Higher need first: red, amber, then the longest overdue, then input order.
+    static func higherNeed(_ a: Self, _ b: Self) -> Bool {
+        let rank = { (r: Self) in r.attention == .red ? 0 : r.attention == .amber ? 1 : 2 }
+        if rank(a) != rank(b) { return rank(a) < rank(b) }
+        if a.overdueDays != b.overdueDays { return a.overdueDays > b.overdueDays }
+        return a.order < b.order
+    }
+}
+
+/// The week's bookings: every due client, booked or not, with the reason.
+public struct Timetable: Sendable {
+    /// One row of `timetable.csv`.
+    public struct Row: Hashable, Sendable {
+        public var request: BookingRequest
+        /// 1 = the highest need this week.
+        public var priority: Int
+        public var date: Day?
+        public var therapist: String?
+        /// Why the row is as it is (another therapist, or why it could not be booked).
+        public var note: String
+        /// Unbooked because every therapist's time on the allowed days was taken.
+        public var shortOfHours: Bool
+    }
+
+    /// Booked rows by date, therapist and need, then unbooked rows by need.
+    public var rows: [Row]
+
+    /// A timetable of these rows (as ``schedule(_:therapists:week:asOf:)`` orders them).
+    public init(rows: [Row] = []) { self.rows = rows }
+    /// Minutes of the sessions left unbooked for lack of therapist time.
+    public var missingMinutes: Int { rows.filter(\.shortOfHours).map(\.request.minutes).reduce(0, +) }
+
+    /// Books the requests, highest need first, into the therapists' working days.
+    ///
+    /// A booking lies in the client's window, in the week, on or after the as-of day, on a
+    /// day its therapist works, and never takes a therapist past that day's share of their
+    /// hours. The client's own therapist is tried first, on the earliest day with room;
+    /// otherwise the therapist with the most time left on the earliest allowed day. Need
+    /// goes first, so a higher-need client is never left out while a lower-need one holds
+    /// a slot that would have fitted them. The same requests give the same timetable.
+    public static func schedule(
+        _ requests: [BookingRequest], therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
+    ) -> Timetable {
+        var left: [String: [Day: Int]] = [:]
+        for t in therapists {
+            for offset in 0..<7 {
+                let day = week.from.adding(days: offset)
+                if t.days.contains(day.weekday) { left[t.name, default: [:]][day] = t.minutesPerDay }
+            }
+        }
+        var rows: [Row] = []
+        for (i, r) in requests.sorted(by: BookingRequest.higherNeed).enumerated() {
+            var row = Row(request: r, priority: i + 1, date: nil, therapist: nil, note: "", shortOfHours: false)
+            let days = (0..<7).map { week.from.adding(days: $0) }.filter { $0 >= asOf && r.window.contains($0) }
+            func fits(_ name: String, _ day: Day) -> Bool { (left[name]?[day] ?? -1) >= r.minutes }
+            var slot: (String, Day)?
+            if let own = r.therapist, let day = days.first(where: { fits(own, $0) }) {
+                slot = (own, day)
+            } else {
+                for day in days {
+                    let free = therapists.map(\.name).filter { fits($0, day) }
+                    if let best = free.max(by: { left[$0]![day]! < left[$1]![day]! || (left[$0]![day]! == left[$1]![day]! && $0 > $1) }) {
+                        slot = (best, day)
+                        break
+                    }
+                }
+                if let (name, _) = slot {
+                    row.note =
+                        r.therapist == nil
+                        ? "no therapist named; booked with \(name)"
+                        : left[r.therapist!] == nil
+                            ? "\(r.therapist!) has no working hours in clinic.yaml; booked with \(name)"
+                            : "\(r.therapist!) has no time on the allowed days; booked with \(name)"
+                }
+            }
+            if let (name, day) = slot {
+                left[name]![day]! -= r.minutes
+                row.date = day
+                row.therapist = name
+            } else if days.isEmpty {
+                row.note = "no allowed day this week (window \(r.window.from) to \(r.window.to))"
+            } else if !days.contains(where: { day in therapists.contains { left[$0.name]?[day] != nil } }) {
+                row.note = "no therapist works on the allowed days"
+            } else {
+                row.note = "no therapist hours left on the allowed days"
+                row.shortOfHours = true
+            }
+            rows.append(row)
+        }
+        rows.sort { a, b in
+            switch (a.date, b.date) {
+            case (let x?, let y?): return (x, a.therapist!, a.priority) < (y, b.therapist!, b.priority)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return a.priority < b.priority
+            }
+        }
+        return Timetable(rows: rows)
+    }
+}

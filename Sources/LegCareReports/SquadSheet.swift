@@ -1,0 +1,109 @@
+import LegCareCore
+
+/// The `Squad` sheet: every athlete grouped by team, most attention first, with the load
+/// figures, wellness flags, pain, next event and this week's booking; a chart of each
+/// squad's daily load over the last 28 days and one of ACWR per athlete against the
+/// spike threshold. For the clinic: unlike the coach's page it may name flags.
+enum SquadSheet {
+    static let headers = [
+        "Team", "Client ID", "Name", "Attention", "Why", "7-day load", "Weekly average (28 days)", "ACWR", "ACWR spike above",
+        "Monotony", "Strain", "Wellness flags", "Pain", "Next event", "Booking",
+    ]
+    /// The ACWR chart shows at most this many athletes (a league's list would be unreadable).
+    static let chartAthletes = 60
+    /// The daily-load chart shows at most this many squads.
+    static let chartTeams = 8
+
+    static func write(
+        _ members: [SquadMember], bookings: [String: Timetable.Row], training: [String: TrainingHistory], config: ClinicConfig,
+        asOf: Day, to wb: Workbook, sheet s: Workbook.Sheet
+    ) throws {
+        for (i, width) in [16.0, 11, 22, 10, 60, 10, 12, 8, 10, 10, 10, 22, 6, 12, 22].enumerated() {
+            try wb.setColumns(s, i, i, width: width)
+        }
+        try wb.printSetup(s, repeatHeader: true)
+        for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) }
+        try wb.setRowHeight(s, 0, 30)
+        wb.freeze(s, rows: 1)
+        let settings = config.settings
+        let athletes = members.sorted { a, b in
+            (a.team ?? "~") != (b.team ?? "~") ? (a.team ?? "~") < (b.team ?? "~") : SquadMember.byAttention(a, b)
+        }
+        var r = 0
+        for m in athletes {
+            r += 1
+            let level = TeamPage.level(m)
+            try wb.write(s, r, 0, m.team ?? "(no team)")
+            try wb.write(s, r, 1, m.clientID)
+            try wb.write(s, r, 2, m.name)
+            try wb.write(s, r, 3, level.rawValue, style(level))
+            try wb.write(s, r, 4, why(m, config: config))
+            if let l = m.load {
+                try wb.write(s, r, 5, number: l.acute, .decimal)
+                try wb.write(s, r, 6, number: l.chronic, .decimal)
+                if let v = l.acwr { try wb.write(s, r, 7, number: v, .decimal) }
+                try wb.write(s, r, 8, number: settings.acwrSpike, .decimal)
+                if let v = l.monotony { try wb.write(s, r, 9, number: v, .decimal) }
+                if let v = l.strain { try wb.write(s, r, 10, number: v, .decimal) }
+            }
+            let flags = TrainingHistory.wellnessItems.compactMap { k in m.wellness[k]?.flag.map { "\(k) \($0.rawValue)" } }
+            try wb.write(s, r, 11, flags.joined(separator: ", "))
+            if let p = m.pain { try wb.write(s, r, 12, number: Double(p)) }
+            if let e = m.nextEvent { try wb.write(s, r, 13, date: e) }
+            if let b = bookings[m.clientID] {
+                try wb.write(s, r, 14, b.date.map { "\(HandoutWording.shortDate($0)), \(b.therapist!)" } ?? "not booked")
+            }
+        }
+        guard r > 0 else {
+            try wb.write(s, 1, 0, "No athlete has training rows this week.")
+            return
+        }
+        // Two charts side by side under the athletes, then the table the load chart reads.
+        let chartRow = r + 2
+        let charted = min(r, chartAthletes)
+        try wb.addChart(
+            .line, title: "ACWR per athlete (spike above \(settings.acwrSpike))", on: s, at: chartRow, 0,
+            series: [
+                .init(name: "ACWR", source: s, categoriesCol: 2, valuesCol: 7, rows: 1...charted, color: 0x2F5597, markersOnly: true),
+                .init(name: "Spike threshold", source: s, categoriesCol: 2, valuesCol: 8, rows: 1...charted, color: 0xC00000, dashed: true),
+            ], yAxis: "ACWR", width: 640)
+        let teams = Array(Set(athletes.compactMap(\.team)).sorted().prefix(chartTeams))
+        guard !teams.isEmpty else { return }
+        r = chartRow + 17
+        try wb.write(s, r, 0, "Daily training load per athlete (RPE x minutes), last 28 days", .bold)
+        r += 1
+        try wb.write(s, r, 0, "Date", .header)
+        for (i, team) in teams.enumerated() { try wb.write(s, r, i + 1, team, .header) }
+        let first = r + 1
+        for back in stride(from: 28, through: 1, by: -1) {
+            r += 1
+            let day = asOf.adding(days: -back)
+            try wb.write(s, r, 0, HandoutWording.shortDate(day))  // text: the chart's axis reads it as is
+            for (i, team) in teams.enumerated() {
+                let ids = athletes.filter { $0.team == team && training[$0.clientID] != nil }.map(\.clientID)
+                let total = ids.map { training[$0]!.loadByDay[day] ?? 0 }.reduce(0, +)
+                try wb.write(s, r, i + 1, number: ids.isEmpty ? 0 : (total / Double(ids.count) * 100).rounded() / 100, .decimal)
+            }
+        }
+        try wb.addChart(
+            .line, title: "Daily training load per athlete, last 28 days", on: s, at: chartRow, 5,
+            series: teams.enumerated().map { i, team in
+                .init(name: team, source: s, categoriesCol: 0, valuesCol: i + 1, rows: first...r)
+            }, yAxis: "RPE x minutes", width: 640)
+    }
+
+    static func style(_ level: AttentionLevel) -> Workbook.Style {
+        switch level {
+        case .red: return .statusRefer
+        case .amber: return .statusModified
+        case .green: return .statusCleared
+        }
+    }
+
+    /// The clinic's reading of the level: the coach's sentences, plus the flags.
+    static func why(_ m: SquadMember, config: ClinicConfig) -> String {
+        var parts = TeamPage.reasons(m, config: config)
+        if m.status == .refer && !m.flags.isEmpty { parts.append("flags: \(m.flags.joined(separator: ", "))") }
+        return parts.joined(separator: "; ")
+    }
+}

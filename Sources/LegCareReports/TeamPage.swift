@@ -1,0 +1,134 @@
+import LegCareCore
+
+/// `teams/<team slug>.txt`: one page for the coach.
+///
+/// Who needs attention first and why, the week's massage bookings, who could not be
+/// booked, and squad reminders. A coach is not the athlete's clinician: the page never
+/// names a condition or a screening flag, only what the athlete must do ("see a GP
+/// today before any massage"). Wrapped at 72 columns like the handouts.
+enum TeamPage {
+    /// The page's text for one team.
+    static func text(
+        team: String, members: [SquadMember], bookings: [Timetable.Row], names: [Int: String], config: ClinicConfig, asOf: Day
+    ) -> String {
+        let weekStart = asOf.adding(days: -(asOf.weekday - 1))
+        let week = DayRange(from: weekStart, to: weekStart.adding(days: 6))
+        var lines: [String] = [
+            "\(team): squad recovery week \(asOf.isoWeekName)",
+            "\(HandoutWording.date(week.from)) to \(HandoutWording.date(week.to))",
+            "From \(config.clinicName), for the coach. Medical details stay between each athlete and the clinic: this page says only what to do.",
+            "",
+        ]
+        let ordered = members.sorted(by: SquadMember.byAttention)
+        for (level, title) in [(AttentionLevel.red, "SEE FIRST (RED)"), (.amber, "CHECK IN (AMBER)")] {
+            let group = ordered.filter { Self.level($0) == level }
+            lines.append("\(title): \(group.count) athlete\(group.count == 1 ? "" : "s")")
+            for m in group {
+                lines.append("- \(m.name): " + Self.reasons(m, config: config).joined(separator: "; ") + ".")
+            }
+            if group.isEmpty { lines.append("- Nobody this week.") }
+            lines.append("")
+        }
+        let green = ordered.filter { Self.level($0) == .green }.count
+        lines.append("Everyone else (\(green) athlete\(green == 1 ? "" : "s")) is green: plan the week as usual.")
+        lines.append("")
+
+        let booked = bookings.filter { $0.date != nil }
+        lines.append("MASSAGE BOOKINGS THIS WEEK: \(booked.count)")
+        for row in booked {
+            let date = row.date!
+            lines.append(
+                "- \(HandoutWording.shortDate(date)): \(names[row.request.order] ?? row.request.clientID) "
+                    + "with \(row.therapist!), \(row.request.minutes) minutes")
+        }
+        if booked.isEmpty { lines.append("- None this week.") }
+        lines.append("")
+        let unbooked = bookings.filter { $0.date == nil }
+        if !unbooked.isEmpty {
+            lines.append("DUE BUT NOT BOOKED: \(unbooked.count)")
+            for row in unbooked {
+                lines.append("- \(names[row.request.order] ?? row.request.clientID): \(Self.unbookedWhy(row)).")
+            }
+            lines.append("")
+        }
+
+        lines.append("SQUAD REMINDERS")
+        let events = Set(members.compactMap(\.nextEvent).filter { week.contains($0) }).sorted()
+        for event in events {
+            lines.append(
+                "- Match or race on \(HandoutWording.date(event)): no deep massage in the \(config.settings.noDeepWorkBeforeEventDays * 24) hours before it; light self-massage only."
+            )
+        }
+        lines.append("- Load and wellness figures help plan recovery. They are not a diagnosis and never clear anyone to play.")
+        lines.append(
+            "- Anyone with sudden sharp pain, a swollen or bruised leg, or pain that stops them walking or sleeping stops training and sees the physio before any massage."
+        )
+        if !config.contactLine.isEmpty { lines += ["", config.contactLine] }
+        return TextWrapper.wrap(lines.joined(separator: "\n") + "\n", width: HandoutTemplate.width, keepWhole: members.map(\.name))
+    }
+
+    /// The level the coach sees: attention for athletes with training data; a referral is
+    /// red for everyone.
+    static func level(_ m: SquadMember) -> AttentionLevel {
+        m.attention?.level ?? (m.status == .refer ? .red : .green)
+    }
+
+    /// What the coach is told, in the attention rules' order, without a condition's name.
+    static func reasons(_ m: SquadMember, config: ClinicConfig) -> [String] {
+        var ids = m.attention?.reasons ?? []
+        if m.status == .refer && !ids.contains("referral") { ids.insert("referral", at: 0) }
+        let items = (m.attention?.wellnessItems ?? []).joined(separator: ", ")
+        return ids.compactMap { id in
+            switch id {
+            case "referral": return referral(m, config: config)
+            case "pain": return "reports pain of \(m.pain ?? 0) out of 10: check in before training"
+            case "acwr_spike": return "training load spiked: the last 7 days were \(fmt(m.load?.acwr)) times the 4-week average"
+            case "acwr_low": return "training load well under their usual: \(fmt(m.load?.acwr)) times the 4-week average"
+            case "monotony_high":
+                return "every training day has been much the same (monotony \(fmt(m.load?.monotony))): vary hard and easy days"
+            case "wellness_red": return "wellness scores (\(items)) far below their own usual: talk to them"
+            case "wellness_amber": return "wellness scores (\(items)) below their own usual"
+            default: return nil
+            }
+        }.removingRepeats()
+    }
+
+    /// "see a GP today before any massage": who and when, never why.
+    static func referral(_ m: SquadMember, config: ClinicConfig) -> String {
+        if m.urgency == .emergency || m.referTo == .emergency {
+            return "emergency: call \(config.emergencyNumber.isEmpty ? "emergency services" : config.emergencyNumber) now; no massage"
+        }
+        let whom: String
+        switch m.referTo {
+        case .physiotherapist: whom = "the physio"
+        case .chiropractor: whom = "a chiropractor"
+        case .gp: whom = "a GP"
+        case .midwife: whom = "a midwife or GP"
+        case .emergency, nil: whom = "the physio"
+        }
+        let when: String
+        switch m.urgency {
+        case .urgent: when = " today"
+        case .soon: when = " within a few days"
+        default: when = ""
+        }
+        return "must see \(whom)\(when) before any massage"
+    }
+
+    static func unbookedWhy(_ row: Timetable.Row) -> String {
+        if row.shortOfHours { return "no therapist time left on the days that suit; the clinic will offer the next free slot" }
+        if row.note.hasPrefix("no allowed day") { return "the days that suit fall outside this week" }
+        return "no therapist works on the days that suit"
+    }
+
+    /// Load figures are already rounded to 2 decimals.
+    private static func fmt(_ x: Double?) -> String { x.map { "\($0)" } ?? "-" }
+}
+
+extension Array where Element == String {
+    /// The strings with later repeats dropped (two rules can say the same thing).
+    func removingRepeats() -> [String] {
+        var seen: Set<String> = []
+        return filter { seen.insert($0).inserted }
+    }
+}

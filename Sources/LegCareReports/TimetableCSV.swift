@@ -1,0 +1,22 @@
+import LegCareCore
+
+/// `timetable.csv`: the week's bookings, one row per client due a session (data contract).
+public enum TimetableCSV {
+    /// The header line.
+    public static let header = "status,date,weekday,therapist,client_id,team,kind,minutes,priority,note"
+
+    /// The whole file's text, rows as the timetable orders them.
+    public static func text(_ timetable: Timetable) -> String {
+        var out = header + "\n"
+        for row in timetable.rows {
+            let r = row.request
+            out +=
+                [
+                    row.date == nil ? "unbooked" : "booked", row.date?.description ?? "",
+                    row.date.map { String(HandoutWording.weekdays[$0.weekday - 1].prefix(3)) } ?? "",
+                    row.therapist ?? "", r.clientID, r.team ?? "", r.kind.rawValue, String(r.minutes), String(row.priority), row.note,
+                ].map(CSVField.cell).joined(separator: ",") + "\n"
+        }
+        return out
+    }
+}

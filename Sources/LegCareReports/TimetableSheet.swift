@@ -1,0 +1,77 @@
+import LegCareCore
+
+/// The `Timetable` sheet: the week's bookings in one block per day, each day's booked
+/// hours against the therapists' hours, then the clients who could not be booked and why,
+/// with the hours missing.
+enum TimetableSheet {
+    static let headers = ["Day", "Therapist", "Client ID", "Name", "Team", "Session", "Minutes", "Priority", "Note"]
+
+    static func write(
+        _ timetable: Timetable, names: [Int: String], config: ClinicConfig, week: DayRange, to wb: Workbook, sheet s: Workbook.Sheet
+    ) throws {
+        for (i, width) in [12.0, 16, 12, 26, 18, 14, 9, 9, 62].enumerated() { try wb.setColumns(s, i, i, width: width) }
+        var r = 0
+        try wb.write(s, r, 0, "Massage timetable, week \(week.from.isoWeekName)", .title)
+        r += 1
+        let capacity = config.therapists.map(\.hoursAvailable).reduce(0, +)
+        let booked = timetable.rows.filter { $0.date != nil }
+        let bookedHours = Double(booked.map(\.request.minutes).reduce(0, +)) / 60
+        try wb.write(
+            s, r, 0,
+            "\(timetable.rows.count) clients due, \(booked.count) booked: \(hours(bookedHours)) of \(hours(capacity)) therapist hours.")
+        r += 1
+        if timetable.missingMinutes > 0 {
+            try wb.write(
+                s, r, 0, "Short of therapist time: \(hours(Double(timetable.missingMinutes) / 60)) more would book everyone due.",
+                .statusRefer)
+            r += 1
+        }
+        r += 1
+        for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
+        try wb.printSetup(s, repeatHeader: true, headerRow: r)
+        r += 1
+        if timetable.rows.isEmpty {
+            try wb.write(s, r, 0, "No client is due a professional session this week.")
+            return
+        }
+        for offset in 0..<7 {
+            let day = week.from.adding(days: offset)
+            let rows = booked.filter { $0.date == day }
+            let open = config.therapists.filter { $0.days.contains(day.weekday) }
+            guard !rows.isEmpty || !open.isEmpty else { continue }
+            let used = Double(rows.map(\.request.minutes).reduce(0, +)) / 60
+            let available = Double(open.map(\.minutesPerDay).reduce(0, +)) / 60
+            try wb.write(
+                s, r, 0, "\(HandoutWording.date(day)): \(rows.count) booked, \(hours(used)) of \(hours(available)) available", .bold)
+            r += 1
+            for row in rows { try line(row, names: names, wb, s, &r) }
+            r += 1
+        }
+        let unbooked = timetable.rows.filter { $0.date == nil }
+        if !unbooked.isEmpty {
+            try wb.write(s, r, 0, "Not booked: \(unbooked.count) client\(unbooked.count == 1 ? "" : "s"), the note says why", .bold)
+            r += 1
+            for row in unbooked { try line(row, names: names, wb, s, &r) }
+        }
+    }
+
+    private static func line(_ row: Timetable.Row, names: [Int: String], _ wb: Workbook, _ s: Workbook.Sheet, _ r: inout Int) throws {
+        let q = row.request
+        try wb.write(s, r, 0, row.date.map(HandoutWording.shortDate) ?? "")
+        try wb.write(s, r, 1, row.therapist ?? "")
+        try wb.write(s, r, 2, q.clientID)
+        try wb.write(s, r, 3, names[q.order] ?? "")
+        try wb.write(s, r, 4, q.team ?? "")
+        try wb.write(s, r, 5, q.kind.rawValue)
+        try wb.write(s, r, 6, number: Double(q.minutes))
+        try wb.write(s, r, 7, number: Double(row.priority))
+        try wb.write(s, r, 8, row.note)
+        r += 1
+    }
+
+    /// "7.5 h".
+    static func hours(_ h: Double) -> String {
+        let rounded = (h * 10).rounded() / 10
+        return rounded == rounded.rounded() ? "\(Int(rounded)) h" : "\(rounded) h"
+    }
+}

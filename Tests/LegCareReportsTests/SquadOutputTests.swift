@@ -1,0 +1,145 @@
+import Foundation
+import LegCareCore
+import Testing
+
+@testable import LegCareReports
+
+/// A squad of four athletes with training logs and one without, for the coach's page,
+/// the timetable and the Squad sheet.
+enum SquadFixture {
+    static let asOf = Day(iso: "2026-11-23")!
+    static var config: ClinicConfig {
+        var c = ClinicConfig()
+        c.clinicName = "Golden Test Clinic"
+        c.contactLine = "Questions: 01234 567890"
+        c.emergencyNumber = "999"
+        c.therapists = [.init(name: "Ana Silva", hoursAvailable: 5, days: [1, 2, 3, 4, 5])]
+        return c
+    }
+
+    static func athlete(_ id: String, _ name: String, _ change: (inout ClientProfile) -> Void = { _ in }) -> ClientProfile {
+        var p = ClientProfile(
+            clientID: id, name: name, team: "Riverside FC", therapist: "Ana Silva", activity: .known(.football), trainingLoad: .heavy,
+            nextEvent: Day(iso: "2026-11-28"), soreAreas: [.hamstrings], painLevel: 3, tools: [.foamRoller])
+        change(&p)
+        return p
+    }
+
+    /// 28 days of steady training; `spike` makes the last week much heavier.
+    static func training(spike: Bool = false, sleepDrop: Bool = false) -> TrainingHistory {
+        var h = TrainingHistory()
+        for back in 1...28 where back % 7 != 1 {
+            let day = asOf.adding(days: -back)
+            let minutes = 30 + (back * 37) % 60  // hard and easy days mixed
+            h.add(
+                day: day, minutes: spike && back <= 7 ? minutes * 2 : minutes, rpe: 6,
+                wellness: ["sleep": back == 2 && sleepDrop ? 1 : (back % 3 == 0 ? 3 : 4)])
+        }
+        return h
+    }
+
+    static let cases: [(ClientProfile, TrainingHistory?)] = [
+        (athlete("RV1", "Tomás Ferreira"), training()),
+        (athlete("RV2", "Ibrahim Diallo"), training(spike: true)),
+        (athlete("RV3", "Liam O'Connell") { $0.conditions = [.hamstringStrain, .sharpPain] }, training()),
+        (athlete("RV4", "Mateo Ruiz"), training(sleepDrop: true)),
+        (athlete("RV5", "Hannah Schultz") { $0.conditions = [.pregnancy, .dvtSigns, .activeCancer] }, nil),
+        (athlete("RV6", "Sami Haddad") { $0.conditions = [.saddleNumbness] }, training()),
+    ]
+
+    static func members() -> ([SquadMember], Timetable, [Int: String]) {
+        var members: [SquadMember] = []
+        var requests: [BookingRequest] = []
+        var names: [Int: String] = [:]
+        let week = DayRange(from: asOf, to: asOf.adding(days: 6))
+        for (i, (profile, training)) in cases.enumerated() {
+            let plan = PlanEngine(settings: config.settings).plan(for: profile, asOf: asOf, training: training)
+            members.append(SquadMember(order: i, plan: plan, profile: profile))
+            if let r = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: i) { requests.append(r) }
+            names[i] = profile.name
+        }
+        return (members, Timetable.schedule(requests, therapists: config.therapists, week: week, asOf: asOf), names)
+    }
+}
+
+@Suite("Team pages, timetable.csv and bookings in plans.jsonl")
+struct SquadOutputTests {
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden/team-riverside-fc.txt")
+
+    func page() -> String {
+        let (members, timetable, names) = SquadFixture.members()
+        return TeamPage.text(
+            team: "Riverside FC", members: members, bookings: timetable.rows, names: names, config: SquadFixture.config,
+            asOf: SquadFixture.asOf)
+    }
+
+    @Test("the coach's page matches its golden file")
+    func goldenPage() throws {
+        let text = page()
+        if ProcessInfo.processInfo.environment["LEGCARE_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: Self.golden, atomically: true, encoding: .utf8)
+        }
+        #expect(text == (try String(contentsOf: Self.golden, encoding: .utf8)))
+    }
+
+    @Test("a team page never names a condition or flag: no condition id, no condition word")
+    func noConditions() {
+        let text = page().lowercased()
+        let (members, _, _) = SquadFixture.members()
+        let flags = Set(members.flatMap(\.flags))
+        #expect(flags.isSuperset(of: ["pregnancy", "dvt_signs", "active_cancer", "hamstring_strain", "saddle_numbness", "sharp_pain"]))
+        for condition in Condition.allCases {
+            #expect(!text.contains(condition.rawValue), "condition id \(condition.rawValue)")
+        }
+        // What is said of each athlete: never a word of their flags. (The squad reminders'
+        // general advice may say "sharp pain": it names nobody.)
+        let athleteLines = text.components(separatedBy: "squad reminders")[0]
+        for flag in flags {
+            for word in flag.split(separator: "_") where word.count > 4 && word != "signs" {
+                #expect(!athleteLines.contains(word), "\(word) (from \(flag))")
+            }
+        }
+        for word in ["pregnan", "clot", "cancer", "dvt", "strain", "numb", "bladder", "bowel"] {
+            #expect(!text.contains(word), "\(word)")
+        }
+        #expect(text.contains("emergency: call 999 now"), "what to do, not why")
+        #expect(text.contains("must see a gp today before any massage"))
+    }
+
+    @Test("every line of a team page fits 72 columns and the same inputs give the same page")
+    func layout() {
+        let text = page()
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        #expect(text == page())
+    }
+
+    @Test("timetable.csv: the contract's columns, booked rows first, formula-like ids made inert")
+    func timetableCSV() {
+        var (_, timetable, _) = SquadFixture.members()
+        timetable.rows[0].request.clientID = "=HACK()"
+        let lines = TimetableCSV.text(timetable).split(separator: "\n")
+        #expect(lines[0] == "status,date,weekday,therapist,client_id,team,kind,minutes,priority,note")
+        #expect(lines[1].hasPrefix("booked,2026-11-23,Mon,Ana Silva,'=HACK(),Riverside FC,"))
+        #expect(lines.count == timetable.rows.count + 1)
+    }
+
+    @Test("bookings join plans.jsonl in one pass: due lines gain booking (a slot or null), others are untouched")
+    func splice() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("splice-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let scratch = dir.appendingPathComponent("in").path
+        let long = String(repeating: "x", count: 3 << 20)  // a line longer than one read
+        try "{\"client_id\":\"A\"}\n{\"client_id\":\"B\",\"n\":\"\(long)\"}\n{\"client_id\":\"C\"}\n".write(
+            toFile: scratch, atomically: true, encoding: .utf8)
+        #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent("out").path, contents: nil))
+        let out = try FileHandle(forWritingTo: dir.appendingPathComponent("out"))
+        try PlanLinesBooking.copy(
+            from: scratch, to: out, bookings: [0: "{\"date\":\"2026-11-24\",\"therapist\":\"Ana\"}", 1: "null"])
+        try out.close()
+        let lines = try String(contentsOf: dir.appendingPathComponent("out"), encoding: .utf8).split(separator: "\n")
+        #expect(lines[0] == "{\"client_id\":\"A\",\"booking\":{\"date\":\"2026-11-24\",\"therapist\":\"Ana\"}}")
+        #expect(lines[1].hasSuffix("\"n\":\"\(long)\",\"booking\":null}"))
+        #expect(lines[2] == "{\"client_id\":\"C\"}")
+    }
+}
