@@ -35,8 +35,24 @@ public struct SessionRecord: Hashable, Sendable {
     }
 }
 
-/// The delivered-session log, kept as totals so memory does not grow with every row.
+/// The delivered-session log, kept as totals per week, therapist and kind, plus each
+/// client's session days and outcomes (for visits, no-shows and rebooking).
 public struct SessionLog: Sendable {
+    /// One client's session: when, and what became of it.
+    public struct Visit: Hashable, Sendable {
+        public var day: Day
+        public var status: SessionStatus
+    }
+
+    /// Where a volume belongs: ISO week, therapist (`unassigned` when blank) and kind.
+    public struct VolumeKey: Hashable, Sendable, Comparable {
+        public var week: String
+        public var therapist: String
+        public var kind: String
+
+        public static func < (a: Self, b: Self) -> Bool { (a.week, a.therapist, a.kind) < (b.week, b.therapist, b.kind) }
+    }
+
     /// Totals for one therapist in one ISO week.
     public struct Volume: Hashable, Sendable {
         public var completed = 0
@@ -52,12 +68,14 @@ public struct SessionLog: Sendable {
         }
     }
 
-    /// Last completed session per client.
-    public private(set) var lastCompleted: [String: Day] = [:]
     /// Volume per therapist (`unassigned` when blank) and ISO week name.
     public private(set) var volume: [String: [String: Volume]] = [:]
     /// Rows counted.
     public private(set) var rows = 0
+    /// Totals per week, therapist and kind.
+    public private(set) var volumes: [VolumeKey: Volume] = [:]
+    /// Each client's sessions, in file order.
+    public private(set) var visits: [String: [Visit]] = [:]
 
     public init() {}
 
@@ -70,11 +88,26 @@ public struct SessionLog: Sendable {
         case .completed:
             v.completed += 1
             v.minutes += s.minutes
-            lastCompleted[s.clientID] = max(lastCompleted[s.clientID] ?? s.day, s.day)
         case .cancelled: v.cancelled += 1
         case .noShow: v.noShow += 1
         }
         volume[therapist, default: [:]][s.day.isoWeekName] = v
+        let key = VolumeKey(week: s.day.isoWeekName, therapist: therapist, kind: s.kind?.rawValue ?? "other")
+        var k = volumes[key, default: Volume()]
+        switch s.status {
+        case .completed:
+            k.completed += 1
+            k.minutes += s.minutes
+        case .cancelled: k.cancelled += 1
+        case .noShow: k.noShow += 1
+        }
+        volumes[key] = k
+        visits[s.clientID, default: []].append(Visit(day: s.day, status: s.status))
+    }
+
+    /// A client's last completed session on or before a day (later sessions are bookings).
+    public func lastCompleted(_ clientID: String, onOrBefore day: Day) -> Day? {
+        visits[clientID]?.filter { $0.status == .completed && $0.day <= day }.map(\.day).max()
     }
 
     /// Every ISO week with a logged session, oldest first.

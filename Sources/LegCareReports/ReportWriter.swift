@@ -24,12 +24,18 @@ public final class ReportWriter {
     /// Squad members (a team, or training rows), for the Squad sheet and team pages.
     private var squad: [SquadMember] = []
     private static let scratchPlans = "plans.jsonl.part"
+    private let sessions: SessionLog
+    /// Attendance and forecast for the manager's sheets.
+    private var figures: ManagerFigures
 
     /// How many unfinished folders of interrupted runs were removed when this run started.
     public var staleRemoved: Int { folder.staleRemoved }
 
     /// Stages a new run folder for the as-of day's ISO week under `out`.
-    public init(out: String, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool) throws {
+    public init(
+        out: String, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool,
+        sessions: SessionLog? = nil
+    ) throws {
         folder = try RunFolder(out: out, week: asOf.isoWeekName)
         self.template = template
         self.config = config
@@ -40,7 +46,10 @@ public final class ReportWriter {
         handoutsPath = try folder.folder("handouts")
         summary = try SummaryWorkbook(
             path: folder.path("summary.xlsx"), tmpdir: folder.stagingPath, config: config, asOf: asOf,
-            constantMemory: clientsFileBytes > SummaryWorkbook.constantMemoryThresholdBytes, hasTraining: hasTraining)
+            constantMemory: clientsFileBytes > SummaryWorkbook.constantMemoryThresholdBytes, hasTraining: hasTraining,
+            hasSessions: sessions != nil)
+        self.sessions = sessions ?? SessionLog()
+        figures = ManagerFigures(asOf: asOf)
     }
 
     /// Writes one client's handout, plan line, print copy and workbook rows.
@@ -64,6 +73,7 @@ public final class ReportWriter {
             requests.append(request)
             names[count] = profile.name
         }
+        figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
         if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
         count += 1
         return nil
@@ -73,7 +83,7 @@ public final class ReportWriter {
     /// pages, the input issues and the workbook's summary sheets, checks the workbook, and
     /// publishes the folder. Returns its final path.
     public func finish(
-        diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, training: [String: TrainingHistory] = [:]
+        diagnostics: [Diagnostic], facts: RunFacts, training: [String: TrainingHistory] = [:]
     ) throws -> String {
         try plans.close()
         try print.close()
@@ -88,7 +98,7 @@ public final class ReportWriter {
         try writeTeamPages(timetable)
         let workbookWarnings = try summary.finish(
             diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
-            training: training)
+            training: training, figures: figures)
         try folder.write("input-issues.csv", IssuesCSV.text(diagnostics + workbookWarnings))
         try folder.protect("summary.xlsx")
         try XLSXCheck.verify(path: folder.path("summary.xlsx"))

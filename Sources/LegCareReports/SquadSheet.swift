@@ -92,6 +92,15 @@ enum SquadSheet {
             }, yAxis: "RPE x minutes", width: 640)
     }
 
+    /// The status colours used everywhere: cleared green, modified amber, refer red.
+    static func style(for status: Status) -> Workbook.Style {
+        switch status {
+        case .cleared: return .statusCleared
+        case .modified: return .statusModified
+        case .refer: return .statusRefer
+        }
+    }
+
     static func style(_ level: AttentionLevel) -> Workbook.Style {
         switch level {
         case .red: return .statusRefer

@@ -23,6 +23,9 @@ final class SummaryWorkbook {
     private let issues: SheetStream
     private let timetableSheet: Workbook.Sheet
     private let squadSheet: Workbook.Sheet?
+    /// Session volumes, Utilisation, Client visits and Overdue, when a session log was given.
+    private let managerSheets: (volumes: Workbook.Sheet, utilisation: Workbook.Sheet, visits: Workbook.Sheet, overdue: Workbook.Sheet)?
+    private let forecastSheet: Workbook.Sheet
     private var referred: [(urgency: Urgency, order: Int, cells: [String])] = []
     private var statusCounts: [Status: Int] = [:]
     private var urgencyCounts: [Urgency: Int] = [:]
@@ -30,7 +33,7 @@ final class SummaryWorkbook {
     private var due: [String: (sessions: Int, minutes: Int)] = [:]
 
     init(
-        path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool,
+        path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool, hasSessions: Bool = false,
         rowLimit: Int = Workbook.rowLimit
     ) throws {
         self.config = config
@@ -73,6 +76,13 @@ final class SummaryWorkbook {
                 .init(header: "Name", width: 24), .init(header: "Team", width: 14), .init(header: "Therapist", width: 16),
                 .init(header: "Flags", width: 30), .init(header: "Why", width: 80),
             ], rowLimit: rowLimit)
+        managerSheets =
+            hasSessions
+            ? (
+                try wb.addSheet("Session volumes"), try wb.addSheet("Utilisation"), try wb.addSheet("Client visits"),
+                try wb.addSheet("Overdue")
+            ) : nil
+        forecastSheet = try wb.addSheet("Forecast")
         issues = try SheetStream(
             workbook: wb, name: "Input issues",
             columns: [
@@ -143,8 +153,17 @@ final class SummaryWorkbook {
     /// Returns warnings about cells cut at Excel's limit (ids and places only, no client data).
     func finish(
         diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, timetable: Timetable = Timetable(),
-        names: [Int: String] = [:], squad: [SquadMember] = [], training: [String: TrainingHistory] = [:]
+        names: [Int: String] = [:], squad: [SquadMember] = [], training: [String: TrainingHistory] = [:],
+        figures: ManagerFigures? = nil
     ) throws -> [Diagnostic] {
+        let figures = figures ?? ManagerFigures(asOf: asOf)
+        if let m = managerSheets {
+            try SessionVolumesSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.volumes)
+            try UtilisationSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.utilisation)
+            try ClientVisitsSheet.write(figures, to: workbook, sheet: m.visits)
+            try ClientVisitsSheet.writeOverdue(figures, asOf: asOf, to: workbook, sheet: m.overdue)
+        }
+        try ForecastSheet.write(figures.forecast, config: config, to: workbook, sheet: forecastSheet)
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
         try TimetableSheet.write(timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet)
         if let squadSheet {
@@ -215,7 +234,13 @@ final class SummaryWorkbook {
             try workbook.write(o, r, 1, number: Double(statusCounts[s] ?? 0))
             r += 1
         }
-        try workbook.addChart(.pie, title: "Status mix", on: o, at: 2, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: statusRows)
+        try workbook.addChart(
+            .pie, title: "Status mix", on: o, at: 2, 5,
+            series: [
+                .init(
+                    name: "Clients", source: o, categoriesCol: 0, valuesCol: 1, rows: statusRows,
+                    pointColors: Status.allCases.map(SummaryWorkbook.color))
+            ])
         r += 1
         try header(o, &r, ["Referrals by urgency", "Clients"])
         for u in Urgency.allCases.reversed() {
@@ -297,6 +322,16 @@ final class SummaryWorkbook {
             try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))")
             try workbook.write(o, r, 1, number: Double(athletes.filter { $0.reasons.contains("monotony_high") }.count))
             r += 1
+        }
+    }
+
+    /// The status colours of every chart: cleared green, modified amber, refer red (the
+    /// cells use the matching fills).
+    static func color(_ status: Status) -> UInt32 {
+        switch status {
+        case .cleared: return 0x70AD47
+        case .modified: return 0xFFC000
+        case .refer: return 0xC00000
         }
     }
 

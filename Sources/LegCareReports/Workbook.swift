@@ -18,11 +18,11 @@ final class Workbook {
 
     /// The cell styles the summary uses.
     enum Style: Hashable {
-        case title, header, bold, date, decimal, statusCleared, statusModified, statusRefer, wrap
+        case title, header, bold, date, decimal, percent, statusCleared, statusModified, statusRefer, wrap
     }
 
     /// Chart kinds.
-    enum ChartKind { case pie, column, line }
+    enum ChartKind { case pie, column, stackedColumn, line }
 
     /// One series of a chart: categories and values are columns of `source`, rows inclusive.
     struct Series {
@@ -37,6 +37,8 @@ final class Workbook {
         var markersOnly = false
         /// Line charts: a dashed line with no markers (a threshold).
         var dashed = false
+        /// One colour per point (a pie's slices), RGB.
+        var pointColors: [UInt32] = []
     }
 
     /// Excel's limit on characters (UTF-16 units) in one cell.
@@ -216,6 +218,7 @@ final class Workbook {
             switch kind {
             case .pie: LXW_CHART_PIE
             case .column: LXW_CHART_COLUMN
+            case .stackedColumn: LXW_CHART_COLUMN_STACKED
             case .line: LXW_CHART_LINE
             }
         guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
@@ -233,6 +236,27 @@ final class Workbook {
                 var fill = lxw_chart_fill()
                 fill.color = color
                 chart_series_set_fill(added, &fill)
+            }
+            if !s.pointColors.isEmpty {
+                let fills = UnsafeMutablePointer<lxw_chart_fill>.allocate(capacity: s.pointColors.count)
+                let points = UnsafeMutablePointer<lxw_chart_point>.allocate(capacity: s.pointColors.count)
+                let list = UnsafeMutablePointer<UnsafeMutablePointer<lxw_chart_point>?>.allocate(capacity: s.pointColors.count + 1)
+                defer {
+                    fills.deallocate()
+                    points.deallocate()
+                    list.deallocate()
+                }
+                for (i, color) in s.pointColors.enumerated() {
+                    var fill = lxw_chart_fill()
+                    fill.color = color
+                    (fills + i).initialize(to: fill)
+                    var point = lxw_chart_point()
+                    point.fill = fills + i
+                    (points + i).initialize(to: point)
+                    list[i] = points + i
+                }
+                list[s.pointColors.count] = nil
+                try check(chart_series_set_points(added, list), "colour the points of \(title)")
             }
             if kind == .line {
                 var line = lxw_chart_line()
@@ -260,6 +284,19 @@ final class Workbook {
         var options = lxw_chart_options()
         options.x_scale = Double(width) / 480
         try check(worksheet_insert_chart_opt(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), chart, &options), "insert chart \(title)")
+    }
+
+    /// Colours a block of numbers on a 3-colour scale: low red, middle amber, high green.
+    func colorScale(_ sheet: Sheet, rows: ClosedRange<Int>, cols: ClosedRange<Int>) throws {
+        var cf = lxw_conditional_format()
+        cf.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
+        cf.min_color = 0xF8696B
+        cf.mid_color = 0xFFEB84
+        cf.max_color = 0x63BE7B
+        try check(
+            worksheet_conditional_format_range(
+                sheets[sheet.index], lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound),
+                lxw_col_t(cols.upperBound), &cf), "colour scale on \(sheet.name)")
     }
 
     /// Writes the file. libxlsxwriter reports write errors only here.
@@ -342,6 +379,7 @@ final class Workbook {
         }
         add(.date) { f in "yyyy-mm-dd".withCString { format_set_num_format(f, $0) } }
         add(.decimal) { f in "0.00".withCString { format_set_num_format(f, $0) } }
+        add(.percent) { f in "0%".withCString { format_set_num_format(f, $0) } }
         add(.statusCleared) {
             format_set_bg_color($0, 0xC6EFCE)
             format_set_font_color($0, 0x006100)

@@ -91,5 +91,5 @@ for round in 0..<3 {
     }
     report("writer round \(round + 1)", now() - start, written)
 }
-_ = try writer.finish(diagnostics: [], facts: RunFacts(files: []), sessions: SessionLog())
+_ = try writer.finish(diagnostics: [], facts: RunFacts(files: []))
 report("writer finish", now() - start, written)

@@ -38,7 +38,8 @@ enum Pipeline {
         let size = (try? FileManager.default.attributesOfItem(atPath: inputs.clients)[.size] as? Int) ?? 0
         let writer = try out.map {
             try ReportWriter(
-                out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil)
+                out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil,
+                sessions: sessions?.log)
         }
 
         if let removed = writer?.staleRemoved, removed > 0 {
@@ -50,7 +51,7 @@ enum Pipeline {
         var progress = Progress()
         var accepted = Set<String>()
         while var profile = try clients.next() {
-            if profile.lastMassage == nil, let last = sessions?.log.lastCompleted[profile.clientID] {
+            if profile.lastMassage == nil, let last = sessions?.log.lastCompleted(profile.clientID, onOrBefore: inputs.asOf) {
                 profile.lastMassage = last
             }
             let plan = engine.plan(for: profile, asOf: inputs.asOf, training: training?.histories[profile.clientID])
@@ -81,8 +82,7 @@ enum Pipeline {
             facts.append(.init(file: name(f), read: t.rowsRead, accepted: t.rowsRead - t.rejected, rejected: t.rejected))
         }
         let folder = try writer?.finish(
-            diagnostics: diagnostics, facts: RunFacts(files: facts), sessions: sessions?.log ?? SessionLog(),
-            training: training?.histories ?? [:])
+            diagnostics: diagnostics, facts: RunFacts(files: facts), training: training?.histories ?? [:])
         if let folder {
             let line = facts.map { "\($0.file): \($0.read) read, \($0.accepted) accepted, \($0.rejected) rejected" }.joined(separator: "; ")
             FileHandle.standardError.write(Data("legcare: wrote \(folder) (\(line))\n".utf8))

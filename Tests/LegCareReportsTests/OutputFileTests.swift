@@ -195,7 +195,7 @@ struct OutputFileTests {
         #expect(problem?.hasPrefix("could not be written") == true)
         let b2 = ClientProfile(clientID: "B2", name: "Bo")
         #expect(try writer.add(PlanEngine().plan(for: b2, asOf: Day(iso: "2026-11-23")!), profile: b2) == nil)
-        let folder = try writer.finish(diagnostics: [], facts: RunFacts(files: []), sessions: SessionLog())
+        let folder = try writer.finish(diagnostics: [], facts: RunFacts(files: []))
         let plans = try String(contentsOfFile: folder + "/plans.jsonl", encoding: .utf8)
         #expect(!plans.contains("\"A1\"") && plans.contains("\"B2\""), "nothing of the refused client is written")
         #expect(RunFolderError(path: "x", operation: "create", code: ENOSPC).isEnvironmental)

@@ -1,0 +1,54 @@
+import LegCareCore
+
+/// What the manager's sheets need beyond the session log: each client's attendance (from
+/// the stream, with the plan's interval) and the forecast of the plans.
+struct ManagerFigures {
+    /// One client with sessions in the log.
+    struct VisitRow {
+        var order: Int
+        var clientID: String
+        var name: String
+        var therapist: String?
+        var status: Status
+        var intervalDays: Int
+        /// `nil` for a referred client: not due until cleared.
+        var planned: Bool
+        var visits: ClientVisits
+    }
+
+    /// The 12 ISO weeks up to and including the as-of day's, oldest first.
+    let weeks: [DayRange]
+    var rows: [VisitRow] = []
+    var forecast: Forecast
+
+    init(asOf: Day) {
+        let monday = asOf.adding(days: 1 - asOf.weekday)
+        weeks = (0..<12).reversed().map { back in
+            DayRange(from: monday.adding(days: -7 * back), to: monday.adding(days: -7 * back + 6))
+        }
+        forecast = Forecast(asOf: asOf)
+    }
+
+    /// The period the visit figures cover: the 12 weeks, up to the as-of day.
+    func period(asOf: Day) -> DayRange { DayRange(from: weeks[0].from, to: asOf) }
+
+    /// Adds one client's plan: its forecast, and its attendance when it has sessions.
+    mutating func add(_ plan: Plan, profile: ClientProfile, order: Int, log: SessionLog, settings: EngineSettings, asOf: Day) {
+        forecast.add(plan, therapist: profile.therapist)
+        guard let sessions = log.visits[profile.clientID] else { return }
+        let interval =
+            plan.professional.intervalDays ?? profile.trainingLoad.flatMap { settings.intervalDays[$0] } ?? settings.defaultIntervalDays
+        rows.append(
+            VisitRow(
+                order: order, clientID: profile.clientID, name: profile.name, therapist: profile.therapist, status: plan.status,
+                intervalDays: interval, planned: plan.status != .refer,
+                visits: ClientVisits(sessions, period: period(asOf: asOf), intervalDays: interval)))
+    }
+
+    /// Clients past their interval since their last completed session (not the referred),
+    /// most overdue first, then input order.
+    func overdue(asOf: Day) -> [(row: VisitRow, days: Int)] {
+        rows.compactMap { r in r.planned ? r.visits.daysOverdue(asOf: asOf, intervalDays: r.intervalDays).map { (r, $0) } : nil }
+            .sorted { $0.days != $1.days ? $0.days > $1.days : $0.row.order < $1.row.order }
+    }
+}

@@ -1,0 +1,105 @@
+import LegCareCore
+
+/// The `Utilisation` sheet: completed minutes over available minutes per therapist per
+/// week (hours from clinic.yaml, taken as the same every week), coloured on a 3-colour
+/// scale, with the clinic's overall figure; then the weekly figures the charts read:
+/// sessions and hours, cancellations and no-shows, sessions per therapist by kind.
+enum UtilisationSheet {
+    static func write(_ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
+        let weeks = figures.weeks.map(\.from.isoWeekName)
+        try wb.setColumns(s, 0, 0, width: 24)
+        try wb.setColumns(s, 1, weeks.count + 1, width: 10)
+        try wb.printSetup(s, repeatHeader: false)
+        var r = 0
+        try wb.write(s, r, 0, "Therapist utilisation: completed minutes / available minutes", .title)
+        r += 1
+        try wb.write(
+            s, r, 0, "Available = the weekly hours in clinic.yaml. Sessions dated after the as-of day are bookings and do not count.")
+        r += 2
+        try wb.write(s, r, 0, "Therapist", .header)
+        for (i, w) in weeks.enumerated() { try wb.write(s, r, i + 1, w, .header) }
+        try wb.write(s, r, weeks.count + 1, "12 weeks", .header)
+        let gridTop = r + 1
+        var totalDone = Array(repeating: 0, count: weeks.count)
+        var totalAvailable = 0.0
+        for t in config.therapists {
+            r += 1
+            try wb.write(s, r, 0, t.name)
+            var done = 0
+            for (i, w) in weeks.enumerated() {
+                let minutes = log.volumes.filter { $0.key.week == w && $0.key.therapist == t.name }.map(\.value.minutes).reduce(0, +)
+                done += minutes
+                totalDone[i] += minutes
+                if t.hoursAvailable > 0 { try wb.write(s, r, i + 1, number: Double(minutes) / (t.hoursAvailable * 60), .percent) }
+            }
+            totalAvailable += t.hoursAvailable * 60
+            if t.hoursAvailable > 0 {
+                try wb.write(s, r, weeks.count + 1, number: Double(done) / (t.hoursAvailable * 60 * Double(weeks.count)), .percent)
+            }
+        }
+        r += 1
+        try wb.write(s, r, 0, "Clinic overall", .bold)
+        if totalAvailable > 0 {
+            for (i, d) in totalDone.enumerated() { try wb.write(s, r, i + 1, number: Double(d) / totalAvailable, .percent) }
+            try wb.write(s, r, weeks.count + 1, number: Double(totalDone.reduce(0, +)) / (totalAvailable * Double(weeks.count)), .percent)
+            try wb.colorScale(s, rows: gridTop...r, cols: 1...(weeks.count + 1))
+        } else {
+            try wb.write(s, r, 1, "No therapist hours in clinic.yaml")
+        }
+
+        // The weekly figures, for the charts.
+        r += 2
+        let chartTop = r
+        try wb.write(s, r, 0, "Week", .header)
+        for (i, h) in ["Completed sessions", "Completed hours", "Cancelled", "No-shows"].enumerated() {
+            try wb.write(s, r, i + 1, h, .header)
+        }
+        try wb.setRowHeight(s, r, 30)
+        for w in weeks {
+            r += 1
+            let v = log.volumes.filter { $0.key.week == w }.map(\.value)
+            try wb.write(s, r, 0, w)
+            try wb.write(s, r, 1, number: Double(v.map(\.completed).reduce(0, +)))
+            try wb.write(s, r, 2, number: Double(v.map(\.minutes).reduce(0, +)) / 60, .decimal)
+            try wb.write(s, r, 3, number: Double(v.map(\.cancelled).reduce(0, +)))
+            try wb.write(s, r, 4, number: Double(v.map(\.noShow).reduce(0, +)))
+        }
+        let weekRows = (chartTop + 1)...r
+        r += 2
+        let kinds = DeliveredKind.allCases.map(\.rawValue)
+        let people = Set(log.volumes.keys.filter { weeks.contains($0.week) }.map(\.therapist)).sorted()
+        try wb.write(s, r, 0, "Completed sessions, 12 weeks", .header)
+        for (i, k) in kinds.enumerated() { try wb.write(s, r, i + 1, k, .header) }
+        try wb.setRowHeight(s, r, 30)
+        let kindTop = r + 1
+        for name in people {
+            r += 1
+            try wb.write(s, r, 0, name)
+            for (i, k) in kinds.enumerated() {
+                let n = log.volumes.filter { weeks.contains($0.key.week) && $0.key.therapist == name && $0.key.kind == k }.map(
+                    \.value.completed)
+                try wb.write(s, r, i + 1, number: Double(n.reduce(0, +)))
+            }
+        }
+        let col = weeks.count + 3
+        try wb.addChart(
+            .line, title: "Completed sessions and hours per week", on: s, at: chartTop, col,
+            series: [
+                .init(name: "Sessions", source: s, categoriesCol: 0, valuesCol: 1, rows: weekRows),
+                .init(name: "Hours", source: s, categoriesCol: 0, valuesCol: 2, rows: weekRows, color: 0x70AD47),
+            ])
+        try wb.addChart(
+            .line, title: "Cancellations and no-shows per week", on: s, at: chartTop + 16, col,
+            series: [
+                .init(name: "Cancelled", source: s, categoriesCol: 0, valuesCol: 3, rows: weekRows, color: 0xFFC000),
+                .init(name: "No-shows", source: s, categoriesCol: 0, valuesCol: 4, rows: weekRows, color: 0xC00000),
+            ])
+        if !people.isEmpty {
+            try wb.addChart(
+                .stackedColumn, title: "Completed sessions per therapist, by kind", on: s, at: chartTop + 32, col,
+                series: kinds.enumerated().map { i, k in
+                    .init(name: k, source: s, categoriesCol: 0, valuesCol: i + 1, rows: kindTop...r)
+                })
+        }
+    }
+}

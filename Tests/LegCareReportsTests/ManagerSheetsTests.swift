@@ -1,0 +1,125 @@
+import Foundation
+import LegCareCore
+import Testing
+
+@testable import LegCareReports
+
+/// A small session log whose every figure was worked out by hand (as of Monday
+/// 2026-11-23, ISO week 48; the 12 weeks are W37-W48).
+enum ManagerFixture {
+    static let asOf = Day(iso: "2026-11-23")!
+    static let log: SessionLog = {
+        var log = SessionLog()
+        let rows: [(String, String, String, String?, DeliveredKind?, Int, SessionStatus)] = [
+            ("S1", "C1", "2026-11-02", "Ana", .sports, 60, .completed),  // W45
+            ("S2", "C1", "2026-11-09", "Ana", .sports, 60, .noShow),  // W46
+            ("S3", "C1", "2026-11-16", "Ana", .sports, 45, .completed),  // W47
+            ("S4", "C2", "2026-11-10", "Ben", .swedish, 30, .cancelled),  // W46
+            ("S5", "C2", "2026-11-11", "Ben", .swedish, 30, .completed),  // W46
+            ("S6", "C9", "2026-11-17", "Ana", nil, 60, .completed),  // W47, a client not in the list
+            ("S7", "C1", "2026-11-30", "Ana", .sports, 60, .completed),  // after as-of: a booking
+            ("S8", "C3", "2026-08-03", "Ana", .sports, 60, .completed),  // before the 12 weeks
+        ]
+        for r in rows {
+            log.add(SessionRecord(sessionID: r.0, clientID: r.1, day: Day(iso: r.2)!, therapist: r.3, kind: r.4, minutes: r.5, status: r.6))
+        }
+        return log
+    }()
+    static var config: ClinicConfig {
+        var c = ClinicConfig()
+        c.therapists = [
+            .init(name: "Ana", hoursAvailable: 10), .init(name: "Ben", hoursAvailable: 5), .init(name: "Dee", hoursAvailable: 4),
+        ]
+        return c
+    }
+    static let profiles = [
+        ClientProfile(clientID: "C1", name: "Ann", therapist: "Ana", trainingLoad: .moderate),  // every 14 days
+        ClientProfile(clientID: "C2", name: "Bo", therapist: "Ben", trainingLoad: .heavy),  // every 7 days
+        ClientProfile(clientID: "C3", name: "Cy", therapist: "Ana", trainingLoad: .light),  // every 21 days
+        ClientProfile(clientID: "C4", name: "Di", therapist: "Ana", conditions: [.dvtSigns]),  // referred: no forecast
+    ]
+
+    static func figures() -> ManagerFigures {
+        var f = ManagerFigures(asOf: asOf)
+        for (i, p) in profiles.enumerated() {
+            var p = p
+            p.lastMassage = log.lastCompleted(p.clientID, onOrBefore: asOf)
+            f.add(PlanEngine().plan(for: p, asOf: asOf), profile: p, order: i, log: log, settings: EngineSettings(), asOf: asOf)
+        }
+        return f
+    }
+}
+
+@Suite("Manager sheets: volumes, utilisation, visits, overdue, forecast (hand-computed)", .serialized)
+struct ManagerSheetsTests {
+    @Test("visits: a future session is a booking (not a visit) that still counts as a rebooking; rates over the 12 weeks")
+    func visits() {
+        let rows = Dictionary(uniqueKeysWithValues: ManagerFixture.figures().rows.map { ($0.clientID, $0.visits) })
+        let c1 = rows["C1"]!
+        #expect(c1.visits == 2 && c1.sessions == 3 && c1.noShows == 1 && c1.rebooked == 2)
+        #expect(c1.lastCompleted == Day(iso: "2026-11-16"), "the completed session on 30 November has not happened yet")
+        #expect(c1.noShowRate == 1.0 / 3 && c1.rebookingRate == 1)
+        let c2 = rows["C2"]!
+        #expect(c2.visits == 1 && c2.sessions == 2 && c2.rebooked == 0 && c2.rebookingRate == 0 && c2.noShowRate == 0)
+        let c3 = rows["C3"]!
+        #expect(c3.visits == 0 && c3.sessions == 0 && c3.noShowRate == nil && c3.rebookingRate == nil)
+        #expect(rows["C4"] == nil && rows["C9"] == nil, "no sessions, or not in the client list")
+    }
+
+    @Test("overdue: past the interval since the last completed session, most overdue first; not the referred")
+    func overdue() {
+        let list = ManagerFixture.figures().overdue(asOf: ManagerFixture.asOf)
+        // C3: 3 August + 21 days = 24 August, 91 days before 23 November. C2: 11 + 7 = 18 November, 5 days.
+        #expect(list.map(\.row.clientID) == ["C3", "C2"])
+        #expect(list.map(\.days) == [91, 5])
+    }
+
+    @Test("forecast: each plan's window, then every interval, in the 4 weeks after this one; the referred need nothing")
+    func forecast() {
+        let f = ManagerFixture.figures().forecast
+        #expect(f.weeks.map(\.from.description) == ["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21"])
+        // C1: due 30 Nov (16 Nov + 14), then 14 Dec. C3: overdue, window from 23 Nov, then 14 Dec.
+        // C2: from 23 Nov every 7 days: 30 Nov, 7, 14, 21 Dec (60 minutes each, heavy week).
+        #expect(f.sessions["Ana"] == [1, 0, 2, 0])
+        #expect(f.sessions["Ben"] == [1, 1, 1, 1])
+        #expect(f.minutes["Ben"] == [60, 60, 60, 60])
+    }
+
+    @Test("the workbook's Session volumes, Utilisation, Overdue and Forecast sheets, read back with openpyxl")
+    func sheets() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mgr-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/summary.xlsx"
+        let wb = try SummaryWorkbook(
+            path: path, tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: false, hasTraining: false,
+            hasSessions: true)
+        _ = try wb.finish(
+            diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, figures: ManagerFixture.figures())
+        let book = try readWithOpenpyxl(path)
+        #expect(
+            (book["sheets"] as! [String]).starts(with: ["Overview", "Timetable", "Clients", "Routines", "Referrals", "Session volumes"]))
+
+        let volumes = rows(book, "Session volumes").map { $0.compactMap(text) }
+        #expect(volumes[0] == ["Week", "Therapist", "Kind", "Completed", "Minutes", "Cancelled", "No-shows"])
+        #expect(volumes.contains(["2026-W47", "Ana", "other", "1", "60", "0", "0"]), "a session of an unknown client still counts")
+        #expect(volumes.contains(["Total", "2026-W46", "all kinds", "1", "30", "1", "1"]))
+        #expect(volumes.contains(["Total", "2026-W48", "all kinds", "0", "0", "0", "0"]), "an empty week")
+        #expect(volumes.contains(["Total", "Ana", "all 12 weeks", "3", "165", "0", "1"]), "W32 and the booking on 30 Nov left out")
+        #expect(volumes.contains(["Total", "Dee", "all 12 weeks", "0", "0", "0", "0"]), "a therapist with no sessions")
+        #expect(volumes.contains(["Total", "all therapists", "all 12 weeks", "4", "195", "1", "1"]))
+        #expect(volumes.filter { $0.first != "Total" }.count == 1 + 5, "header and five detail rows (W45 1, W46 2, W47 2)")
+
+        let util = rows(book, "Utilisation").map { $0.compactMap(text) }
+        let ana = try #require(util.first { $0.first == "Ana" })
+        #expect(ana[9] == "0.1" && ana[11] == "0.175", "W45 60/600, W47 105/600")
+        let overall = try #require(util.first { $0.first == "Clinic overall" })
+        #expect(Double(overall[11])! == 105.0 / 1140)
+
+        let overdue = rows(book, "Overdue").map { $0.compactMap(text) }
+        #expect(overdue.dropFirst().map { $0.prefix(2) } == [["91", "C3"], ["5", "C2"]])
+
+        let forecast = rows(book, "Forecast").map { $0.compactMap(text) }
+        #expect(forecast.contains { $0.starts(with: ["Total", "2026-W49 (Mon 30 Nov)", "2"]) })
+    }
+}
