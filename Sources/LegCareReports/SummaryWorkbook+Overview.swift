@@ -1,0 +1,136 @@
+import LegCareCore
+
+/// The `Overview` sheet: the run's facts, status mix, referrals, sessions due and
+/// therapist hours, the timetable's figures and squad attention, with two charts.
+extension SummaryWorkbook {
+    func writeOverview(facts: RunFacts, sessions: SessionLog, timetable: Timetable, squad: [SquadMember]) throws {
+        let o = overview
+        try workbook.setColumns(o, 0, 0, width: 46)
+        try workbook.setColumns(o, 1, 4, width: 15)
+        try workbook.printSetup(o, repeatHeader: false)
+        var r = 0
+        try workbook.write(o, r, 0, "LegCare weekly summary", .title)
+        r += 1
+        try workbook.write(o, r, 0, config.clinicName)
+        r += 2
+        try workbook.write(o, r, 0, "Week", .bold)
+        try workbook.write(o, r, 1, asOf.isoWeekName)
+        r += 1
+        try workbook.write(o, r, 0, "As of", .bold)
+        try workbook.write(o, r, 1, date: asOf)
+        r += 1
+        try workbook.write(o, r, 0, "Clinic week", .bold)
+        try workbook.write(o, r, 1, date: week.from)
+        try workbook.write(o, r, 2, date: week.to)
+        r += 2
+
+        try header(o, &r, ["Input file", "Rows read", "Accepted", "Rejected"])
+        for f in facts.files {
+            try workbook.write(o, r, 0, f.file)
+            for (i, v) in [f.read, f.accepted, f.rejected].enumerated() { try workbook.write(o, r, i + 1, number: Double(v)) }
+            r += 1
+        }
+        r += 1
+        try header(o, &r, ["Clients by status", "Clients"])
+        let statusRows = r...(r + Status.allCases.count - 1)
+        for s in Status.allCases {
+            try workbook.write(o, r, 0, s.rawValue)
+            try workbook.write(o, r, 1, number: Double(statusCounts[s] ?? 0))
+            r += 1
+        }
+        try workbook.addChart(
+            .pie, title: "Status mix", on: o, at: 2, 5,
+            series: [
+                .init(
+                    name: "Clients", source: o, categoriesCol: 0, valuesCol: 1, rows: statusRows,
+                    pointColors: Status.allCases.map(SummaryWorkbook.color))
+            ])
+        r += 1
+        try header(o, &r, ["Referrals by urgency", "Clients"])
+        for u in Urgency.allCases.reversed() {
+            try workbook.write(o, r, 0, u.rawValue)
+            try workbook.write(o, r, 1, number: Double(urgencyCounts[u] ?? 0))
+            r += 1
+        }
+        r += 1
+        try header(o, &r, ["Referrals by professional", "Clients"])
+        for t in ReferTo.allCases {
+            try workbook.write(o, r, 0, t.rawValue)
+            try workbook.write(o, r, 1, number: Double(referToCounts[t] ?? 0))
+            r += 1
+        }
+        r += 1
+        try header(o, &r, ["Sessions due this week by therapist", "Sessions", "Hours needed", "Hours available", "Hours spare"])
+        var names = config.therapists.map(\.name)
+        for name in due.keys.sorted() where !names.contains(name) { names.append(name) }
+        let first = r
+        for name in names {
+            let d = due[name] ?? (0, 0)
+            let available = config.therapists.first { $0.name == name }?.hoursAvailable
+            try workbook.write(o, r, 0, name)
+            try workbook.write(o, r, 1, number: Double(d.sessions))
+            try workbook.write(o, r, 2, number: Double(d.minutes) / 60, .decimal)
+            if let available {
+                try workbook.write(o, r, 3, number: available, .decimal)
+                try workbook.write(o, r, 4, number: available - Double(d.minutes) / 60, .decimal)
+            }
+            r += 1
+        }
+        if r > first {
+            try workbook.addChart(
+                .column, title: "Sessions due this week", on: o, at: 18, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1)
+            )
+        } else {
+            try workbook.write(o, r, 0, "No sessions fall due this week.")
+            r += 1
+        }
+        r += 1
+        if sessions.rows > 0 {
+            try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
+            let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
+            for therapist in sessions.volume.keys.sorted() {
+                let weeks = sessions.volume[therapist]!.filter { recent.contains($0.key) }.values
+                try workbook.write(o, r, 0, therapist)
+                try workbook.write(o, r, 1, number: Double(weeks.map(\.completed).reduce(0, +)))
+                try workbook.write(o, r, 2, number: Double(weeks.map(\.minutes).reduce(0, +)) / 60, .decimal)
+                try workbook.write(o, r, 3, number: Double(weeks.map(\.cancelled).reduce(0, +)))
+                try workbook.write(o, r, 4, number: Double(weeks.map(\.noShow).reduce(0, +)))
+                r += 1
+            }
+            r += 1
+        }
+        try header(o, &r, ["This week's timetable", "Clients"])
+        let booked = timetable.rows.filter { $0.date != nil }.count
+        for (label, n) in [("Due a session", timetable.rows.count), ("Booked", booked), ("Not booked", timetable.rows.count - booked)] {
+            try workbook.write(o, r, 0, label)
+            try workbook.write(o, r, 1, number: Double(n))
+            r += 1
+        }
+        if timetable.missingMinutes > 0 {
+            try workbook.write(o, r, 0, "Therapist hours missing to book everyone due", .statusRefer)
+            try workbook.write(o, r, 1, number: Double(timetable.missingMinutes) / 60, .decimal)
+            r += 1
+        }
+        r += 1
+        let athletes = squad.compactMap(\.attention)
+        if squadSheet != nil {
+            try header(o, &r, ["Squad attention (for planning, not diagnosis)", "Athletes"])
+            for level in AttentionLevel.allCases.reversed() {
+                try workbook.write(o, r, 0, level.rawValue, SquadSheet.style(level))
+                try workbook.write(o, r, 1, number: Double(athletes.filter { $0.level == level }.count))
+                r += 1
+            }
+            try workbook.write(o, r, 0, "Load spike (ACWR above \(config.settings.acwrSpike))")
+            try workbook.write(o, r, 1, number: Double(athletes.filter { $0.reasons.contains("acwr_spike") }.count))
+            r += 1
+            try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))")
+            try workbook.write(o, r, 1, number: Double(athletes.filter { $0.reasons.contains("monotony_high") }.count))
+            r += 1
+        }
+    }
+
+    func header(_ sheet: Workbook.Sheet, _ r: inout Int, _ titles: [String]) throws {
+        for (i, t) in titles.enumerated() { try workbook.write(sheet, r, i, t, .header) }
+        r += 1
+    }
+}
