@@ -4,7 +4,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 AS_OF ?=
-REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),)
+CLIENTS ?=
+REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),) $(if $(CLIENTS),--clients $(CLIENTS),)
 PYTHON ?= python3
 
 .PHONY: report test setup deps pydeps build lint bench clean fuzz check

@@ -52,8 +52,10 @@ public struct HandoutTemplate: Sendable {
     }
 
     /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
-    public func render(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day) -> String {
-        let view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
+    /// `changes` since the previous week give the "What is new this week" section.
+    public func render(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> String {
+        var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
+        view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)
         return TextWrapper.wrap(template.render(view), width: Self.width, keepWhole: [profile.name])
     }
 

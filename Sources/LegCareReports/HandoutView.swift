@@ -46,6 +46,8 @@ struct HandoutView {
     var contact: String
     var booking: String
     var footer: String
+    /// What changed since last week that the client should know (empty: no section).
+    var whatsNew: [String] = []
 
     /// Keys a template may name: the properties above, and those of a step.
     static let keys: Set<String> = [
@@ -53,7 +55,7 @@ struct HandoutView {
         "emergency", "callEmergency", "referred", "referSentence", "referWhy", "avoidLines", "hasAvoidLines",
         "hasSession", "sessionKind", "sessionMinutes", "sessionWhen", "sessionEvery",
         "tellTherapist", "hasRoutine", "perWeek", "totalMinutes", "steps", "timing",
-        "aftercare", "redFlags", "contact", "booking", "footer",
+        "aftercare", "redFlags", "contact", "booking", "footer", "whatsNew", "hasWhatsNew",
         "number", "area", "tool", "path", "seconds", "hold", "pressure", ".",
     ]
 
@@ -172,6 +174,8 @@ extension HandoutView: MustacheParent {
         case "contact": return contact
         case "booking": return booking
         case "footer": return footer
+        case "whatsNew": return whatsNew
+        case "hasWhatsNew": return !whatsNew.isEmpty
         default: return nil
         }
     }

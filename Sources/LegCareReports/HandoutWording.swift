@@ -101,6 +101,45 @@ enum HandoutWording {
         return "\(weekdays[d.weekday - 1].prefix(3)) \(p.day) \(months[p.month - 1].prefix(3))"
     }
 
+    /// "What is new this week": the changes a client should know (status, referral,
+    /// frequency, kind, routine areas), in plain words; none for a new client.
+    static func whatsNew(_ changes: [PlanChange], plan: Plan) -> [String] {
+        var lines: [String] = []
+        for c in changes {
+            switch c.kind {
+            case .status:
+                switch (Status(rawValue: c.before), plan.status) {
+                case (_, .refer): lines.append("You now need to be seen before any massage: see BEFORE ANYTHING ELSE above.")
+                case (.refer, _): lines.append("You have been cleared to go back to massage and self-massage.")
+                case (_, .modified): lines.append("Your plan has been adapted this week: please read the notes below.")
+                default: lines.append("Your plan is back to normal this week.")
+                }
+            case .referTo:
+                if let to = plan.referTo, !c.before.isEmpty, let was = ReferTo(rawValue: c.before) {
+                    lines.append("You now need to see \(whom(to)) rather than \(whom(was)).")
+                }
+            case .intervalDays:
+                if let now = Int(c.after), let was = Int(c.before) {
+                    lines.append("Your massage is now about every \(now) days (it was every \(was) days).")
+                }
+            case .sessionKind:
+                if let now = SessionKind(rawValue: c.after), let was = SessionKind(rawValue: c.before) {
+                    lines.append("Your next massage is \(kind(now)), in place of \(kind(was)).")
+                }
+            case .routine:
+                let was = Set(c.before.split(separator: ";").map(String.init))
+                let now = Set(c.after.split(separator: ";").map(String.init))
+                let label = { (id: String) in Area(rawValue: id).flatMap { AreaGuide.guide(for: $0)?.label } ?? id }
+                let added = now.subtracting(was).sorted().map(label)
+                let dropped = was.subtracting(now).sorted().map(label)
+                if !added.isEmpty { lines.append("New in your routine: \(added.joined(separator: "; ")).") }
+                if !dropped.isEmpty { lines.append("No longer in your routine: \(dropped.joined(separator: "; ")).") }
+            case .newClient, .gone, .attention: break
+            }
+        }
+        return lines
+    }
+
     /// The red flags every handout lists.
     static let redFlags = [
         "sudden sharp pain, a pop, swelling or bruising",

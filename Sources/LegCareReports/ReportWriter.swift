@@ -28,13 +28,23 @@ public final class ReportWriter {
     /// Attendance and forecast for the manager's sheets.
     private var figures: ManagerFigures
 
+    /// Last week's plans not yet matched by a client of this week (`nil`: a first run).
+    private var previous: [String: PlanSnapshot]?
+    /// Changes since last week, and the names of the clients they concern.
+    private var changes: [PlanChange] = []
+    private var changeNames: [String: String] = [:]
+    /// `print/<therapist>.txt`: each therapist's handouts, by file name.
+    private var bundles: [String: (handle: FileHandle, count: Int)] = [:]
+    private var bundleNames: [String: String] = [:]
+    private var bundleNamer = HandoutFileNamer()
+
     /// How many unfinished folders of interrupted runs were removed when this run started.
     public var staleRemoved: Int { folder.staleRemoved }
 
     /// Stages a new run folder for the as-of day's ISO week under `out`.
     public init(
         out: String, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool,
-        sessions: SessionLog? = nil
+        sessions: SessionLog? = nil, previous: [String: PlanSnapshot]? = nil
     ) throws {
         folder = try RunFolder(out: out, week: asOf.isoWeekName)
         self.template = template
@@ -50,6 +60,9 @@ public final class ReportWriter {
             hasSessions: sessions != nil)
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf)
+        self.previous = previous
+        _ = try folder.folder("print")
+        bundleNames[""] = bundleNamer.name(clientID: "", name: "unassigned")
     }
 
     /// Writes one client's handout, plan line, print copy and workbook rows.
@@ -59,7 +72,8 @@ public final class ReportWriter {
     /// list, so one bad row never stops the others. A broken environment (disk full, no
     /// permission) still throws.
     public func add(_ plan: Plan, profile: ClientProfile) throws -> String? {
-        let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf)
+        let clientChanges = previous.map { PlanChange.between($0[profile.clientID], PlanSnapshot(plan)) } ?? []
+        let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf, changes: clientChanges)
         let name = namer.name(clientID: profile.clientID, name: profile.name)
         do {
             try folder.write("handouts/" + name, text)
@@ -68,6 +82,12 @@ public final class ReportWriter {
         }
         try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8))
         try print.write(contentsOf: Data(((count > 0 ? "\u{0C}" : "") + text).utf8))
+        try bundle(text, therapist: profile.therapist ?? "")
+        if previous != nil {
+            previous![profile.clientID] = nil
+            changes += clientChanges
+            if !clientChanges.isEmpty { changeNames[profile.clientID] = profile.name }
+        }
         try summary.add(plan, profile: profile)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
             requests.append(request)
@@ -87,6 +107,10 @@ public final class ReportWriter {
     ) throws -> String {
         try plans.close()
         try print.close()
+        for b in bundles.values { try b.handle.close() }
+        if let gone = previous?.values { changes += gone.map(PlanChange.gone) }
+        changes.sort()
+        if previous != nil { try folder.write("changes.csv", ChangesCSV.text(changes)) }
         let timetable = Timetable.schedule(requests, therapists: config.therapists, week: week, asOf: asOf)
         try folder.write("timetable.csv", TimetableCSV.text(timetable))
         var bookings: [Int: String] = [:]
@@ -98,11 +122,22 @@ public final class ReportWriter {
         try writeTeamPages(timetable)
         let workbookWarnings = try summary.finish(
             diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
-            training: training, figures: figures)
+            training: training, figures: figures, changes: previous == nil ? nil : (changes, changeNames))
         try folder.write("input-issues.csv", IssuesCSV.text(diagnostics + workbookWarnings))
         try folder.protect("summary.xlsx")
         try XLSXCheck.verify(path: folder.path("summary.xlsx"))
         return try folder.publish()
+    }
+
+    /// Appends a handout to its therapist's print bundle (`print/unassigned.txt` for none).
+    private func bundle(_ text: String, therapist: String) throws {
+        if bundles[therapist] == nil {
+            if bundleNames[therapist] == nil { bundleNames[therapist] = bundleNamer.name(clientID: "", name: therapist) }
+            bundles[therapist] = (try folder.create("print/" + bundleNames[therapist]!), 0)
+        }
+        let b = bundles[therapist]!
+        try b.handle.write(contentsOf: Data(((b.count > 0 ? "\u{0C}" : "") + text).utf8))
+        bundles[therapist]!.count += 1
     }
 
     /// `teams/<slug>.txt` for every named team, in name order.

@@ -3,7 +3,7 @@ import LegCareCore
 /// The `Overview` sheet: the run's facts, status mix, referrals, sessions due and
 /// therapist hours, the timetable's figures and squad attention, with two charts.
 extension SummaryWorkbook {
-    func writeOverview(facts: RunFacts, sessions: SessionLog, timetable: Timetable, squad: [SquadMember]) throws {
+    func writeOverview(facts: RunFacts, sessions: SessionLog, timetable: Timetable, squad: [SquadMember], changes: [PlanChange]?) throws {
         let o = overview
         try workbook.setColumns(o, 0, 0, width: 46)
         try workbook.setColumns(o, 1, 4, width: 15)
@@ -99,6 +99,25 @@ extension SummaryWorkbook {
             }
             r += 1
         }
+        try header(o, &r, ["Since last week", "Clients"])
+        if let changes {
+            let rows: [(String, Int)] = [
+                ("New clients", changes.filter { $0.kind == .newClient }.count),
+                ("Gone since last week", changes.filter { $0.kind == .gone }.count),
+                ("Newly referred", changes.filter(ChangesSheet.isNewReferral).count),
+                ("Cleared from a referral", changes.filter { $0.kind == .status && $0.before == Status.refer.rawValue }.count),
+                ("Any change to the plan", Set(changes.map(\.clientID)).count),
+            ]
+            for (label, n) in rows {
+                try workbook.write(o, r, 0, label)
+                try workbook.write(o, r, 1, number: Double(n))
+                r += 1
+            }
+        } else {
+            try workbook.write(o, r, 0, "First run: no earlier week to compare with")
+            r += 1
+        }
+        r += 1
         try header(o, &r, ["This week's timetable", "Clients"])
         let booked = timetable.rows.filter { $0.date != nil }.count
         for (label, n) in [("Due a session", timetable.rows.count), ("Booked", booked), ("Not booked", timetable.rows.count - booked)] {

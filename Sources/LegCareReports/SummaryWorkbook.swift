@@ -21,6 +21,7 @@ final class SummaryWorkbook {
     let routines: SheetStream
     let referrals: SheetStream
     let issues: SheetStream
+    let changesSheet: Workbook.Sheet
     let timetableSheet: Workbook.Sheet
     let squadSheet: Workbook.Sheet?
     /// Session volumes, Utilisation, Client visits and Overdue, when a session log was given.
@@ -43,6 +44,7 @@ final class SummaryWorkbook {
         workbook = try Workbook(
             path: path, tmpdir: tmpdir, constantMemory: constantMemory, created: asOf, title: "LegCare summary \(asOf.isoWeekName)")
         overview = try workbook.addSheet("Overview")
+        changesSheet = try workbook.addSheet("Changes")
         timetableSheet = try workbook.addSheet("Timetable")
         squadSheet = hasTraining ? try workbook.addSheet("Squad") : nil
         let wb = workbook
@@ -154,8 +156,9 @@ final class SummaryWorkbook {
     func finish(
         diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, timetable: Timetable = Timetable(),
         names: [Int: String] = [:], squad: [SquadMember] = [], training: [String: TrainingHistory] = [:],
-        figures: ManagerFigures? = nil
+        figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws -> [Diagnostic] {
+        try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
         let figures = figures ?? ManagerFigures(asOf: asOf)
         if let m = managerSheets {
             try SessionVolumesSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.volumes)
@@ -190,7 +193,7 @@ final class SummaryWorkbook {
             try workbook.write(sh, r, 7, d.message)
         }
         for stream in [clients, routines, referrals, issues] { try stream.finish() }
-        try writeOverview(facts: facts, sessions: sessions, timetable: timetable, squad: squad)
+        try writeOverview(facts: facts, sessions: sessions, timetable: timetable, squad: squad, changes: changes?.list)
         try workbook.close()
         return workbook.cutCells.map { cell in
             Diagnostic(

@@ -53,15 +53,21 @@ struct Report: ParsableCommand {
         abstract: "Write the week's reports into <out>/<ISO week>/.",
         discussion: """
             Writes summary.xlsx, plans.jsonl, handouts/ (one .txt per accepted client), \
-            handouts-print.txt and input-issues.csv. The folder appears whole or not at all.
+            handouts-print.txt, print/ (one bundle per therapist), timetable.csv, teams/ (one page \
+            per team for the coach), changes.csv (when an earlier week exists) and input-issues.csv. \
+            The folder appears whole or not at all.
             """)
 
     @OptionGroup var inputs: InputOptions
     @Option(help: "Folder that receives the week's run folder.")
     var out = "Reports"
+    @Option(help: "An earlier run folder to compare with (default: the newest earlier week under --out).")
+    var previous: String?
 
     func run() throws {
-        let outcome = try Pipeline.run(inputs.resolved(), out: out)
+        var resolved = inputs.resolved()
+        resolved.previous = previous
+        let outcome = try Pipeline.run(resolved, out: out)
         throw ExitCode(outcome.rejected > 0 ? 3 : 0)
     }
 }

@@ -10,6 +10,8 @@ struct Inputs {
     var training: String?
     var config: String?
     var asOf: Day
+    /// A run folder to compare with; `nil`: the newest earlier week under the output folder.
+    var previous: String? = nil
 }
 
 /// What a run found: its diagnostics and counts.
@@ -34,19 +36,23 @@ enum Pipeline {
         // 3. Client list: header checked before anything is written.
         var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients))
 
-        // 4. Stage the run folder (report only).
+        // 4. Last week's plans, for what changed (report only): a damaged file is a warning.
+        var previousWarnings: [Diagnostic] = []
+        let previous = out.flatMap { loadPrevious(inputs, out: $0, warnings: &previousWarnings) }
+
+        // 5. Stage the run folder (report only).
         let size = (try? FileManager.default.attributesOfItem(atPath: inputs.clients)[.size] as? Int) ?? 0
         let writer = try out.map {
             try ReportWriter(
                 out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil,
-                sessions: sessions?.log)
+                sessions: sessions?.log, previous: previous)
         }
 
         if let removed = writer?.staleRemoved, removed > 0 {
             FileHandle.standardError.write(Data("legcare: removed \(removed) unfinished run folder(s) left by interrupted runs\n".utf8))
         }
 
-        // 5. Stream the clients: validate, plan, write.
+        // 6. Stream the clients: validate, plan, write.
         let engine = PlanEngine(settings: config.settings)
         var progress = Progress()
         var accepted = Set<String>()
@@ -64,14 +70,15 @@ enum Pipeline {
         }
         progress.done(clients.rowsRead)
 
-        // 6. Every problem, file by file, including ids the logs name but clients.csv lacks.
+        // 7. Every problem, file by file, including ids the logs name but clients.csv lacks.
         var diagnostics = clients.diagnostics
         if let sessions { diagnostics += sessions.diagnostics }
         if let training { diagnostics += training.diagnostics }
         diagnostics += crossFileWarnings(inputs, sessions: sessions, training: training, accepted: accepted)
+        diagnostics += previousWarnings
         let rejected = clients.rejected + (sessions?.rejected ?? 0) + (training?.rejected ?? 0)
 
-        // 7. Summary sheets, checks, and publish the folder whole.
+        // 8. Summary sheets, checks, and publish the folder whole.
         var facts = [
             RunFacts.FileCount(file: name(inputs.clients), read: clients.rowsRead, accepted: clients.accepted, rejected: clients.rejected)
         ]
@@ -104,6 +111,27 @@ enum Pipeline {
             }
         }
         return out
+    }
+
+    /// The earlier week's plans: `--previous DIR`, else the newest earlier week under `out`;
+    /// `nil` on a first run. An unreadable file is a warning, and the run goes on as a first.
+    private static func loadPrevious(_ inputs: Inputs, out: String, warnings: inout [Diagnostic]) -> [String: PlanSnapshot]? {
+        guard let dir = inputs.previous ?? PreviousPlansReader.previousWeek(in: out, before: inputs.asOf.isoWeekName) else {
+            return nil
+        }
+        let file = name(dir) + "/plans.jsonl"
+        do {
+            let result = try PreviousPlansReader.read(path: dir + "/plans.jsonl", file: file)
+            warnings = result.diagnostics
+            return result.plans
+        } catch {
+            warnings = [
+                Diagnostic(
+                    .warning, file: file, row: 0,
+                    message: "could not be read, so no changes are shown (expected an earlier run's plans.jsonl)")
+            ]
+            return nil
+        }
     }
 
     private static func loadConfig(_ path: String) throws -> ClinicConfig {

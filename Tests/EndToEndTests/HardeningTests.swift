@@ -134,10 +134,12 @@ struct HardeningTests {
             #expect(!terminal.contains(marker), "client data on the terminal: \(terminal)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports").path) == ["2026-W48"])
-        // The handouts' own slugs, and the team pages named after the squad (data contract).
+        // The handouts' own slugs, the team pages named after the squad and the print bundles
+        // named after the therapist (data contract).
         for path in allPaths(dir) where path.lowercased().contains("qx") && !path.hasPrefix("Input/") {
             #expect(
-                path.hasPrefix("Reports/2026-W48/handouts/") || path == "Reports/2026-W48/teams/qxteam1.txt",
+                path.hasPrefix("Reports/2026-W48/handouts/") || path == "Reports/2026-W48/teams/qxteam1.txt"
+                    || path == "Reports/2026-W48/print/qxther1.txt",
                 "client data in a file name: \(path)")
         }
     }

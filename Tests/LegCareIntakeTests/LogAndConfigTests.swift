@@ -1,3 +1,4 @@
+import Foundation
 import LegCareCore
 import LegCareIntake
 import Testing
@@ -101,6 +102,42 @@ struct LogAndConfigTests {
         #expect(throws: IntakeError.self) {
             try ClinicConfigLoader.load(yaml: "wellness:\n  amber_sd: 2\n  red_sd: 1\n", file: "clinic.yaml")
         }
+    }
+
+    @Test("the previous week: the newest run folder under the output folder that is older than this week")
+    func previousWeek() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("prev-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        for week in ["2026-W45", "2026-W47", "2026-W48", "2026-W50", "notes", ".2026-W47.partial-1"] {
+            try FileManager.default.createDirectory(atPath: "\(out)/\(week)", withIntermediateDirectories: true)
+            try "{}\n".write(toFile: "\(out)/\(week)/plans.jsonl", atomically: true, encoding: .utf8)
+        }
+        try FileManager.default.createDirectory(atPath: "\(out)/2026-W46", withIntermediateDirectories: true)
+        #expect(PreviousPlansReader.previousWeek(in: out, before: "2026-W48") == "\(out)/2026-W47")
+        #expect(PreviousPlansReader.previousWeek(in: out, before: "2026-W45") == nil)
+        #expect(PreviousPlansReader.previousWeek(in: out, before: "2027-W01") == "\(out)/2026-W50")
+    }
+
+    @Test("previous plans: each line read back; a damaged line is a warning naming its line")
+    func previousPlans() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("plans-\(getpid()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try """
+        {"client_id":"A","status":"refer","refer_to":"gp","professional":{"kind":null,"interval_days":null},"self_massage":{"items":[]}}
+        not json
+        {"client_id":"B","status":"cleared","professional":{"kind":"sports","interval_days":14},"self_massage":{"items":[{"area":"calves"}]},"attention":{"level":"amber"}}
+        """.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try PreviousPlansReader.read(path: path, file: "2026-W47/plans.jsonl")
+        #expect(
+            r.plans["A"]
+                == PlanSnapshot(clientID: "A", status: .refer, referTo: .gp, intervalDays: nil, kind: nil, areas: [], attention: nil))
+        #expect(
+            r.plans["B"]
+                == PlanSnapshot(
+                    clientID: "B", status: .cleared, referTo: nil, intervalDays: 14, kind: .sports, areas: [.calves], attention: .amber))
+        #expect(r.diagnostics.map(\.row) == [2] && r.diagnostics[0].severity == .warning)
+        #expect(throws: (any Error).self) { try PreviousPlansReader.read(path: path + ".missing", file: "x") }
     }
 
     @Test("malformed YAML names its line")

@@ -95,6 +95,29 @@ struct HandoutGoldenTests {
         #expect(text == expected, "handout \(name) differs from golden/\(name).txt")
     }
 
+    @Test("a handout whose plan changed since last week says what is new, in plain words, after any referral")
+    func whatsNew() throws {
+        let template = try HandoutTemplate.load(folder: nil)
+        let profile = Self.cases.first { $0.0 == "cleared" }!.1
+        let plan = PlanEngine().plan(for: profile, asOf: Self.asOf)
+        let changes = [
+            PlanChange(clientID: "G1", kind: .status, before: "refer", after: "cleared"),
+            PlanChange(clientID: "G1", kind: .intervalDays, before: "28", after: "14"),
+            PlanChange(clientID: "G1", kind: .sessionKind, before: "gentle", after: "sports"),
+            PlanChange(clientID: "G1", kind: .routine, before: "calves;glutes", after: "calves;hamstrings"),
+            PlanChange(clientID: "G1", kind: .attention, before: "red", after: "green"),
+        ]
+        let text = template.render(plan: plan, profile: profile, config: Self.config, asOf: Self.asOf, changes: changes)
+        let url = Self.folder.appendingPathComponent("whats-new.txt")
+        if ProcessInfo.processInfo.environment["LEGCARE_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(text == (try String(contentsOf: url, encoding: .utf8)))
+        #expect(!text.contains("attention"), "attention is for the physio, not the client")
+        let unchanged = template.render(plan: plan, profile: profile, config: Self.config, asOf: Self.asOf, changes: [])
+        #expect(!unchanged.contains("WHAT IS NEW"))
+    }
+
     @Test("the emergency number comes from clinic.yaml; without one the handout still says what to do")
     func emergencyNumber() throws {
         let template = try HandoutTemplate.load(folder: nil)

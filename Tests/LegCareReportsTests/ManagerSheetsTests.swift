@@ -98,7 +98,9 @@ struct ManagerSheetsTests {
             diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, figures: ManagerFixture.figures())
         let book = try readWithOpenpyxl(path)
         #expect(
-            (book["sheets"] as! [String]).starts(with: ["Overview", "Timetable", "Clients", "Routines", "Referrals", "Session volumes"]))
+            (book["sheets"] as! [String]).starts(with: [
+                "Overview", "Changes", "Timetable", "Clients", "Routines", "Referrals", "Session volumes",
+            ]))
 
         let volumes = rows(book, "Session volumes").map { $0.compactMap(text) }
         #expect(volumes[0] == ["Week", "Therapist", "Kind", "Completed", "Minutes", "Cancelled", "No-shows"])

@@ -73,7 +73,10 @@ struct WorkbookTests {
             client("A", "Ann"), client("B", "Bo") { $0.conditions = [.dvtSigns] }, client("C", "Cy") { $0.conditions = [.fever] },
         ])
         let book = try readWithOpenpyxl(path)
-        #expect(book["sheets"] as? [String] == ["Overview", "Timetable", "Clients", "Routines", "Referrals", "Forecast", "Input issues"])
+        #expect(
+            book["sheets"] as? [String] == [
+                "Overview", "Changes", "Timetable", "Clients", "Routines", "Referrals", "Forecast", "Input issues",
+            ])
         let clients = rows(book, "Clients")
         #expect(clients.count == 4)
         #expect(clients[0].compactMap(text).prefix(5) == ["Client ID", "Name", "Team", "Therapist", "Status"])
