@@ -15,6 +15,7 @@ enum ClientVisitsSheet {
         try wb.printSetup(s, repeatHeader: true)
         try wb.setRowHeight(s, 0, 30)
         wb.freeze(s, rows: 1)
+        try startTable(wb, s, headers: headers)
         var r = 0
         for row in figures.rows.sorted(by: { $0.order < $1.order }) {
             r += 1
@@ -37,6 +38,7 @@ enum ClientVisitsSheet {
         for (i, width) in [12.0, 12, 24, 18, 12, 12].enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: true)
         wb.freeze(s, rows: 1)
+        try startTable(wb, s, headers: overdueHeaders)
         var r = 0
         for (row, days) in figures.overdue(asOf: asOf) {
             r += 1
@@ -50,10 +52,14 @@ enum ClientVisitsSheet {
         try finishTable(wb, s, name: "Overdue", headers: overdueHeaders, lastRow: r)
     }
 
+    /// In constant-memory mode rows go out in order: the header row first.
+    static func startTable(_ wb: Workbook, _ s: Workbook.Sheet, headers: [String]) throws {
+        if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
+    }
+
     /// An Excel table with filters, or filter buttons in constant-memory mode.
     static func finishTable(_ wb: Workbook, _ s: Workbook.Sheet, name: String, headers: [String], lastRow: Int) throws {
         if wb.constantMemory {
-            for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) }
             try wb.autofilter(s, lastRow: lastRow, lastCol: headers.count - 1)
         } else {
             try wb.addTable(s, name: name, headers: headers, lastRow: lastRow)

@@ -38,6 +38,9 @@ public final class ReportWriter {
     private var bundleNames: [String: String] = [:]
     private var bundleNamer = HandoutFileNamer()
 
+    /// Wall time of each output stage so far (`--timings`).
+    public private(set) var timings = StageTimings()
+
     /// How many unfinished folders of interrupted runs were removed when this run started.
     public var staleRemoved: Int { folder.staleRemoved }
 
@@ -72,6 +75,7 @@ public final class ReportWriter {
     /// list, so one bad row never stops the others. A broken environment (disk full, no
     /// permission) still throws.
     public func add(_ plan: Plan, profile: ClientProfile) throws -> String? {
+        let start = StageTimings.now()
         let clientChanges = previous.map { PlanChange.between($0[profile.clientID], PlanSnapshot(plan)) } ?? []
         let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf, changes: clientChanges)
         let name = namer.name(clientID: profile.clientID, name: profile.name)
@@ -80,9 +84,12 @@ public final class ReportWriter {
         } catch let error as RunFolderError where !error.isEnvironmental {
             return "could not be written: its handout file was refused (\(error.reason)); expected a row LegCare can save"
         }
-        try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8))
         try print.write(contentsOf: Data(((count > 0 ? "\u{0C}" : "") + text).utf8))
         try bundle(text, therapist: profile.therapist ?? "")
+        let handoutsDone = StageTimings.now()
+        timings.add("handouts", handoutsDone - start)
+        try timings.measure("jsonl") { try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8)) }
+        let workbookStart = StageTimings.now()
         if previous != nil {
             previous![profile.clientID] = nil
             changes += clientChanges
@@ -95,6 +102,7 @@ public final class ReportWriter {
         }
         figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
         if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
+        timings.add("workbook", StageTimings.now() - workbookStart)
         count += 1
         return nil
     }
@@ -105,6 +113,7 @@ public final class ReportWriter {
     public func finish(
         diagnostics: [Diagnostic], facts: RunFacts, training: [String: TrainingHistory] = [:]
     ) throws -> String {
+        var start = StageTimings.now()
         try plans.close()
         try print.close()
         for b in bundles.values { try b.handle.close() }
@@ -120,13 +129,16 @@ public final class ReportWriter {
         try final.close()
         try folder.remove(Self.scratchPlans)
         try writeTeamPages(timetable)
+        timings.add("week", StageTimings.now() - start)
+        start = StageTimings.now()
         let workbookWarnings = try summary.finish(
             diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
             training: training, figures: figures, changes: previous == nil ? nil : (changes, changeNames))
         try folder.write("input-issues.csv", IssuesCSV.text(diagnostics + workbookWarnings))
         try folder.protect("summary.xlsx")
-        try XLSXCheck.verify(path: folder.path("summary.xlsx"))
-        return try folder.publish()
+        timings.add("workbook", StageTimings.now() - start)
+        try timings.measure("check") { try XLSXCheck.verify(path: folder.path("summary.xlsx")) }
+        return try timings.measure("publish") { try folder.publish() }
     }
 
     /// Appends a handout to its therapist's print bundle (`print/unassigned.txt` for none).

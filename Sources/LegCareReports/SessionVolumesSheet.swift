@@ -11,6 +11,8 @@ enum SessionVolumesSheet {
         for (i, width) in [12.0, 22, 16, 11, 10, 10, 10].enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: true)
         wb.freeze(s, rows: 1)
+        // In constant-memory mode rows go out in order: the header first.
+        if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
         let weekNames = figures.weeks.map(\.from.isoWeekName)
         let inPeriod = log.volumes.filter { weekNames.contains($0.key.week) }
         var r = 0
@@ -39,7 +41,6 @@ enum SessionVolumesSheet {
         }
         try put(["Total", "all therapists", "all 12 weeks"], sum(inPeriod.values), bold: true)
         if wb.constantMemory {
-            for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) }
             try wb.autofilter(s, lastRow: r, lastCol: headers.count - 1)
         } else {
             try wb.addTable(s, name: "SessionVolumes", headers: headers, lastRow: r)

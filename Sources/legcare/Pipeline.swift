@@ -23,8 +23,11 @@ struct Outcome {
 
 /// The run, as a recipe: each stage a typed value in, a typed value out.
 enum Pipeline {
-    /// Reads, plans and (when `out` is given) writes the week's reports.
-    static func run(_ inputs: Inputs, out: String?) throws -> Outcome {
+    /// Reads, plans and (when `out` is given) writes the week's reports; with `timings`,
+    /// each stage's wall time goes to stderr at the end.
+    static func run(_ inputs: Inputs, out: String?, timings showTimings: Bool = false) throws -> Outcome {
+        var timings = StageTimings()
+        let started = StageTimings.now()
         // 1. Clinic configuration and handout template: a broken one stops the run (exit 2).
         let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
         let template = try HandoutTemplate.load(folder: config.templateFolder)
@@ -32,6 +35,7 @@ enum Pipeline {
         // 2. Optional logs: delivered sessions and squad training.
         let sessions = try inputs.sessions.map { try SessionsReader.read(ByteSource(path: $0), file: name($0)) }
         let training = try inputs.training.map { try TrainingReader.read(ByteSource(path: $0), file: name($0)) }
+        timings.add("intake", StageTimings.now() - started)
 
         // 3. Client list: header checked before anything is written.
         var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients))
@@ -56,11 +60,13 @@ enum Pipeline {
         let engine = PlanEngine(settings: config.settings)
         var progress = Progress()
         var accepted = Set<String>()
-        while var profile = try clients.next() {
+        while var profile = try timings.measure("intake", { try clients.next() }) {
             if profile.lastMassage == nil, let last = sessions?.log.lastCompleted(profile.clientID, onOrBefore: inputs.asOf) {
                 profile.lastMassage = last
             }
-            let plan = engine.plan(for: profile, asOf: inputs.asOf, training: training?.histories[profile.clientID])
+            let plan = timings.measure("plan") {
+                engine.plan(for: profile, asOf: inputs.asOf, training: training?.histories[profile.clientID])
+            }
             if let problem = try writer?.add(plan, profile: profile) {
                 clients.rejectLast(message: problem)
                 continue
@@ -90,6 +96,8 @@ enum Pipeline {
         }
         let folder = try writer?.finish(
             diagnostics: diagnostics, facts: RunFacts(files: facts), training: training?.histories ?? [:])
+        if let writer { timings.merge(writer.timings) }
+        if showTimings { FileHandle.standardError.write(Data("legcare: stage times\n\(timings.report())\n".utf8)) }
         if let folder {
             let line = facts.map { "\($0.file): \($0.read) read, \($0.accepted) accepted, \($0.rejected) rejected" }.joined(separator: "; ")
             FileHandle.standardError.write(Data("legcare: wrote \(folder) (\(line))\n".utf8))

@@ -85,21 +85,24 @@ struct ManagerSheetsTests {
         #expect(f.minutes["Ben"] == [60, 60, 60, 60])
     }
 
-    @Test("the workbook's Session volumes, Utilisation, Overdue and Forecast sheets, read back with openpyxl")
-    func sheets() throws {
+    @Test(
+        "the workbook's Session volumes, Utilisation, Overdue and Forecast sheets, read back with openpyxl (tables, and constant memory)",
+        arguments: [false, true])
+    func sheets(constantMemory: Bool) throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mgr-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let wb = try SummaryWorkbook(
-            path: path, tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: false, hasTraining: false,
+            path: path, tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: constantMemory,
+            hasTraining: true,
             hasSessions: true)
         _ = try wb.finish(
             diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, figures: ManagerFixture.figures())
         let book = try readWithOpenpyxl(path)
         #expect(
             (book["sheets"] as! [String]).starts(with: [
-                "Overview", "Changes", "Timetable", "Clients", "Routines", "Referrals", "Session volumes",
+                "Overview", "Changes", "Timetable", "Squad", "Clients", "Routines", "Referrals", "Session volumes",
             ]))
 
         let volumes = rows(book, "Session volumes").map { $0.compactMap(text) }
