@@ -89,10 +89,18 @@ public struct Timetable: Sendable {
         _ requests: [BookingRequest], therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
     ) -> Timetable {
         var left: [String: [Day: Int]] = [:]
+        // Per day, the therapists by time left (most first, then name): a heap, so finding
+        // "the one with most time" does not scan every therapist for every client (measured:
+        // 18 s for 100,000 clients and 1,666 therapists before).
+        let rank = Dictionary(therapists.map(\.name).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var free: [Day: TimeHeap] = [:]
         for t in therapists {
             for offset in 0..<7 {
                 let day = week.from.adding(days: offset)
-                if t.days.contains(day.weekday) { left[t.name, default: [:]][day] = t.minutesPerDay }
+                if t.days.contains(day.weekday) {
+                    left[t.name, default: [:]][day] = t.minutesPerDay
+                    free[day, default: TimeHeap()].push(.init(left: t.minutesPerDay, rank: rank[t.name]!, name: t.name))
+                }
             }
         }
         var rows: [Row] = []
@@ -105,9 +113,8 @@ public struct Timetable: Sendable {
                 slot = (own, day)
             } else {
                 for day in days {
-                    let free = therapists.map(\.name).filter { fits($0, day) }
-                    if let best = free.max(by: { left[$0]![day]! < left[$1]![day]! || (left[$0]![day]! == left[$1]![day]! && $0 > $1) }) {
-                        slot = (best, day)
+                    if let best = free[day]?.top(where: { left[$0.name]?[day] == $0.left }), best.left >= r.minutes {
+                        slot = (best.name, day)
                         break
                     }
                 }
@@ -122,11 +129,12 @@ public struct Timetable: Sendable {
             }
             if let (name, day) = slot {
                 left[name]![day]! -= r.minutes
+                free[day]!.push(.init(left: left[name]![day]!, rank: rank[name]!, name: name))
                 row.date = day
                 row.therapist = name
             } else if days.isEmpty {
                 row.note = "no allowed day this week (window \(r.window.from) to \(r.window.to))"
-            } else if !days.contains(where: { day in therapists.contains { left[$0.name]?[day] != nil } }) {
+            } else if !days.contains(where: { free[$0] != nil }) {
                 row.note = "no therapist works on the allowed days"
             } else {
                 row.note = "no therapist hours left on the allowed days"
@@ -143,5 +151,54 @@ public struct Timetable: Sendable {
             }
         }
         return Timetable(rows: rows)
+    }
+}
+
+/// A max-heap of therapists by minutes left on one day (ties: the name first in order).
+/// Entries go stale when a therapist is booked; `top(where:)` drops those it meets.
+struct TimeHeap {
+    struct Entry {
+        var left: Int
+        var rank: Int
+        var name: String
+        func above(_ o: Entry) -> Bool { left != o.left ? left > o.left : rank < o.rank }
+    }
+
+    private var items: [Entry] = []
+
+    mutating func push(_ e: Entry) {
+        items.append(e)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard items[i].above(items[parent]) else { break }
+            items.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    /// The best current entry; stale ones (failing `current`) are removed on the way.
+    mutating func top(where current: (Entry) -> Bool) -> Entry? {
+        while let first = items.first {
+            if current(first) { return first }
+            pop()
+        }
+        return nil
+    }
+
+    private mutating func pop() {
+        items.swapAt(0, items.count - 1)
+        items.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1
+            let r = l + 1
+            var best = i
+            if l < items.count && items[l].above(items[best]) { best = l }
+            if r < items.count && items[r].above(items[best]) { best = r }
+            if best == i { return }
+            items.swapAt(i, best)
+            i = best
+        }
     }
 }

@@ -29,15 +29,17 @@ enum SessionVolumesSheet {
                 $0.noShow += $1.noShow
             }
         }
+        let byWeek = Dictionary(grouping: inPeriod, by: \.key.week)
+        let byTherapist = Dictionary(grouping: inPeriod, by: \.key.therapist)
         for week in weekNames {
-            let detail = inPeriod.filter { $0.key.week == week }.sorted { $0.key < $1.key }
+            let detail = (byWeek[week] ?? []).sorted { $0.key < $1.key }
             for (key, v) in detail { try put([key.week, key.therapist, key.kind], v, bold: false) }
             try put(["Total", week, "all kinds"], sum(detail.map(\.value)), bold: true)
         }
         var therapists = config.therapists.map(\.name)
-        for name in Set(inPeriod.keys.map(\.therapist)).sorted() where !therapists.contains(name) { therapists.append(name) }
+        for name in byTherapist.keys.sorted() where !therapists.contains(name) { therapists.append(name) }
         for name in therapists {
-            try put(["Total", name, "all 12 weeks"], sum(inPeriod.filter { $0.key.therapist == name }.map(\.value)), bold: true)
+            try put(["Total", name, "all 12 weeks"], sum((byTherapist[name] ?? []).map(\.value)), bold: true)
         }
         try put(["Total", "all therapists", "all 12 weeks"], sum(inPeriod.values), bold: true)
         if wb.constantMemory {

@@ -5,15 +5,31 @@ import Foundation
 /// lines. Words are never broken, and a protected phrase (the client's name) is never
 /// split across lines, so a very long name stays whole.
 enum TextWrapper {
-    /// Stands in for a space inside a protected phrase while wrapping.
-    private static let glue: Character = "\u{1}"
+    /// Stands in for a space inside a protected phrase while wrapping (one byte for one).
+    private static let glue: UInt8 = 0x01
 
     static func wrap(_ text: String, width: Int, keepWhole phrases: [String] = []) -> String {
-        var text = text
-        for phrase in phrases where phrase.contains(" ") {
-            text = text.replacingOccurrences(of: phrase, with: String(phrase.map { $0 == " " ? glue : $0 }))
+        // The phrase's spaces become glue in place, byte for byte: measured with perf, doing
+        // this with Foundation's replacingOccurrences took a fifth of a whole report.
+        var bytes = Array(text.utf8)
+        for phrase in phrases where phrase.utf8.contains(0x20) { glueSpaces(of: Array(phrase.utf8), in: &bytes) }
+        var out = Array(wrapGlued(String(decoding: bytes, as: UTF8.self), width: width).utf8)
+        for i in out.indices where out[i] == glue { out[i] = 0x20 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Every occurrence of `phrase` in `bytes` gets its spaces turned into glue.
+    private static func glueSpaces(of phrase: [UInt8], in bytes: inout [UInt8]) {
+        guard let first = phrase.first, phrase.count <= bytes.count else { return }
+        var i = 0
+        while i <= bytes.count - phrase.count {
+            if bytes[i] == first && bytes[i..<(i + phrase.count)].elementsEqual(phrase) {
+                for j in 0..<phrase.count where phrase[j] == 0x20 { bytes[i + j] = glue }
+                i += phrase.count
+            } else {
+                i += 1
+            }
         }
-        return wrapGlued(text, width: width).replacingOccurrences(of: String(glue), with: " ")
     }
 
     private static func wrapGlued(_ text: String, width: Int) -> String {

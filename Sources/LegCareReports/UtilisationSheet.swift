@@ -7,6 +7,19 @@ import LegCareCore
 enum UtilisationSheet {
     static func write(_ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
         let weeks = figures.weeks.map(\.from.isoWeekName)
+        // One pass over the volumes: a large clinic has tens of thousands of them.
+        var minutesBy: [String: Int] = [:]  // "therapist|week"
+        var weekly: [String: SessionLog.Volume] = [:]
+        var kindsBy: [String: Int] = [:]  // "therapist|kind", completed in the 12 weeks
+        let inPeriod = Set(weeks)
+        for (key, v) in log.volumes where inPeriod.contains(key.week) {
+            minutesBy["\(key.therapist)|\(key.week)", default: 0] += v.minutes
+            weekly[key.week, default: .init()].completed += v.completed
+            weekly[key.week, default: .init()].minutes += v.minutes
+            weekly[key.week, default: .init()].cancelled += v.cancelled
+            weekly[key.week, default: .init()].noShow += v.noShow
+            kindsBy["\(key.therapist)|\(key.kind)", default: 0] += v.completed
+        }
         try wb.setColumns(s, 0, 0, width: 24)
         try wb.setColumns(s, 1, weeks.count + 1, width: 10)
         try wb.printSetup(s, repeatHeader: false)
@@ -27,7 +40,7 @@ enum UtilisationSheet {
             try wb.write(s, r, 0, t.name)
             var done = 0
             for (i, w) in weeks.enumerated() {
-                let minutes = log.volumes.filter { $0.key.week == w && $0.key.therapist == t.name }.map(\.value.minutes).reduce(0, +)
+                let minutes = minutesBy["\(t.name)|\(w)"] ?? 0
                 done += minutes
                 totalDone[i] += minutes
                 if t.hoursAvailable > 0 { try wb.write(s, r, i + 1, number: Double(minutes) / (t.hoursAvailable * 60), .percent) }
@@ -57,17 +70,17 @@ enum UtilisationSheet {
         try wb.setRowHeight(s, r, 30)
         for w in weeks {
             r += 1
-            let v = log.volumes.filter { $0.key.week == w }.map(\.value)
+            let v = weekly[w] ?? .init()
             try wb.write(s, r, 0, w)
-            try wb.write(s, r, 1, number: Double(v.map(\.completed).reduce(0, +)))
-            try wb.write(s, r, 2, number: Double(v.map(\.minutes).reduce(0, +)) / 60, .decimal)
-            try wb.write(s, r, 3, number: Double(v.map(\.cancelled).reduce(0, +)))
-            try wb.write(s, r, 4, number: Double(v.map(\.noShow).reduce(0, +)))
+            try wb.write(s, r, 1, number: Double(v.completed))
+            try wb.write(s, r, 2, number: Double(v.minutes) / 60, .decimal)
+            try wb.write(s, r, 3, number: Double(v.cancelled))
+            try wb.write(s, r, 4, number: Double(v.noShow))
         }
         let weekRows = (chartTop + 1)...r
         r += 2
         let kinds = DeliveredKind.allCases.map(\.rawValue)
-        let people = Set(log.volumes.keys.filter { weeks.contains($0.week) }.map(\.therapist)).sorted()
+        let people = Set(log.volumes.keys.filter { inPeriod.contains($0.week) }.map(\.therapist)).sorted()
         try wb.write(s, r, 0, "Completed sessions, 12 weeks", .header)
         for (i, k) in kinds.enumerated() { try wb.write(s, r, i + 1, k, .header) }
         try wb.setRowHeight(s, r, 30)
@@ -76,9 +89,7 @@ enum UtilisationSheet {
             r += 1
             try wb.write(s, r, 0, name)
             for (i, k) in kinds.enumerated() {
-                let n = log.volumes.filter { weeks.contains($0.key.week) && $0.key.therapist == name && $0.key.kind == k }.map(
-                    \.value.completed)
-                try wb.write(s, r, i + 1, number: Double(n.reduce(0, +)))
+                try wb.write(s, r, i + 1, number: Double(kindsBy["\(name)|\(k)"] ?? 0))
             }
         }
         let col = weeks.count + 3

@@ -1,10 +1,6 @@
 import Foundation
 import ZIPFoundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// Checks a written workbook before the run folder is published.
 ///
 /// libxlsxwriter 1.1.4 returns success from `workbook_close` even when its temporary
@@ -37,7 +33,7 @@ enum XLSXCheck {
                 throw WorkbookError(operation: "check the written workbook", code: nil, text: "part \(entry.path) is damaged (\(error))")
             }
             if entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") {
-                guard let stream = InputStream(url: scratch), XMLDepth.wellFormed(stream) else {
+                guard XMLScan.wellFormed(path: scratch.path) else {
                     throw WorkbookError(
                         operation: "check the written workbook", code: nil, text: "part \(entry.path) is not well-formed XML")
                 }
@@ -82,32 +78,5 @@ extension XLSXCheck {
                 offset += le(try read(4), 0, 4) == 0x0807_4B50 ? 16 : 12
             }
         }
-    }
-}
-
-/// Parses XML as a stream and checks that every element that opens also closes.
-final class XMLDepth: NSObject, XMLParserDelegate {
-    private var depth = 0
-    private var sawRoot = false
-
-    static func wellFormed(_ data: Data) -> Bool { wellFormed(InputStream(data: data)) }
-
-    static func wellFormed(_ stream: InputStream) -> Bool {
-        let checker = XMLDepth()
-        let parser = XMLParser(stream: stream)
-        parser.delegate = checker
-        return parser.parse() && checker.sawRoot && checker.depth == 0
-    }
-
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        depth += 1
-        sawRoot = true
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
     }
 }

@@ -190,18 +190,21 @@ struct WorkbookTests {
         "the XML check catches mismatched, unclosed and cut-short parts, and passes large ones",
         arguments: [
             ("<a><b></a>", false), ("<a><b>", false), ("<a>&bogus;</a>", false), ("", false), ("<a><b/></a>", true),
+            ("<?xml version=\"1.0\"?>\n<a x=\"1 &amp; 2 > 1\"><!-- <b> --><![CDATA[<c>]]>&#65;&#x41;&lt;</a>", true),
+            ("<a x=\"1></a>", false), ("<a></a><b></b>", false), ("<a></a> trailing", false), ("<a><!-- cut", false),
+            ("<a></b>", false), ("<a></ab>", false), ("<a\n  y='2'\n/>", true),
         ])
     func xmlCheck(_ xml: String, _ ok: Bool) {
-        #expect(XMLDepth.wellFormed(Data(xml.utf8)) == ok)
+        #expect(XMLScan.wellFormed(Data(xml.utf8)) == ok)
     }
 
-    @Test("a 20 MB single-line part is well-formed (FoundationXML's data parser wrongly fails it)")
+    @Test("a 20 MB single-line part is well-formed (FoundationXML's data parser wrongly failed it)")
     func largePart() {
         var xml = "<sheet>"
         xml.reserveCapacity(21_000_000)
         for i in 0..<400_000 { xml += "<c r=\"A\(i)\"><v>\(i)</v></c>" }
         xml += "</sheet>"
-        #expect(XMLDepth.wellFormed(Data(xml.utf8)))
+        #expect(XMLScan.wellFormed(Data(xml.utf8)))
     }
 
     @Test("a damaged workbook is caught before publishing")
