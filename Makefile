@@ -41,7 +41,7 @@ test: setup
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
-bench: deps
+bench: deps pydeps
 	$(SWIFT) build -c release
 	bash scripts/bench.sh
 

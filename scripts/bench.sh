@@ -1,34 +1,47 @@
 #!/usr/bin/env bash
-# make bench: intake throughput and memory as the client count grows (release build).
-# Prints one line per run: clients, file MB, seconds, MB/s, peak RSS MB.
+# make bench: legcare report on synthetic lists (legcare sample) against the machine's
+# floors measured in the same run:
+#   files floor - bench/floor-files.c writes the same output bytes as plain files;
+#   xlsx floor  - bench/floor-xlsx.c writes the same workbook cells through libxlsxwriter.
+# Prints one table; BENCH_SIZES="10000 100000 1000000" sets the client counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/legcare
+sizes=${BENCH_SIZES:-"10000 100000"}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cc -O2 -o "$work/floor-files" bench/floor-files.c
+cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c $(pkg-config --cflags --libs xlsxwriter)
 
-measure() {  # label, args...
-  local label=$1; shift
-  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" "$@" --as-of 2026-11-23 >/dev/null 2>&1 || true
-  read -r secs kb < <(tail -n 1 "$work/time")
-  echo "$label $secs $((kb / 1024))"
-}
-
-printf '%-10s %-9s %-8s %8s %9s %12s\n' command clients file_MB seconds MB/s peak_RSS_MB
-for n in 10000 50000 200000 500000; do
-  python3 scripts/make-big-clients.py "$n" "$work/clients.csv"
-  mb=$(awk -v b="$(stat -c %s "$work/clients.csv")" 'BEGIN { printf "%.1f", b / 1048576 }')
-  for cmd in validate report; do
-    if [ "$cmd" = report ] && [ "$n" -gt 200000 ]; then continue; fi
-    extra=(); [ "$cmd" = report ] && extra=(--out "$work/out")
-    read -r _ secs rss <<<"$(measure "$cmd" "$cmd" --clients "$work/clients.csv" "${extra[@]}")"
-    rate=$(awk -v m="$mb" -v s="$secs" 'BEGIN { printf "%.0f", (s > 0 ? m / s : 0) }')
-    printf '%-10s %-9s %-8s %8s %9s %12s\n' "$cmd" "$n" "$mb" "$secs" "$rate" "$rss"
-    rm -rf "$work/out"
-  done
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
+stages="intake plan handouts jsonl workbook week check"
+printf '| clients | wall s | clients/s | peak MB |'
+for s in $stages; do printf ' %s s |' "$s"; done
+printf ' files floor s | xlsx floor s | wall / floors |\n|---|---|---|---|'
+for s in $stages; do printf -- '---|'; done
+printf -- '---|---|---|\n'
+for n in $sizes; do
+  in="$work/in-$n"
+  "$bin" sample --clients "$n" --out "$in"
+  rm -rf "$work/out"
+  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" report --clients "$in/clients.csv" --sessions "$in/sessions.csv" \
+    --training "$in/training.csv" --config "$in/clinic.yaml" --as-of 2026-11-23 --out "$work/out" --timings \
+    2>"$work/stderr" >/dev/null || true
+  read -r wall kb < <(tail -n 1 "$work/time")
+  run="$work/out/2026-W48"
+  [ -f "$run/plans.jsonl" ] || { cat "$work/stderr"; exit 1; }
+  read -r _ _ files_s < <("$work/floor-files" "$run" "$work/floor-out")
+  rm -rf "$work/floor-out"
+  python3 bench/dump-cells.py "$run/summary.xlsx" "$work/cells.tsv"
+  read -r _ xlsx_s < <("$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
+  rm -f "$work/cells.tsv" "$work/floor.xlsx"
+  printf '| %s | %s | %.0f | %d |' "$n" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')" "$((kb / 1024))"
+  for s in $stages; do printf ' %s |' "$(awk -v s="$s" '$1 == s { print $2 }' "$work/stderr")"; done
+  printf ' %s | %s | %.2fx |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')"
+  rm -rf "$work/out" "$in"
 done
 
 echo
-echo "Per stage (legcare-bench, 100,000 clients):"
-python3 scripts/make-big-clients.py 100000 "$work/clients.csv"
-.build/release/legcare-bench "$work/clients.csv"
+echo "Per stage on one core (legcare-bench, 100,000 clients):"
+"$bin" sample --clients 100000 --out "$work/stage"
+.build/release/legcare-bench "$work/stage/clients.csv"

@@ -16,6 +16,9 @@ public struct HandoutTemplate: Sendable {
     /// Where the template came from, for messages.
     public let file: String
     private let template: MustacheTemplate
+    /// The same template compiled for speed; `nil` when it uses Mustache beyond what
+    /// ``CompiledTemplate`` covers (swift-mustache renders it then).
+    private let compiled: CompiledTemplate?
 
     /// The text wraps at this many columns.
     public static let width = 72
@@ -49,6 +52,7 @@ public struct HandoutTemplate: Sendable {
         for (line, key) in Self.tags(in: text) where !HandoutView.keys.contains(key) {
             throw TemplateError(file: file, line: line, key: key, problem: "is not a handout key; see docs/how-to-customise-the-handout.md")
         }
+        compiled = CompiledTemplate(text)
     }
 
     /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
@@ -56,7 +60,15 @@ public struct HandoutTemplate: Sendable {
     public func render(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> String {
         var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
         view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)
-        return TextWrapper.wrap(template.render(view), width: Self.width, keepWhole: [profile.name])
+        return TextWrapper.wrap(compiled?.render(view) ?? template.render(view), width: Self.width, keepWhole: [profile.name])
+    }
+
+    /// The unwrapped text by both engines (compiled, swift-mustache), for the tests that
+    /// prove them the same.
+    func renderBoth(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> (String?, String) {
+        var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
+        view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)
+        return (compiled?.render(view), template.render(view))
     }
 
     /// The wrapping step alone, for `legcare-bench`.

@@ -138,6 +138,63 @@ extension String {
     var capitalisedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
 
+// The compiled template's lookup: the same keys as `child(named:)` below, as typed values.
+extension HandoutView {
+    func value(_ name: String) -> CompiledTemplate.Value? {
+        switch name {
+        case "clinic": return .text(clinic)
+        case "clientName": return .text(clientName)
+        case "week": return .text(week)
+        case "weekDates": return .text(weekDates)
+        case "therapist": return .text(therapist)
+        case "hasTherapist": return .flag(hasTherapist)
+        case "team": return .text(team)
+        case "hasTeam": return .flag(hasTeam)
+        case "emergency": return .flag(emergency)
+        case "callEmergency": return .text(callEmergency)
+        case "referred": return .flag(referred)
+        case "referSentence": return .text(referSentence)
+        case "referWhy": return .list(referWhy.map(CompiledTemplate.Value.text))
+        case "avoidLines": return .list(avoidLines.map(CompiledTemplate.Value.text))
+        case "hasAvoidLines": return .flag(hasAvoidLines)
+        case "hasSession": return .flag(hasSession)
+        case "sessionKind": return .text(sessionKind)
+        case "sessionMinutes": return .number(sessionMinutes)
+        case "sessionWhen": return .text(sessionWhen)
+        case "sessionEvery": return .number(sessionEvery)
+        case "tellTherapist": return .list(tellTherapist.map(CompiledTemplate.Value.text))
+        case "hasRoutine": return .flag(hasRoutine)
+        case "perWeek": return .number(perWeek)
+        case "totalMinutes": return .number(totalMinutes)
+        case "steps": return .list(steps.map(CompiledTemplate.Value.step))
+        case "timing": return .list(timing.map(CompiledTemplate.Value.text))
+        case "aftercare": return .list(aftercare.map(CompiledTemplate.Value.text))
+        case "redFlags": return .list(redFlags.map(CompiledTemplate.Value.text))
+        case "contact": return .text(contact)
+        case "booking": return .text(booking)
+        case "footer": return .text(footer)
+        case "whatsNew": return .list(whatsNew.map(CompiledTemplate.Value.text))
+        case "hasWhatsNew": return .flag(!whatsNew.isEmpty)
+        default: return nil
+        }
+    }
+}
+
+extension HandoutView.Step {
+    func value(_ name: String) -> CompiledTemplate.Value? {
+        switch name {
+        case "number": return .number(number)
+        case "area": return .text(area)
+        case "tool": return .text(tool)
+        case "path": return .text(path)
+        case "seconds": return .number(seconds)
+        case "hold": return .number(hold)
+        case "pressure": return .text(pressure)
+        default: return nil
+        }
+    }
+}
+
 // Direct key lookup instead of Mirror reflection: measured with legcare-bench, reflection
 // made a handout cost about 1 ms, most of a report's time.
 extension HandoutView: MustacheParent {

@@ -34,13 +34,22 @@ enum TextWrapper {
 
     private static func wrapGlued(_ text: String, width: Int) -> String {
         var out: [String] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = String(raw).trimmingTrailingSpaces()
-            if line.isEmpty {
+        var utf8 = text.utf8[...]
+        while !utf8.isEmpty {
+            let end = utf8.firstIndex(of: 0x0A) ?? utf8.endIndex
+            var raw = utf8[utf8.startIndex..<end]
+            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+            while let last = raw.last, last == 0x20 || last == 0x09 { raw = raw.dropLast() }
+            if raw.isEmpty {
                 if out.last?.isEmpty == false { out.append("") }
                 continue
             }
-            out += wrapLine(line, width: width)
+            // Most lines are short, or ASCII: those skip the Character-by-Character path.
+            if raw.count <= width {
+                out.append(String(Substring(raw)))
+            } else {
+                out += wrapLine(String(Substring(raw)), width: width)
+            }
         }
         while out.first?.isEmpty == true { out.removeFirst() }
         while out.last?.isEmpty == true { out.removeLast() }

@@ -309,7 +309,9 @@ final class Workbook {
 
     /// A literal `_xHHHH_` would be read by Excel as an escaped character: escape its `_`.
     static func escapeLiteralEscapes(_ s: String) -> String {
-        guard s.contains("_x") else { return s }
+        // A byte scan first: Foundation's contains(_:) was 4% of a report.
+        let bytes = s.utf8
+        guard bytes.contains(0x5F), zip(bytes, bytes.dropFirst()).contains(where: { $0 == 0x5F && $1 == 0x78 }) else { return s }
         var out = ""
         let chars = Array(s)
         var i = 0
