@@ -50,14 +50,7 @@ final class SummaryWorkbook {
         let wb = workbook
         clients = try SheetStream(
             workbook: wb, name: "Clients",
-            columns: [
-                .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Team", width: 14),
-                .init(header: "Therapist", width: 16), .init(header: "Status", width: 10), .init(header: "Refer to", width: 15),
-                .init(header: "Urgency", width: 10), .init(header: "Flags", width: 28), .init(header: "Session kind", width: 14),
-                .init(header: "Interval (days)", width: 10), .init(header: "Minutes", width: 9), .init(header: "Window from", width: 12),
-                .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 30),
-                .init(header: "Why", width: 80),
-            ], rowLimit: rowLimit
+            columns: Self.clientsColumns, rowLimit: rowLimit
         ) { sheet, lastRow in
             guard lastRow >= 1 else { return }
             try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "refer", .statusRefer)
@@ -66,18 +59,10 @@ final class SummaryWorkbook {
         }
         routines = try SheetStream(
             workbook: wb, name: "Routines",
-            columns: [
-                .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Step", width: 6),
-                .init(header: "Area", width: 16), .init(header: "Tool", width: 15), .init(header: "Seconds per leg", width: 10),
-                .init(header: "Hold (s)", width: 9), .init(header: "Pressure", width: 10), .init(header: "Sessions per week", width: 10),
-            ], rowLimit: rowLimit)
+            columns: Self.routinesColumns, rowLimit: rowLimit)
         referrals = try SheetStream(
             workbook: wb, name: "Referrals",
-            columns: [
-                .init(header: "Urgency", width: 11), .init(header: "Refer to", width: 15), .init(header: "Client ID", width: 12),
-                .init(header: "Name", width: 24), .init(header: "Team", width: 14), .init(header: "Therapist", width: 16),
-                .init(header: "Flags", width: 30), .init(header: "Why", width: 80),
-            ], rowLimit: rowLimit)
+            columns: Self.referralsColumns, rowLimit: rowLimit)
         managerSheets =
             hasSessions
             ? (
@@ -87,63 +72,16 @@ final class SummaryWorkbook {
         forecastSheet = try wb.addSheet("Forecast")
         issues = try SheetStream(
             workbook: wb, name: "Input issues",
-            columns: [
-                .init(header: "File", width: 14), .init(header: "Row", width: 7), .init(header: "Line", width: 7),
-                .init(header: "Client ID", width: 12), .init(header: "Column", width: 16), .init(header: "Value", width: 24),
-                .init(header: "Severity", width: 9),
-                .init(header: "Message", width: 70),
-            ], rowLimit: rowLimit)
+            columns: Self.issuesColumns, rowLimit: rowLimit)
     }
 
-    /// Adds one client's rows to Clients and Routines.
+    /// Adds one client's rows to Clients and Routines, and what the summary sheets count.
     func add(_ plan: Plan, profile: ClientProfile) throws {
         statusCounts[plan.status, default: 0] += 1
+        try addClientRow(plan, profile: profile)
+        try addRoutineRows(plan, profile: profile)
+        noteReferral(plan, profile: profile)
         let p = plan.professional
-        var r = try clients.nextRow()
-        let s = clients.sheet
-        let areas = plan.selfMassage.items.map(\.area.rawValue).joined(separator: ", ")
-        let why = plan.reasons.map { "[\($0.rule)] \($0.text)" }.joined(separator: " | ")
-        let texts: [(Int, String?)] = [
-            (0, profile.clientID), (1, profile.name), (2, profile.team), (3, profile.therapist), (4, plan.status.rawValue),
-            (5, plan.referTo?.rawValue), (6, plan.urgency?.rawValue), (7, plan.flags.joined(separator: ", ")),
-            (8, p.kind?.rawValue), (14, areas), (15, why),
-        ]
-        for (col, text) in texts { if let text { try workbook.write(s, r, col, text) } }
-        if let v = p.intervalDays { try workbook.write(s, r, 9, number: Double(v)) }
-        if let v = p.minutes { try workbook.write(s, r, 10, number: Double(v)) }
-        if let w = p.nextWindow {
-            try workbook.write(s, r, 11, date: w.from)
-            try workbook.write(s, r, 12, date: w.to)
-        }
-        try workbook.write(s, r, 13, number: Double(plan.selfMassage.sessionsPerWeek * plan.selfMassage.totalMinutes))
-
-        for (i, item) in plan.selfMassage.items.enumerated() {
-            r = try routines.nextRow()
-            let rs = routines.sheet
-            try workbook.write(rs, r, 0, profile.clientID)
-            try workbook.write(rs, r, 1, profile.name)
-            try workbook.write(rs, r, 2, number: Double(i + 1))
-            try workbook.write(rs, r, 3, item.area.rawValue)
-            try workbook.write(rs, r, 4, item.tool.rawValue)
-            try workbook.write(rs, r, 5, number: Double(item.seconds))
-            try workbook.write(rs, r, 6, number: Double(item.holdSeconds))
-            try workbook.write(rs, r, 7, item.pressure.rawValue)
-            try workbook.write(rs, r, 8, number: Double(plan.selfMassage.sessionsPerWeek))
-        }
-
-        if plan.status == .refer, let urgency = plan.urgency {
-            urgencyCounts[urgency, default: 0] += 1
-            if let to = plan.referTo { referToCounts[to, default: 0] += 1 }
-            let reasons = plan.reasons.filter { plan.referralRules.contains($0.rule) }.map(\.text).joined(separator: " | ")
-            referred.append(
-                (
-                    urgency, referred.count,
-                    [
-                        urgency.rawValue, plan.referTo?.rawValue ?? "", profile.clientID, profile.name, profile.team ?? "",
-                        profile.therapist ?? "", plan.flags.joined(separator: ", "), reasons,
-                    ]
-                ))
-        }
         if let w = p.nextWindow, let minutes = p.minutes, week.contains(w.from) {
             let t = profile.therapist ?? "unassigned"
             due[t, default: (0, 0)].sessions += 1
@@ -176,22 +114,8 @@ final class SummaryWorkbook {
                 squad.filter { $0.attention != nil }, bookings: bookings, training: training, config: config, asOf: asOf, to: workbook,
                 sheet: squadSheet)
         }
-        for ref in referred.sorted(by: { ($0.urgency, -$0.order) > ($1.urgency, -$1.order) }) {
-            let r = try referrals.nextRow()
-            for (col, text) in ref.cells.enumerated() { try workbook.write(referrals.sheet, r, col, text) }
-        }
-        for d in diagnostics {
-            let r = try issues.nextRow()
-            let sh = issues.sheet
-            try workbook.write(sh, r, 0, d.file)
-            try workbook.write(sh, r, 1, number: Double(d.row))
-            try workbook.write(sh, r, 2, number: Double(d.line))
-            try workbook.write(sh, r, 3, d.clientID)
-            try workbook.write(sh, r, 4, d.column)
-            try workbook.write(sh, r, 5, d.value)
-            try workbook.write(sh, r, 6, d.severity.rawValue)
-            try workbook.write(sh, r, 7, d.message)
-        }
+        try writeReferrals()
+        try writeIssues(diagnostics)
         for stream in [clients, routines, referrals, issues] { try stream.finish() }
         try writeOverview(facts: facts, sessions: sessions, timetable: timetable, squad: squad, changes: changes?.list)
         try workbook.close()

@@ -1,0 +1,35 @@
+import LegCareCore
+
+/// The `Clients` sheet: one row per client, status coloured, with the reason for every
+/// decision in the last column.
+extension SummaryWorkbook {
+    static let clientsColumns: [SheetStream.Column] = [
+        .init(header: "Client ID", width: 12), .init(header: "Name", width: 24), .init(header: "Team", width: 14),
+        .init(header: "Therapist", width: 16), .init(header: "Status", width: 10), .init(header: "Refer to", width: 15),
+        .init(header: "Urgency", width: 10), .init(header: "Flags", width: 28), .init(header: "Session kind", width: 14),
+        .init(header: "Interval (days)", width: 10), .init(header: "Minutes", width: 9), .init(header: "Window from", width: 12),
+        .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 30),
+        .init(header: "Why", width: 80),
+    ]
+
+    func addClientRow(_ plan: Plan, profile: ClientProfile) throws {
+        let p = plan.professional
+        let r = try clients.nextRow()
+        let s = clients.sheet
+        let areas = plan.selfMassage.items.map(\.area.rawValue).joined(separator: ", ")
+        let why = plan.reasons.map { "[\($0.rule)] \($0.text)" }.joined(separator: " | ")
+        let texts: [(Int, String?)] = [
+            (0, profile.clientID), (1, profile.name), (2, profile.team), (3, profile.therapist), (4, plan.status.rawValue),
+            (5, plan.referTo?.rawValue), (6, plan.urgency?.rawValue), (7, plan.flags.joined(separator: ", ")),
+            (8, p.kind?.rawValue), (14, areas), (15, why),
+        ]
+        for (col, text) in texts { if let text { try workbook.write(s, r, col, text) } }
+        if let v = p.intervalDays { try workbook.write(s, r, 9, number: Double(v)) }
+        if let v = p.minutes { try workbook.write(s, r, 10, number: Double(v)) }
+        if let w = p.nextWindow {
+            try workbook.write(s, r, 11, date: w.from)
+            try workbook.write(s, r, 12, date: w.to)
+        }
+        try workbook.write(s, r, 13, number: Double(plan.selfMassage.sessionsPerWeek * plan.selfMassage.totalMinutes))
+    }
+}
