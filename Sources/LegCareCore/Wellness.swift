@@ -29,13 +29,15 @@ extension TrainingHistory {
     /// is as many SDs as it can be: red.
     public func wellness(asOf: Day, settings: EngineSettings) -> [String: WellnessScore] {
         var latest: [String: Day] = [:]
-        for (day, scores) in wellnessByDay where day < asOf {
-            for key in scores.keys where latest[key].map({ day > $0 }) ?? true { latest[key] = day }
+        for (day, daily) in days where day < asOf && daily.scores != 0 {
+            for (i, key) in Self.wellnessItems.enumerated() where daily.score(i) > 0 && (latest[key].map { day > $0 } ?? true) {
+                latest[key] = day
+            }
         }
         var out: [String: WellnessScore] = [:]
         for (key, day) in latest {
-            let value = wellnessByDay[day]![key]!
-            let earlier = (1...28).compactMap { wellnessByDay[day.adding(days: -$0)]?[key] }
+            let value = wellness(key, on: day)!
+            let earlier = (1...28).compactMap { wellness(key, on: day.adding(days: -$0)) }
             var score = WellnessScore(latest: value, day: day, mean: nil, sd: nil, earlierScores: earlier.count, flag: nil)
             if !earlier.isEmpty {
                 let mean = earlier.reduce(0, +) / Double(earlier.count)

@@ -10,8 +10,8 @@ public final class ReportWriter {
     private let template: HandoutTemplate
     private let config: ClinicConfig
     private let asOf: Day
-    private let plans: FileHandle
-    private let print: FileHandle
+    private let plans: BufferedFile
+    private let print: BufferedFile
     private let handoutsPath: String
     private var namer = HandoutFileNamer()
     private var count = 0
@@ -34,7 +34,7 @@ public final class ReportWriter {
     private var changes: [PlanChange] = []
     private var changeNames: [String: String] = [:]
     /// `print/<therapist>.txt`: each therapist's handouts, by file name.
-    private var bundles: [String: (handle: FileHandle, count: Int)] = [:]
+    private var bundles: [String: (file: BufferedFile, count: Int)] = [:]
     private var bundleNames: [String: String] = [:]
     private var bundleNamer = HandoutFileNamer()
 
@@ -54,8 +54,8 @@ public final class ReportWriter {
         self.config = config
         self.asOf = asOf
         week = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
-        plans = try folder.create(Self.scratchPlans)
-        print = try folder.create("handouts-print.txt")
+        plans = BufferedFile(try folder.create(Self.scratchPlans))
+        print = BufferedFile(try folder.create("handouts-print.txt"))
         handoutsPath = try folder.folder("handouts")
         summary = try SummaryWorkbook(
             path: folder.path("summary.xlsx"), tmpdir: folder.stagingPath, config: config, asOf: asOf,
@@ -84,11 +84,12 @@ public final class ReportWriter {
         } catch let error as RunFolderError where !error.isEnvironmental {
             return "could not be written: its handout file was refused (\(error.reason)); expected a row LegCare can save"
         }
-        try print.write(contentsOf: Data(((count > 0 ? "\u{0C}" : "") + text).utf8))
+        if count > 0 { try print.write("\u{0C}") }
+        try print.write(text)
         try bundle(text, therapist: profile.therapist ?? "")
         let handoutsDone = StageTimings.now()
         timings.add("handouts", handoutsDone - start)
-        try timings.measure("jsonl") { try plans.write(contentsOf: Data((PlanJSON.line(for: plan) + "\n").utf8)) }
+        try timings.measure("jsonl") { try plans.write(PlanJSON.line(for: plan) + "\n") }
         let workbookStart = StageTimings.now()
         if previous != nil {
             previous![profile.clientID] = nil
@@ -116,7 +117,7 @@ public final class ReportWriter {
         var start = StageTimings.now()
         try plans.close()
         try print.close()
-        for b in bundles.values { try b.handle.close() }
+        for b in bundles.values { try b.file.close() }
         if let gone = previous?.values { changes += gone.map(PlanChange.gone) }
         changes.sort()
         if previous != nil { try folder.write("changes.csv", ChangesCSV.text(changes)) }
@@ -145,10 +146,11 @@ public final class ReportWriter {
     private func bundle(_ text: String, therapist: String) throws {
         if bundles[therapist] == nil {
             if bundleNames[therapist] == nil { bundleNames[therapist] = bundleNamer.name(clientID: "", name: therapist) }
-            bundles[therapist] = (try folder.create("print/" + bundleNames[therapist]!), 0)
+            bundles[therapist] = (BufferedFile(try folder.create("print/" + bundleNames[therapist]!), capacity: 1 << 14), 0)
         }
         let b = bundles[therapist]!
-        try b.handle.write(contentsOf: Data(((b.count > 0 ? "\u{0C}" : "") + text).utf8))
+        if b.count > 0 { try b.file.write("\u{0C}") }
+        try b.file.write(text)
         bundles[therapist]!.count += 1
     }
 

@@ -81,7 +81,7 @@ enum SquadSheet {
             try wb.write(s, r, 0, HandoutWording.shortDate(day))  // text: the chart's axis reads it as is
             for (i, team) in teams.enumerated() {
                 let ids = athletes.filter { $0.team == team && training[$0.clientID] != nil }.map(\.clientID)
-                let total = ids.map { training[$0]!.loadByDay[day] ?? 0 }.reduce(0, +)
+                let total = ids.map { training[$0]!.load(on: day) }.reduce(0, +)
                 try wb.write(s, r, i + 1, number: ids.isEmpty ? 0 : (total / Double(ids.count) * 100).rounded() / 100, .decimal)
             }
         }

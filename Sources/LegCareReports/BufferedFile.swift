@@ -1,0 +1,32 @@
+import Foundation
+
+/// A file written through a buffer: one system call per buffer, not per client
+/// (plans.jsonl, handouts-print.txt and the print bundles get a few hundred bytes to a few
+/// KiB per client; measured, a write call each was a visible share of a large run). The
+/// print bundles, one per therapist, take small buffers: a league has thousands.
+final class BufferedFile {
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private let capacity: Int
+
+    init(_ handle: FileHandle, capacity: Int = 1 << 18) {
+        self.handle = handle
+        self.capacity = capacity
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= capacity { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try handle.write(contentsOf: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        try handle.close()
+    }
+}
