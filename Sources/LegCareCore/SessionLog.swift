@@ -68,8 +68,19 @@ public struct SessionLog: Sendable {
         }
     }
 
-    /// Volume per therapist (`unassigned` when blank) and ISO week name.
-    public private(set) var volume: [String: [String: Volume]] = [:]
+    /// Volume per therapist (`unassigned` when blank) and ISO week name, all kinds together.
+    public var volume: [String: [String: Volume]] {
+        var out: [String: [String: Volume]] = [:]
+        for (key, v) in volumes {
+            var total = out[key.therapist, default: [:]][key.week, default: Volume()]
+            total.completed += v.completed
+            total.minutes += v.minutes
+            total.cancelled += v.cancelled
+            total.noShow += v.noShow
+            out[key.therapist, default: [:]][key.week] = total
+        }
+        return out
+    }
     /// Rows counted.
     public private(set) var rows = 0
     /// Totals per week, therapist and kind.
@@ -82,17 +93,7 @@ public struct SessionLog: Sendable {
     /// Adds one session.
     public mutating func add(_ s: SessionRecord) {
         rows += 1
-        let therapist = s.therapist ?? "unassigned"
-        var v = volume[therapist, default: [:]][s.day.isoWeekName, default: Volume()]
-        switch s.status {
-        case .completed:
-            v.completed += 1
-            v.minutes += s.minutes
-        case .cancelled: v.cancelled += 1
-        case .noShow: v.noShow += 1
-        }
-        volume[therapist, default: [:]][s.day.isoWeekName] = v
-        let key = VolumeKey(week: s.day.isoWeekName, therapist: therapist, kind: s.kind?.rawValue ?? "other")
+        let key = VolumeKey(week: s.day.isoWeekName, therapist: s.therapist ?? "unassigned", kind: s.kind?.rawValue ?? "other")
         var k = volumes[key, default: Volume()]
         switch s.status {
         case .completed:

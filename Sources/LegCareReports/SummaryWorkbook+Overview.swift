@@ -88,8 +88,9 @@ extension SummaryWorkbook {
         if sessions.rows > 0 {
             try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
             let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
-            for therapist in sessions.volume.keys.sorted() {
-                let weeks = sessions.volume[therapist]!.filter { recent.contains($0.key) }.values
+            let volume = sessions.volume  // computed: take it once
+            for therapist in volume.keys.sorted() {
+                let weeks = volume[therapist]!.filter { recent.contains($0.key) }.values
                 try workbook.write(o, r, 0, therapist)
                 try workbook.write(o, r, 1, number: Double(weeks.map(\.completed).reduce(0, +)))
                 try workbook.write(o, r, 2, number: Double(weeks.map(\.minutes).reduce(0, +)) / 60, .decimal)

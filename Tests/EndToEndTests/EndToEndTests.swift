@@ -33,6 +33,16 @@ func legcare(_ args: [String], in dir: URL) throws -> Run {
     return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
 }
 
+/// A fresh working folder holding a copy of the sample `Input/`.
+func sampleWorkspace() throws -> URL {
+    let dir = try workspace([:])
+    for f in ["clients.csv", "sessions.csv", "training.csv", "clinic.yaml"] {
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Input/\(f)"), to: dir.appendingPathComponent("Input/\(f)"))
+    }
+    return dir
+}
+
 /// A fresh working folder with an `Input/` folder holding the given files.
 func workspace(_ files: [String: String]) throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("legcare-e2e-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
@@ -178,12 +188,8 @@ struct EndToEndTests {
 
     @Test("the sample Input/ runs: every client planned or listed as rejected")
     func sampleInput() throws {
-        let dir = try workspace([:])
+        let dir = try sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for f in ["clients.csv", "sessions.csv", "training.csv", "clinic.yaml"] {
-            try FileManager.default.copyItem(
-                at: repositoryRoot.appendingPathComponent("Input/\(f)"), to: dir.appendingPathComponent("Input/\(f)"))
-        }
         let run = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
         #expect(run.status == 3)
         let rows = contents(dir, "Input/clients.csv")!.split(separator: "\n").count - 1

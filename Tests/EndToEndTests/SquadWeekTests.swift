@@ -5,12 +5,8 @@ import Testing
 struct SquadWeekTests {
     @Test("the sample writes timetable.csv, a page per team and bookings that agree with each other")
     func sampleSquadWeek() throws {
-        let dir = try workspace([:])
+        let dir = try sampleWorkspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        for f in ["clients.csv", "sessions.csv", "training.csv", "clinic.yaml"] {
-            try FileManager.default.copyItem(
-                at: repositoryRoot.appendingPathComponent("Input/\(f)"), to: dir.appendingPathComponent("Input/\(f)"))
-        }
         let run = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
         #expect(run.status == 3)
         let week = "Reports/2026-W48"
