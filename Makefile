@@ -8,7 +8,7 @@ CLIENTS ?=
 REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),) $(if $(CLIENTS),--clients $(CLIENTS),)
 PYTHON ?= python3
 
-.PHONY: report test setup deps pydeps build lint bench clean fuzz check
+.PHONY: report test setup deps pydeps build lint bench clean fuzz check tsan
 
 ## setup: system packages (libxlsxwriter) and the Python reader used by tests.
 setup: deps pydeps
@@ -57,5 +57,10 @@ check: setup
 	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 \
 		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
+## tsan: the end-to-end and report tests under the thread sanitizer (the workbook runs on its own thread).
+tsan: setup
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "EndToEndTests|LegCareReportsTests"
+
 clean:
-	rm -rf .build .build-asan .build-fuzz Fuzz/.build
+	rm -rf .build .build-asan .build-tsan .build-fuzz Fuzz/.build

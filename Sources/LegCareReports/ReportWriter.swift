@@ -15,7 +15,8 @@ public final class ReportWriter {
     private let handoutsPath: String
     private var namer = HandoutFileNamer()
     private var count = 0
-    private let summary: SummaryWorkbook
+    /// The workbook's client rows, written on a second thread.
+    private let feeder: WorkbookFeeder
     private let week: DayRange
     /// Clients due a session this week, for the timetable; `order` is their plans.jsonl line.
     private var requests: [BookingRequest] = []
@@ -57,10 +58,11 @@ public final class ReportWriter {
         plans = BufferedFile(try folder.create(Self.scratchPlans))
         print = BufferedFile(try folder.create("handouts-print.txt"))
         handoutsPath = try folder.folder("handouts")
-        summary = try SummaryWorkbook(
+        let summary = try SummaryWorkbook(
             path: folder.path("summary.xlsx"), tmpdir: folder.stagingPath, config: config, asOf: asOf,
             constantMemory: clientsFileBytes > SummaryWorkbook.constantMemoryThresholdBytes, hasTraining: hasTraining,
             hasSessions: sessions != nil)
+        feeder = WorkbookFeeder(summary)
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf)
         self.previous = previous
@@ -96,7 +98,7 @@ public final class ReportWriter {
             changes += clientChanges
             if !clientChanges.isEmpty { changeNames[profile.clientID] = profile.name }
         }
-        try summary.add(plan, profile: profile)
+        try feeder.add(plan, profile: profile)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
             requests.append(request)
             names[count] = profile.name
@@ -132,6 +134,8 @@ public final class ReportWriter {
         try writeTeamPages(timetable)
         timings.add("week", StageTimings.now() - start)
         start = StageTimings.now()
+        let summary = try feeder.finish()
+        timings.add("workbook", feeder.seconds)
         let workbookWarnings = try summary.finish(
             diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
             training: training, figures: figures, changes: previous == nil ? nil : (changes, changeNames))
@@ -141,6 +145,8 @@ public final class ReportWriter {
         try timings.measure("check") { try XLSXCheck.verify(path: folder.path("summary.xlsx")) }
         return try timings.measure("publish") { try folder.publish() }
     }
+
+    deinit { feeder.abandon() }
 
     /// Appends a handout to its therapist's print bundle (`print/unassigned.txt` for none).
     private func bundle(_ text: String, therapist: String) throws {

@@ -63,7 +63,10 @@ struct Report: ParsableCommand {
     var out = "Reports"
     @Option(help: "An earlier run folder to compare with (default: the newest earlier week under --out).")
     var previous: String?
-    @Flag(help: "Print each stage's wall time on stderr (intake, plan, handouts, jsonl, workbook, week, check, publish).")
+    @Flag(
+        help:
+            "Print each stage's wall time on stderr (intake, plan, handouts, jsonl, workbook, week, check, publish); the workbook runs beside the handouts, so the stages add up to more than the run."
+    )
     var timings = false
 
     func run() throws {

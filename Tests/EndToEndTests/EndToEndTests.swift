@@ -158,6 +158,22 @@ struct EndToEndTests {
         }
     }
 
+    @Test("the workbook written on its own thread: five runs of the sample give the same bytes in every file")
+    func deterministicInParallel() throws {
+        let dir = try sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for i in 0..<5 { _ = try legcare(["report", "--as-of", "2026-11-23", "--out", "run\(i)"], in: dir) }
+        let files = allPaths(dir.appendingPathComponent("run0/2026-W48")).filter { !$0.hasSuffix("/") }
+        #expect(files.contains("summary.xlsx") && files.contains("timetable.csv") && files.count > 40)
+        for i in 1..<5 {
+            for f in files {
+                let a = FileManager.default.contents(atPath: dir.appendingPathComponent("run0/2026-W48/\(f)").path)
+                let b = FileManager.default.contents(atPath: dir.appendingPathComponent("run\(i)/2026-W48/\(f)").path)
+                #expect(a == b, "\(f) differs in run \(i)")
+            }
+        }
+    }
+
     @Test("a rerun of the same week replaces it whole and leaves no staging folders")
     func rerun() throws {
         let dir = try workspace(["clients.csv": goodClients])

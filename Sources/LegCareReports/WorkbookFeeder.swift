@@ -1,0 +1,85 @@
+import Foundation
+import LegCareCore
+
+/// Feeds the workbook's client rows on a thread of its own, so the workbook is written on
+/// one core while handouts and `plans.jsonl` are rendered and written on the other.
+///
+/// Clients go through a bounded queue in input order and are added one by one on the
+/// worker, so the workbook's bytes are the same as when written on one thread. The
+/// workbook is touched only by the worker until ``finish()`` has joined it, and only by
+/// the caller after: that hand-over is why this type is `@unchecked Sendable`.
+final class WorkbookFeeder: @unchecked Sendable {
+    private let summary: SummaryWorkbook
+    private let condition = NSCondition()
+    private var queue: [(Plan, ClientProfile)] = []
+    private var closed = false
+    private var failure: Error?
+    private let finished = DispatchSemaphore(value: 0)
+    /// Seconds the worker spent adding rows.
+    private(set) var seconds = 0.0
+    private static let capacity = 2048
+
+    init(_ summary: SummaryWorkbook) {
+        self.summary = summary
+        let thread = Thread { [self] in run() }
+        thread.name = "legcare-workbook"
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Queues one client's rows; waits while the queue is full. Throws the worker's error.
+    func add(_ plan: Plan, profile: ClientProfile) throws {
+        condition.lock()
+        while queue.count >= Self.capacity && failure == nil { condition.wait() }
+        let error = failure
+        if error == nil { queue.append((plan, profile)) }
+        condition.signal()
+        condition.unlock()
+        if let error { throw error }
+    }
+
+    /// Waits until every queued row is written; after this the workbook is the caller's.
+    func finish() throws -> SummaryWorkbook {
+        condition.lock()
+        closed = true
+        condition.signal()
+        condition.unlock()
+        finished.wait()
+        if let failure { throw failure }
+        return summary
+    }
+
+    /// Lets the worker end without waiting for it (a run given up on an error).
+    func abandon() {
+        condition.lock()
+        closed = true
+        queue.removeAll()
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !closed { condition.wait() }
+            let batch = queue
+            queue.removeAll(keepingCapacity: true)
+            let done = closed && batch.isEmpty
+            condition.signal()
+            condition.unlock()
+            if done { break }
+            let start = StageTimings.now()
+            do {
+                for (plan, profile) in batch { try summary.add(plan, profile: profile) }
+            } catch {
+                condition.lock()
+                failure = error
+                condition.signal()
+                condition.unlock()
+                break
+            }
+            seconds += StageTimings.now() - start
+        }
+        finished.signal()
+    }
+}
