@@ -105,7 +105,9 @@ enum HandoutWording {
     /// frequency, kind, routine areas), in plain words; none for a new client.
     static func whatsNew(_ changes: [PlanChange], plan: Plan) -> [String] {
         var lines: [String] = []
-        for c in changes {
+        // Newly referred: the referral says it all; a list of what stopped would be noise.
+        let newlyReferred = plan.status == .refer && changes.contains { $0.kind == .status }
+        for c in changes where !newlyReferred || c.kind == .status {
             switch c.kind {
             case .status:
                 switch (Status(rawValue: c.before), plan.status) {

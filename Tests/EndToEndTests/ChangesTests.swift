@@ -56,6 +56,7 @@ struct ChangesTests {
                 """)
         let k3 = try #require(contents(dir, "Reports/2026-W48/handouts/K3-max-roe.txt")).replacingOccurrences(of: "\n", with: " ")
         #expect(k3.contains("WHAT IS NEW THIS WEEK - You now need to be seen before any massage"))
+        #expect(!k3.contains("No longer in your routine"), "a new referral says it all")
         let k2 = try #require(contents(dir, "Reports/2026-W48/handouts/K2-lou-park.txt"))
         #expect(k2.contains("- You have been cleared to go back to massage and self-massage."))
         let k4 = try #require(contents(dir, "Reports/2026-W48/handouts/K4-nia-shaw.txt")).replacingOccurrences(of: "\n  ", with: " ")
