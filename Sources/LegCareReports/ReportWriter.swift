@@ -152,7 +152,7 @@ public final class ReportWriter {
     private func bundle(_ text: String, therapist: String) throws {
         if bundles[therapist] == nil {
             if bundleNames[therapist] == nil { bundleNames[therapist] = bundleNamer.name(clientID: "", name: therapist) }
-            bundles[therapist] = (BufferedFile(try folder.create("print/" + bundleNames[therapist]!), capacity: 1 << 14), 0)
+            bundles[therapist] = (BufferedFile(try folder.create("print/" + bundleNames[therapist]!), capacity: 1 << 12), 0)
         }
         let b = bundles[therapist]!
         if b.count > 0 { try b.file.write("\u{0C}") }
