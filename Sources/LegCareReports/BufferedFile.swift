@@ -2,8 +2,7 @@ import Foundation
 
 /// A file written through a buffer: one system call per buffer, not per client
 /// (plans.jsonl, handouts-print.txt and the print bundles get a few hundred bytes to a few
-/// KiB per client; measured, a write call each was a visible share of a large run). The
-/// print bundles, one per therapist, take small buffers: a league has thousands.
+/// KiB per client; measured, a write call each was a visible share of a large run).
 final class BufferedFile {
     private let handle: FileHandle
     private var buffer: [UInt8] = []

@@ -34,10 +34,8 @@ public final class ReportWriter {
     /// Changes since last week, and the names of the clients they concern.
     private var changes: [PlanChange] = []
     private var changeNames: [String: String] = [:]
-    /// `print/<therapist>.txt`: each therapist's handouts, by file name.
-    private var bundles: [String: (file: BufferedFile, count: Int)] = [:]
-    private var bundleNames: [String: String] = [:]
-    private var bundleNamer = HandoutFileNamer()
+    /// Each therapist's handout files, in input order, for `print/<therapist>.txt`.
+    private var bundles: [String: [String]] = [:]
 
     /// Wall time of each output stage so far (`--timings`).
     public private(set) var timings = StageTimings()
@@ -66,8 +64,6 @@ public final class ReportWriter {
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf)
         self.previous = previous
-        _ = try folder.folder("print")
-        bundleNames[""] = bundleNamer.name(clientID: "", name: "unassigned")
     }
 
     /// Writes one client's handout, plan line, print copy and workbook rows.
@@ -88,7 +84,7 @@ public final class ReportWriter {
         }
         if count > 0 { try print.write("\u{0C}") }
         try print.write(text)
-        try bundle(text, therapist: profile.therapist ?? "")
+        bundles[profile.therapist ?? "", default: []].append(name)
         let handoutsDone = StageTimings.now()
         timings.add("handouts", handoutsDone - start)
         try timings.measure("jsonl") { try plans.write(PlanJSON.line(for: plan) + "\n") }
@@ -119,7 +115,7 @@ public final class ReportWriter {
         var start = StageTimings.now()
         try plans.close()
         try print.close()
-        for b in bundles.values { try b.file.close() }
+        try writeBundles()
         if let gone = previous?.values { changes += gone.map(PlanChange.gone) }
         changes.sort()
         if previous != nil { try folder.write("changes.csv", ChangesCSV.text(changes)) }
@@ -148,16 +144,25 @@ public final class ReportWriter {
 
     deinit { feeder.abandon() }
 
-    /// Appends a handout to its therapist's print bundle (`print/unassigned.txt` for none).
-    private func bundle(_ text: String, therapist: String) throws {
-        if bundles[therapist] == nil {
-            if bundleNames[therapist] == nil { bundleNames[therapist] = bundleNamer.name(clientID: "", name: therapist) }
-            bundles[therapist] = (BufferedFile(try folder.create("print/" + bundleNames[therapist]!), capacity: 1 << 12), 0)
+    /// `print/<therapist>.txt` (and `print/unassigned.txt`): each therapist's handouts,
+    /// copied from `handouts/` one file at a time, so a league with thousands of
+    /// therapists never holds thousands of files open.
+    private func writeBundles() throws {
+        _ = try folder.folder("print")
+        var namer = HandoutFileNamer()
+        let unassigned = namer.name(clientID: "", name: "unassigned")
+        for therapist in bundles.keys.sorted() {
+            let file = BufferedFile(
+                try folder.create("print/" + (therapist.isEmpty ? unassigned : namer.name(clientID: "", name: therapist))))
+            for (i, handout) in bundles[therapist]!.enumerated() {
+                if i > 0 { try file.write("\u{0C}") }
+                guard let data = FileManager.default.contents(atPath: folder.path("handouts/" + handout)) else {
+                    throw RunFolderError(path: folder.path("handouts/" + handout), operation: "read back", code: errno)
+                }
+                try file.write(String(decoding: data, as: UTF8.self))
+            }
+            try file.close()
         }
-        let b = bundles[therapist]!
-        if b.count > 0 { try b.file.write("\u{0C}") }
-        try b.file.write(text)
-        bundles[therapist]!.count += 1
     }
 
     /// `teams/<slug>.txt` for every named team, in name order.
