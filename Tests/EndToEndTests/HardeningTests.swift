@@ -144,3 +144,29 @@ struct HardeningTests {
         }
     }
 }
+
+@Suite("legcare sample", .serialized)
+struct SampleTests {
+    @Test("sample: the same seed gives the same bytes, another seed other bytes; the report runs on it and rejects its few bad rows")
+    func sample() throws {
+        let dir = try workspace([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (out, seed) in [("a", "5"), ("b", "5"), ("c", "6")] {
+            #expect(try legcare(["sample", "--clients", "400", "--seed", seed, "--out", out], in: dir).status == 0)
+        }
+        for f in ["clients.csv", "sessions.csv", "training.csv", "clinic.yaml"] {
+            #expect(contents(dir, "a/\(f)") == contents(dir, "b/\(f)"), "\(f) differs for the same seed")
+        }
+        #expect(contents(dir, "a/clients.csv") != contents(dir, "c/clients.csv"))
+        let clients = try #require(contents(dir, "a/clients.csv")).split(separator: "\n")
+        #expect(clients.count == 401)
+        #expect(try #require(contents(dir, "a/training.csv")).split(separator: "\n").count > 1, "some clients play in teams")
+        let run = try legcare(
+            [
+                "report", "--clients", "a/clients.csv", "--sessions", "a/sessions.csv", "--training", "a/training.csv", "--config",
+                "a/clinic.yaml", "--as-of", "2026-11-23",
+            ], in: dir)
+        #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
+        #expect(contents(dir, "Reports/2026-W48/timetable.csv") != nil)
+    }
+}
