@@ -41,6 +41,12 @@ struct SquadWeekTests {
         #expect(contents(dir, "\(week)/teams/northgate-netball.txt")?.contains("DUE BUT NOT BOOKED: 1") == true)
         #expect(!coach.contains("dvt") && !coach.contains("strain"))
 
+        // Reports/README.md (in git) names everything a run folder holds.
+        let reportsReadme = try String(contentsOf: repositoryRoot.appendingPathComponent("Reports/README.md"), encoding: .utf8)
+        for entry in try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent(week).path) {
+            #expect(reportsReadme.contains("`\(entry)"), "Reports/README.md does not mention \(entry)")
+        }
+
         let script = "import openpyxl,sys; print(','.join(openpyxl.load_workbook(sys.argv[1]).sheetnames))"
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
