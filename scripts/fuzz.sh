@@ -14,7 +14,7 @@ for target in csv clients namer config; do
   work=.build-fuzz/corpus/$target
   mkdir -p "$work"
   log=.build-fuzz/$target.log
-  if "$bin/fuzz-$target" "$work" "$kept/$target" -max_total_time="$seconds" -max_len=4096 \
+  if LEGCARE_FUZZ_TARGET=$target "$bin/fuzz-legcare" "$work" "$kept/$target" -max_total_time="$seconds" -max_len=4096 \
       -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$kept/$target/" >"$log" 2>&1; then
     result="no crash"
   else
