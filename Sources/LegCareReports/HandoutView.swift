@@ -198,57 +198,22 @@ extension HandoutView.Step {
 // Direct key lookup instead of Mirror reflection: measured with legcare-bench, reflection
 // made a handout cost about 1 ms, most of a report's time.
 extension HandoutView: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "clinic": return clinic
-        case "clientName": return clientName
-        case "week": return week
-        case "weekDates": return weekDates
-        case "therapist": return therapist
-        case "hasTherapist": return hasTherapist
-        case "team": return team
-        case "hasTeam": return hasTeam
-        case "emergency": return emergency
-        case "callEmergency": return callEmergency
-        case "referred": return referred
-        case "referSentence": return referSentence
-        case "referWhy": return referWhy
-        case "avoidLines": return avoidLines
-        case "hasAvoidLines": return hasAvoidLines
-        case "hasSession": return hasSession
-        case "sessionKind": return sessionKind
-        case "sessionMinutes": return sessionMinutes
-        case "sessionWhen": return sessionWhen
-        case "sessionEvery": return sessionEvery
-        case "tellTherapist": return tellTherapist
-        case "hasRoutine": return hasRoutine
-        case "perWeek": return perWeek
-        case "totalMinutes": return totalMinutes
-        case "steps": return steps
-        case "timing": return timing
-        case "aftercare": return aftercare
-        case "redFlags": return redFlags
-        case "contact": return contact
-        case "booking": return booking
-        case "footer": return footer
-        case "whatsNew": return whatsNew
-        case "hasWhatsNew": return !whatsNew.isEmpty
-        default: return nil
-        }
-    }
+    func child(named name: String) -> Any? { value(name)?.mustache }
 }
 
 extension HandoutView.Step: MustacheParent {
-    func child(named name: String) -> Any? {
-        switch name {
-        case "number": return number
-        case "area": return area
-        case "tool": return tool
-        case "path": return path
-        case "seconds": return seconds
-        case "hold": return hold
-        case "pressure": return pressure
-        default: return nil
+    func child(named name: String) -> Any? { value(name)?.mustache }
+}
+
+extension CompiledTemplate.Value {
+    /// The same value as swift-mustache wants it (for templates it renders instead).
+    var mustache: Any {
+        switch self {
+        case .text(let s): return s
+        case .number(let n): return n
+        case .flag(let b): return b
+        case .step(let step): return step
+        case .list(let items): return items.map(\.mustache)
         }
     }
 }
