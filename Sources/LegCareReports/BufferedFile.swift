@@ -18,6 +18,11 @@ final class BufferedFile {
         if buffer.count >= capacity { try flush() }
     }
 
+    func write(bytes: [UInt8]) throws {
+        buffer += bytes
+        if buffer.count >= capacity { try flush() }
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)

@@ -58,9 +58,15 @@ public struct HandoutTemplate: Sendable {
     /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
     /// `changes` since the previous week give the "What is new this week" section.
     public func render(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> String {
+        String(decoding: renderBytes(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes), as: UTF8.self)
+    }
+
+    /// ``render(plan:profile:config:asOf:changes:)`` as UTF-8 bytes, ready for the file.
+    public func renderBytes(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> [UInt8] {
         var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
         view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)
-        return TextWrapper.wrap(compiled?.render(view) ?? template.render(view), width: Self.width, keepWhole: [profile.name])
+        let text = compiled?.render(view) ?? Array(template.render(view).utf8)
+        return TextWrapper.wrap(bytes: text, width: Self.width, keepWhole: [profile.name])
     }
 
     /// The unwrapped text by both engines (compiled, swift-mustache), for the tests that
@@ -68,7 +74,7 @@ public struct HandoutTemplate: Sendable {
     func renderBoth(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> (String?, String) {
         var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
         view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)
-        return (compiled?.render(view), template.render(view))
+        return (compiled.map { String(decoding: $0.render(view), as: UTF8.self) }, template.render(view))
     }
 
     /// The wrapping step alone, for `legcare-bench`.

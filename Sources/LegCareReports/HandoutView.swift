@@ -50,14 +50,19 @@ struct HandoutView {
     var whatsNew: [String] = []
 
     /// Keys a template may name: the properties above, and those of a step.
-    static let keys: Set<String> = [
-        "clinic", "clientName", "week", "weekDates", "therapist", "hasTherapist", "team", "hasTeam",
-        "emergency", "callEmergency", "referred", "referSentence", "referWhy", "avoidLines", "hasAvoidLines",
-        "hasSession", "sessionKind", "sessionMinutes", "sessionWhen", "sessionEvery",
-        "tellTherapist", "hasRoutine", "perWeek", "totalMinutes", "steps", "timing",
-        "aftercare", "redFlags", "contact", "booking", "footer", "whatsNew", "hasWhatsNew",
-        "number", "area", "tool", "path", "seconds", "hold", "pressure", ".",
-    ]
+    static let keys: Set<String> = Set(Key.allCases.map(\.rawValue))
+
+    /// A key a template may name, resolved once when the template is compiled.
+    enum Key: String, CaseIterable, Sendable {
+        case clinic, clientName, week, weekDates, therapist, hasTherapist, team, hasTeam
+        case emergency, callEmergency, referred, referSentence, referWhy, avoidLines, hasAvoidLines
+        case hasSession, sessionKind, sessionMinutes, sessionWhen, sessionEvery
+        case tellTherapist, hasRoutine, perWeek, totalMinutes, steps, timing
+        case aftercare, redFlags, contact, booking, footer, whatsNew, hasWhatsNew
+        // A step's own keys.
+        case number, area, tool, path, seconds, hold, pressure
+        case dot = "."
+    }
 
     init(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day) {
         let weekStart = asOf.adding(days: -(asOf.weekday - 1))
@@ -140,56 +145,56 @@ extension String {
 
 // The compiled template's lookup: the same keys as `child(named:)` below, as typed values.
 extension HandoutView {
-    func value(_ name: String) -> CompiledTemplate.Value? {
-        switch name {
-        case "clinic": return .text(clinic)
-        case "clientName": return .text(clientName)
-        case "week": return .text(week)
-        case "weekDates": return .text(weekDates)
-        case "therapist": return .text(therapist)
-        case "hasTherapist": return .flag(hasTherapist)
-        case "team": return .text(team)
-        case "hasTeam": return .flag(hasTeam)
-        case "emergency": return .flag(emergency)
-        case "callEmergency": return .text(callEmergency)
-        case "referred": return .flag(referred)
-        case "referSentence": return .text(referSentence)
-        case "referWhy": return .list(referWhy.map(CompiledTemplate.Value.text))
-        case "avoidLines": return .list(avoidLines.map(CompiledTemplate.Value.text))
-        case "hasAvoidLines": return .flag(hasAvoidLines)
-        case "hasSession": return .flag(hasSession)
-        case "sessionKind": return .text(sessionKind)
-        case "sessionMinutes": return .number(sessionMinutes)
-        case "sessionWhen": return .text(sessionWhen)
-        case "sessionEvery": return .number(sessionEvery)
-        case "tellTherapist": return .list(tellTherapist.map(CompiledTemplate.Value.text))
-        case "hasRoutine": return .flag(hasRoutine)
-        case "perWeek": return .number(perWeek)
-        case "totalMinutes": return .number(totalMinutes)
-        case "steps": return .list(steps.map(CompiledTemplate.Value.step))
-        case "timing": return .list(timing.map(CompiledTemplate.Value.text))
-        case "aftercare": return .list(aftercare.map(CompiledTemplate.Value.text))
-        case "redFlags": return .list(redFlags.map(CompiledTemplate.Value.text))
-        case "contact": return .text(contact)
-        case "booking": return .text(booking)
-        case "footer": return .text(footer)
-        case "whatsNew": return .list(whatsNew.map(CompiledTemplate.Value.text))
-        case "hasWhatsNew": return .flag(!whatsNew.isEmpty)
-        default: return nil
+    func value(_ key: Key) -> CompiledTemplate.Value? {
+        switch key {
+        case .clinic: return .text(clinic)
+        case .clientName: return .text(clientName)
+        case .week: return .text(week)
+        case .weekDates: return .text(weekDates)
+        case .therapist: return .text(therapist)
+        case .hasTherapist: return .flag(hasTherapist)
+        case .team: return .text(team)
+        case .hasTeam: return .flag(hasTeam)
+        case .emergency: return .flag(emergency)
+        case .callEmergency: return .text(callEmergency)
+        case .referred: return .flag(referred)
+        case .referSentence: return .text(referSentence)
+        case .referWhy: return .texts(referWhy)
+        case .avoidLines: return .texts(avoidLines)
+        case .hasAvoidLines: return .flag(hasAvoidLines)
+        case .hasSession: return .flag(hasSession)
+        case .sessionKind: return .text(sessionKind)
+        case .sessionMinutes: return .number(sessionMinutes)
+        case .sessionWhen: return .text(sessionWhen)
+        case .sessionEvery: return .number(sessionEvery)
+        case .tellTherapist: return .texts(tellTherapist)
+        case .hasRoutine: return .flag(hasRoutine)
+        case .perWeek: return .number(perWeek)
+        case .totalMinutes: return .number(totalMinutes)
+        case .steps: return .steps(steps)
+        case .timing: return .texts(timing)
+        case .aftercare: return .texts(aftercare)
+        case .redFlags: return .texts(redFlags)
+        case .contact: return .text(contact)
+        case .booking: return .text(booking)
+        case .footer: return .text(footer)
+        case .whatsNew: return .texts(whatsNew)
+        case .hasWhatsNew: return .flag(!whatsNew.isEmpty)
+        case .number, .area, .tool, .path, .seconds, .hold, .pressure, .dot: return nil
         }
     }
 }
 
 extension HandoutView.Step {
-    func value(_ name: String) -> CompiledTemplate.Value? {
-        switch name {
-        case "number": return .number(number)
-        case "area": return .text(area)
-        case "tool": return .text(tool)
-        case "path": return .text(path)
-        case "seconds": return .number(seconds)
-        case "hold": return .number(hold)
-        case "pressure": return .text(pressure)
+    func value(_ key: HandoutView.Key) -> CompiledTemplate.Value? {
+        switch key {
+        case .number: return .number(number)
+        case .area: return .text(area)
+        case .tool: return .text(tool)
+        case .path: return .text(path)
+        case .seconds: return .number(seconds)
+        case .hold: return .number(hold)
+        case .pressure: return .text(pressure)
         default: return nil
         }
     }
@@ -198,11 +203,11 @@ extension HandoutView.Step {
 // Direct key lookup instead of Mirror reflection: measured with legcare-bench, reflection
 // made a handout cost about 1 ms, most of a report's time.
 extension HandoutView: MustacheParent {
-    func child(named name: String) -> Any? { value(name)?.mustache }
+    func child(named name: String) -> Any? { Key(rawValue: name).flatMap(value)?.mustache }
 }
 
 extension HandoutView.Step: MustacheParent {
-    func child(named name: String) -> Any? { value(name)?.mustache }
+    func child(named name: String) -> Any? { HandoutView.Key(rawValue: name).flatMap(value)?.mustache }
 }
 
 extension CompiledTemplate.Value {
@@ -213,7 +218,8 @@ extension CompiledTemplate.Value {
         case .number(let n): return n
         case .flag(let b): return b
         case .step(let step): return step
-        case .list(let items): return items.map(\.mustache)
+        case .texts(let items): return items
+        case .steps(let items): return items
         }
     }
 }

@@ -75,15 +75,15 @@ public final class ReportWriter {
     public func add(_ plan: Plan, profile: ClientProfile) throws -> String? {
         let start = StageTimings.now()
         let clientChanges = previous.map { PlanChange.between($0[profile.clientID], PlanSnapshot(plan)) } ?? []
-        let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf, changes: clientChanges)
+        let text = template.renderBytes(plan: plan, profile: profile, config: config, asOf: asOf, changes: clientChanges)
         let name = namer.name(clientID: profile.clientID, name: profile.name)
         do {
-            try folder.write("handouts/" + name, text)
+            try folder.write("handouts/" + name, bytes: text)
         } catch let error as RunFolderError where !error.isEnvironmental {
             return "could not be written: its handout file was refused (\(error.reason)); expected a row LegCare can save"
         }
         if count > 0 { try print.write("\u{0C}") }
-        try print.write(text)
+        try print.write(bytes: text)
         bundles[profile.therapist ?? "", default: []].append(name)
         let handoutsDone = StageTimings.now()
         timings.add("handouts", handoutsDone - start)

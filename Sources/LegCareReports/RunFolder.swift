@@ -94,9 +94,28 @@ public final class RunFolder {
 
     /// Writes a whole file (0600).
     public func write(_ name: String, _ text: String) throws {
-        let handle = try create(name)
-        defer { try? handle.close() }
-        try handle.write(contentsOf: Data(text.utf8))
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    /// Writes a whole file (0600) with plain system calls: a handout is one `open`, one
+    /// `write` and one `close`, with no FileHandle or Data in between.
+    public func write(_ name: String, bytes: [UInt8]) throws {
+        let path = self.path(name)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw RunFolderError(path: path, operation: "create", code: errno) }
+        defer { close(fd) }
+        _ = fchmod(fd, 0o600)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else {
+                let code = n < 0 ? errno : EIO
+                unlink(path)  // no half handout is left for a client the run rejects
+                throw RunFolderError(path: path, operation: "write", code: code)
+            }
+            done += n
+        }
     }
 
     /// Creates a new file (0600, never an existing one) and returns a handle to stream into.

@@ -9,51 +9,143 @@ enum TextWrapper {
     private static let glue: UInt8 = 0x01
 
     static func wrap(_ text: String, width: Int, keepWhole phrases: [String] = []) -> String {
+        String(decoding: wrap(bytes: Array(text.utf8), width: width, keepWhole: phrases), as: UTF8.self)
+    }
+
+    /// ``wrap(_:width:keepWhole:)`` on UTF-8 bytes.
+    static func wrap(bytes text: [UInt8], width: Int, keepWhole phrases: [String] = []) -> [UInt8] {
         // The phrase's spaces become glue in place, byte for byte: measured with perf, doing
         // this with Foundation's replacingOccurrences took a fifth of a whole report.
-        var bytes = Array(text.utf8)
+        var bytes = text
         for phrase in phrases where phrase.utf8.contains(0x20) { glueSpaces(of: Array(phrase.utf8), in: &bytes) }
-        var out = Array(wrapGlued(String(decoding: bytes, as: UTF8.self), width: width).utf8)
-        for i in out.indices where out[i] == glue { out[i] = 0x20 }
-        return String(decoding: out, as: UTF8.self)
+        var out = wrapGlued(bytes, width: width)
+        out.withUnsafeMutableBufferPointer { b in
+            for i in b.indices where b[i] == glue { b[i] = 0x20 }
+        }
+        return out
     }
 
     /// Every occurrence of `phrase` in `bytes` gets its spaces turned into glue.
     private static func glueSpaces(of phrase: [UInt8], in bytes: inout [UInt8]) {
         guard let first = phrase.first, phrase.count <= bytes.count else { return }
-        var i = 0
-        while i <= bytes.count - phrase.count {
-            if bytes[i] == first && bytes[i..<(i + phrase.count)].elementsEqual(phrase) {
-                for j in 0..<phrase.count where phrase[j] == 0x20 { bytes[i + j] = glue }
-                i += phrase.count
-            } else {
-                i += 1
+        bytes.withUnsafeMutableBufferPointer { b in
+            phrase.withUnsafeBufferPointer { p in
+                let base = b.baseAddress!
+                let last = b.count - p.count
+                var i = 0
+                while i <= last {
+                    // memchr finds the next possible start far faster than a byte loop.
+                    guard let hit = memchr(base + i, Int32(first), last - i + 1) else { return }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, p.baseAddress!, p.count) == 0 {
+                        for j in 0..<p.count where p[j] == 0x20 { base[i + j] = glue }
+                        i += p.count
+                    } else {
+                        i += 1
+                    }
+                }
             }
         }
     }
 
-    private static func wrapGlued(_ text: String, width: Int) -> String {
-        var out: [String] = []
-        var utf8 = text.utf8[...]
-        while !utf8.isEmpty {
-            let end = utf8.firstIndex(of: 0x0A) ?? utf8.endIndex
-            var raw = utf8[utf8.startIndex..<end]
-            utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
-            while let last = raw.last, last == 0x20 || last == 0x09 { raw = raw.dropLast() }
-            if raw.isEmpty {
-                if out.last?.isEmpty == false { out.append("") }
-                continue
-            }
-            // Most lines are short, or ASCII: those skip the Character-by-Character path.
-            if raw.count <= width {
-                out.append(String(Substring(raw)))
-            } else {
-                out += wrapLine(String(Substring(raw)), width: width)
+    /// The lines of `text`, wrapped, on bytes. At most one blank line in a row, none
+    /// first or last. Measured with perf: wrapping with String and Substring indexes was
+    /// most of a handout's cost (about 80 µs of 148), so ASCII lines (nearly all of them)
+    /// are wrapped here on bytes, and only a long line with other letters takes the
+    /// Character path (`wrapLine`), where a column is a Character.
+    private static func wrapGlued(_ text: [UInt8], width: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + text.count / 8)
+        var blankPending = false
+        text.withUnsafeBufferPointer { b in
+            var start = 0
+            while start < b.count {
+                var end = b.count
+                if let nl = memchr(b.baseAddress! + start, 0x0A, b.count - start) {
+                    end = b.baseAddress!.distance(to: nl.assumingMemoryBound(to: UInt8.self))
+                }
+                let next = end + 1
+                while end > start && (b[end - 1] == 0x20 || b[end - 1] == 0x09) { end -= 1 }
+                defer { start = next }
+                if end == start {
+                    if !out.isEmpty { blankPending = true }
+                    continue
+                }
+                if !out.isEmpty { out.append(0x0A) }
+                if blankPending { out.append(0x0A) }
+                blankPending = false
+                let line = UnsafeBufferPointer(rebasing: b[start..<end])
+                if line.count <= width {
+                    out.append(contentsOf: line)
+                } else if !line.contains(where: { $0 >= 0x80 }) {
+                    wrapASCII(line, width: width, into: &out)
+                } else {
+                    let lines = wrapLine(String(decoding: line, as: UTF8.self), width: width)
+                    out.append(contentsOf: lines.joined(separator: "\n").utf8)
+                }
             }
         }
-        while out.first?.isEmpty == true { out.removeFirst() }
-        while out.last?.isEmpty == true { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        if !out.isEmpty { out.append(0x0A) }
+        return out
+    }
+
+    /// ``wrapLine(_:width:)`` for a line of ASCII bytes, where a column is a byte.
+    static func wrapASCII(_ line: UnsafeBufferPointer<UInt8>, width: Int, into out: inout [UInt8]) {
+        let space: UInt8 = 0x20
+        var indent = 0
+        while indent < line.count && line[indent] == space { indent += 1 }
+        let body = UnsafeBufferPointer(rebasing: line[indent...])
+        var hanging = indent
+        if body.count >= 2 && body[0] == UInt8(ascii: "-") && body[1] == space {
+            hanging += 2
+        } else if let dot = body.firstIndex(of: UInt8(ascii: ".")), dot > 0, body[..<dot].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            dot + 1 < body.count, body[dot + 1] == space
+        {
+            hanging += dot + 2
+        } else if let colon = body.firstIndex(of: UInt8(ascii: ":")), colon < 12, !body[..<colon].contains(space) {
+            hanging += colon + 2
+        }
+        for _ in 0..<indent { out.append(space) }
+        var length = indent
+        var currentHasWord = false
+        // The words of a printed line are copied as one span while they follow each other
+        // with one space between them (nearly always), instead of a copy per word.
+        var span = 0..<0
+        func flush() {
+            if !span.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: body[span])) }
+        }
+        var i = 0
+        while i < body.count {
+            if body[i] == space {
+                i += 1
+                continue
+            }
+            var j = i
+            while j < body.count && body[j] != space { j += 1 }
+            let n = j - i
+            if currentHasWord && length + 1 + n > width {
+                flush()
+                out.append(0x0A)
+                for _ in 0..<hanging { out.append(space) }
+                length = hanging + n
+                span = i..<j
+            } else if currentHasWord {
+                length += 1 + n
+                if span.upperBound + 1 == i {
+                    span = span.lowerBound..<j
+                } else {
+                    flush()
+                    out.append(space)
+                    span = i..<j
+                }
+            } else {
+                length += n
+                span = i..<j
+            }
+            currentHasWord = true
+            i = j
+        }
+        flush()
     }
 
     /// One logical line as one or more printed lines.

@@ -3,9 +3,12 @@ import LegCareCore
 import LegCareIntake
 import LegCareReports
 
-// Usage: legcare-bench CLIENTS.csv
+// Usage: legcare-bench CLIENTS.csv [STAGE]
 // Times each pipeline stage on its own over the same file, so a slow stage shows itself.
+// With STAGE (validate, jsonl, handouts), only that stage runs, ten times over, for a
+// profiler (`perf record -g legcare-bench clients.csv handouts`).
 let path = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Input/clients.csv"
+let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : nil
 let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
 let asOf = Day(iso: "2026-11-23")!
 
@@ -23,6 +26,34 @@ func report(_ stage: String, _ seconds: Double, _ count: Int) {
         String(
             format: "%-24@ %8.3f s %8.0f MB/s %10.0f rows/s %7d MB peak", stage as NSString, seconds, mbps, Double(count) / seconds,
             usage.ru_maxrss / 1024))
+}
+
+if let only {
+    var clients = try ClientsReader(source: ByteSource(path: path), file: "clients.csv")
+    var profiles: [ClientProfile] = []
+    while let p = try clients.next() { if profiles.count < 20_000 { profiles.append(p) } }
+    let plans = profiles.map { PlanEngine().plan(for: $0, asOf: asOf) }
+    let template = try HandoutTemplate.load(folder: nil)
+    let start = now()
+    var bytes = 0
+    for _ in 0..<10 {
+        switch only {
+        case "validate":
+            var again = try ClientsReader(source: ByteSource(path: path), file: "clients.csv")
+            while try again.next() != nil { bytes &+= 1 }
+        case "jsonl":
+            for p in plans { bytes &+= PlanJSON.line(for: p).utf8.count }
+        case "handouts":
+            for (p, plan) in zip(profiles, plans) {
+                bytes &+= template.render(plan: plan, profile: p, config: ClinicConfig(), asOf: asOf).utf8.count
+            }
+        default:
+            print("unknown stage \(only): validate, jsonl or handouts")
+            exit(2)
+        }
+    }
+    report("\(only) x10", now() - start, only == "validate" ? clients.rowsRead * 10 : plans.count * 10)
+    exit(bytes == 0 ? 1 : 0)
 }
 
 // 1. Field boundaries only.

@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import PropertyBased
 import Testing
 
 @testable import LegCareReports
@@ -206,6 +207,30 @@ struct HandoutGoldenTests {
         #expect(
             t.render(plan: PlanEngine().plan(for: p, asOf: Self.asOf), profile: p, config: c, asOf: Self.asOf)
                 == "Smith & Jones <Physio> for O'Brien\n")
+    }
+
+    @Test("ASCII lines wrap on bytes exactly as the Character path wraps them (random lines and widths)")
+    func byteWrapMatchesCharacterWrap() async {
+        let pieces = ["- ", "1. ", "12. ", "Note: ", "Timing:", " ", "  ", "word", "a", "longerword", "x.y", "3.", ":", "-", "9", "\u{1}"]
+        let gen = Gen.int(in: 0...Int(Int32.max)).map { seed -> (String, Int) in
+            var s = UInt64(seed)
+            func next() -> Int {
+                s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(s >> 33)
+            }
+            let line = (0..<(1 + next() % 40)).map { _ in pieces[next() % pieces.count] }.joined()
+            return (line, 8 + next() % 70)
+        }
+        await propertyCheck(count: 500, input: gen) { input in
+            let (line, width) = input
+            var trimmed = line
+            while trimmed.last == " " { trimmed.removeLast() }
+            guard trimmed.count > width, !trimmed.isEmpty else { return }
+            var bytes: [UInt8] = []
+            Array(trimmed.utf8).withUnsafeBufferPointer { TextWrapper.wrapASCII($0, width: width, into: &bytes) }
+            let expected = TextWrapper.wrapLine(trimmed, width: width).joined(separator: "\n")
+            #expect(String(decoding: bytes, as: UTF8.self) == expected, "width \(width): \(trimmed)")
+        }
     }
 
     @Test("wrapping keeps list items' hanging indent")
