@@ -213,3 +213,42 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
     }
 }
+
+/// Golden plan lines: `plans.jsonl` is a contract other tools parse, so any change to its
+/// bytes is a reviewed diff of `golden/plans.jsonl`. Regenerate after an intended change
+/// with `LEGCARE_UPDATE_GOLDEN=1 swift test`.
+@Suite("plans.jsonl lines (golden file)")
+struct PlanLineGoldenTests {
+    static let asOf = Day(iso: "2026-11-23")!
+
+    /// Random clients, every third with a training log (load, wellness), and ids that need
+    /// every kind of JSON escape.
+    static func plans() -> [Plan] {
+        let ids = ["Q\"1", "back\\slash", "tab\there", "line\nbreak", "ctl\u{1}", "sep\u{2028}para\u{2029}", "plain", "é张😀"]
+        return CompiledTemplateTests.clients(120).enumerated().map { i, client in
+            var profile = client.0
+            if i < ids.count { profile.clientID = ids[i] }
+            guard i % 3 == 0 else { return PlanEngine().plan(for: profile, asOf: asOf) }
+            var history = TrainingHistory()
+            for d in 1...35 where (d * 7 + i) % 4 != 0 {
+                let wellness = d % 2 == 0 ? ["sleep": 1 + (d + i) % 5, "mood": d == 1 ? 1 : 4, "soreness": 3] : [:]
+                history.add(day: asOf.adding(days: -d), minutes: 30 + (d * i) % 60, rpe: 1 + (d + i) % 10, wellness: wellness)
+            }
+            return PlanEngine().plan(for: profile, asOf: asOf, training: history)
+        }
+    }
+
+    @Test("plan lines for 120 random clients (escapes, loads, wellness, attention) match golden/plans.jsonl byte for byte")
+    func golden() throws {
+        let text = Self.plans().map { PlanJSON.line(for: $0) + "\n" }.joined()
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden/plans.jsonl")
+        if ProcessInfo.processInfo.environment["LEGCARE_UPDATE_GOLDEN"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == expected, "plans.jsonl lines differ from golden/plans.jsonl")
+        for line in text.split(separator: "\n") {
+            #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line)")
+        }
+    }
+}
