@@ -87,7 +87,7 @@ public final class ReportWriter {
         bundles[profile.therapist ?? "", default: []].append(name)
         let handoutsDone = StageTimings.now()
         timings.add("handouts", handoutsDone - start)
-        try timings.measure("jsonl") { try plans.write(PlanJSON.line(for: plan) + "\n") }
+        try timings.measure("jsonl") { try plans.write(bytes: PlanJSON.lineBytes(for: plan)) }
         let workbookStart = StageTimings.now()
         if previous != nil {
             previous![profile.clientID] = nil

@@ -42,10 +42,10 @@ if let only {
             var again = try ClientsReader(source: ByteSource(path: path), file: "clients.csv")
             while try again.next() != nil { bytes &+= 1 }
         case "jsonl":
-            for p in plans { bytes &+= PlanJSON.line(for: p).utf8.count }
+            for p in plans { bytes &+= PlanJSON.lineBytes(for: p).count }
         case "handouts":
             for (p, plan) in zip(profiles, plans) {
-                bytes &+= template.render(plan: plan, profile: p, config: ClinicConfig(), asOf: asOf).utf8.count
+                bytes &+= template.renderBytes(plan: plan, profile: p, config: ClinicConfig(), asOf: asOf).count
             }
         default:
             print("unknown stage \(only): validate, jsonl or handouts")
@@ -89,13 +89,13 @@ report("plan engine", now() - start, plans.count)
 // 5. plans.jsonl lines.
 start = now()
 var bytes = 0
-for p in plans { bytes &+= PlanJSON.line(for: p).utf8.count }
+for p in plans { bytes &+= PlanJSON.lineBytes(for: p).count }
 report("plans.jsonl", now() - start, plans.count)
 
 // 6. Handouts.
 let template = try HandoutTemplate.load(folder: nil)
 start = now()
-for (p, plan) in zip(profiles, plans) { bytes &+= template.render(plan: plan, profile: p, config: ClinicConfig(), asOf: asOf).utf8.count }
+for (p, plan) in zip(profiles, plans) { bytes &+= template.renderBytes(plan: plan, profile: p, config: ClinicConfig(), asOf: asOf).count }
 report("handouts", now() - start, plans.count)
 
 // 7. Wrapping alone, on one rendered handout repeated.

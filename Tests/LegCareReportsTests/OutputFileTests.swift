@@ -253,4 +253,39 @@ struct PlanLineGoldenTests {
             #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "not JSON: \(line)")
         }
     }
+
+    @Test("the eight-bytes-at-a-time escape scan agrees with a byte-by-byte scan (random bytes, every position)")
+    func escapeScan() async {
+        let interesting: [UInt8] = [0x00, 0x1F, 0x20, 0x21, 0x22, 0x5B, 0x5C, 0x5D, 0x7F, 0x80, 0xE1, 0xE2, 0xE3, 0xFF, 0x41]
+        let gen = Gen.int(in: 0...Int(Int32.max)).map { seed -> [UInt8] in
+            var s = UInt64(seed)
+            func next() -> Int {
+                s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(s >> 33)
+            }
+            // Mostly plain letters with at most one byte of interest, at any offset.
+            var bytes = (0..<(next() % 40)).map { _ in UInt8(0x61 + next() % 26) }
+            if next() % 4 != 0, !bytes.isEmpty { bytes[next() % bytes.count] = interesting[next() % interesting.count] }
+            return bytes
+        }
+        await propertyCheck(count: 1000, input: gen) { bytes in
+            let naive = bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+            #expect(bytes.withUnsafeBufferPointer(JSONWriter.needsEscape) == naive, "\(bytes)")
+        }
+    }
+
+    @Test("numbers and days are written as Swift writes them", arguments: [0, 7, -7, 10, 99, 100, -100, 123_456_789, Int.max, Int.min])
+    func decimals(_ n: Int) {
+        var json = JSONWriter()
+        json.beginArray()
+        json.int(n)
+        json.double(Double(n) / 4)
+        json.day(Day(iso: "2026-01-05")!.adding(days: n % 5000))
+        json.endArray()
+        let d = Double(n) / 4
+        let expectedDouble = d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : d.description
+        #expect(
+            String(decoding: json.bytes, as: UTF8.self)
+                == "[\(n),\(expectedDouble),\"\(Day(iso: "2026-01-05")!.adding(days: n % 5000).description)\"]")
+    }
 }
