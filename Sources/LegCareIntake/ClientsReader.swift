@@ -20,6 +20,8 @@ public struct ClientsReader {
     private var seenIDs: [String: Int] = [:]
     private var finished = false
     private var last: (row: Int, line: Int, id: String)?
+    /// Each column of the contract, found in this file's header once.
+    private let col: Columns
 
     /// Column keys, in contract order.
     public static let columns = [
@@ -42,6 +44,23 @@ public struct ClientsReader {
             source: source, file: file, known: Self.columns, required: Self.required,
             aliases: Self.headerAliases, diagnostics: &diagnostics)
         self.diagnostics = diagnostics
+        col = Columns(table)
+    }
+
+    private struct Columns {
+        let clientID, name, dateOfBirth, team, therapist, activity, occupation, trainingLoad: TableReader.Column
+        let lastHardSession, nextEvent, soreAreas, painLevel, conditions, tools, pressure: TableReader.Column
+        let lastMassage, sessionMinutes: TableReader.Column
+
+        init(_ t: TableReader) {
+            (clientID, name, dateOfBirth, team) = (t.column("client_id"), t.column("name"), t.column("date_of_birth"), t.column("team"))
+            (therapist, activity, occupation) = (t.column("therapist"), t.column("activity"), t.column("occupation"))
+            (trainingLoad, lastHardSession, nextEvent) = (t.column("training_load"), t.column("last_hard_session"), t.column("next_event"))
+            (soreAreas, painLevel, conditions, tools) = (
+                t.column("sore_areas"), t.column("pain_level"), t.column("conditions"), t.column("tools")
+            )
+            (pressure, lastMassage, sessionMinutes) = (t.column("pressure"), t.column("last_massage"), t.column("session_minutes"))
+        }
     }
 
     /// The next accepted profile, or `nil` at the end; rejected rows go to `diagnostics`.
@@ -85,31 +104,31 @@ public struct ClientsReader {
 
     private func parse(_ row: TableReader.Row, errors: inout [Diagnostic]) -> ClientProfile? {
         var c = RowChecker(file: table.file, row: row)
-        let id = c.required("client_id") { .success($0) }
-        let name = c.required("name") { .success($0) }
+        let id = c.required(col.clientID) { .success($0) }
+        let name = c.required(col.name) { .success($0) }
         if let id, let first = seenIDs[id] {
-            c.fail("client_id", id, "is already used on row \(first); ids must be unique in the file")
+            c.fail(col.clientID, id, "is already used on row \(first); ids must be unique in the file")
         }
         var p = ClientProfile(clientID: id ?? "", name: name ?? "")
-        p.dateOfBirth = c.optional("date_of_birth", ValueParser.day)
-        p.team = row.value("team")
-        p.therapist = row.value("therapist")
-        p.activity = row.value("activity").map { text in
+        p.dateOfBirth = c.optional(col.dateOfBirth, ValueParser.day)
+        p.team = row.value(col.team)
+        p.therapist = row.value(col.therapist)
+        p.activity = row.value(col.activity).map { text in
             Activity.Sport(rawValue: Header.normalize(text)).map(Activity.known) ?? .other(text)
         }
-        p.occupation = c.optional("occupation") { ValueParser.token($0, Occupation.self) }
-        p.trainingLoad = c.optional("training_load") { ValueParser.token($0, TrainingLoad.self) }
-        p.lastHardSession = c.optional("last_hard_session", ValueParser.moment)
-        p.nextEvent = c.optional("next_event", ValueParser.day)
-        for a in c.list("sore_areas", { ValueParser.token($0, Area.self, aliases: Self.areaAliases) }) where !p.soreAreas.contains(a) {
+        p.occupation = c.optional(col.occupation) { ValueParser.token($0, Occupation.self) }
+        p.trainingLoad = c.optional(col.trainingLoad) { ValueParser.token($0, TrainingLoad.self) }
+        p.lastHardSession = c.optional(col.lastHardSession, ValueParser.moment)
+        p.nextEvent = c.optional(col.nextEvent, ValueParser.day)
+        for a in c.list(col.soreAreas, { ValueParser.token($0, Area.self, aliases: Self.areaAliases) }) where !p.soreAreas.contains(a) {
             p.soreAreas.append(a)
         }
-        p.painLevel = c.optional("pain_level") { ValueParser.integer($0, 0...10) }
-        p.conditions = Set(c.list("conditions") { ValueParser.token($0, Condition.self) })
-        p.tools = Set(c.list("tools") { ValueParser.token($0, Tool.self) })
-        p.pressure = c.optional("pressure") { ValueParser.token($0, Pressure.self) }
-        p.lastMassage = c.optional("last_massage", ValueParser.day)
-        p.sessionMinutes = c.optional("session_minutes") { ValueParser.integer($0, oneOf: [30, 45, 60, 90]) }
+        p.painLevel = c.optional(col.painLevel) { ValueParser.integer($0, 0...10) }
+        p.conditions = Set(c.list(col.conditions) { ValueParser.token($0, Condition.self) })
+        p.tools = Set(c.list(col.tools) { ValueParser.token($0, Tool.self) })
+        p.pressure = c.optional(col.pressure) { ValueParser.token($0, Pressure.self) }
+        p.lastMassage = c.optional(col.lastMassage, ValueParser.day)
+        p.sessionMinutes = c.optional(col.sessionMinutes) { ValueParser.integer($0, oneOf: [30, 45, 60, 90]) }
         errors = c.errors
         return errors.isEmpty ? p : nil
     }

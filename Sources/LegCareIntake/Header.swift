@@ -14,9 +14,32 @@ public struct Header: Sendable {
 
     /// Normalises a header name: trimmed, lower-case, `-` and space as `_`.
     public static func normalize(_ name: String) -> String {
-        var s = name.trimmingWhitespace().lowercased()
-        s = String(s.map { $0 == "-" || $0 == " " ? "_" : $0 })
-        return s
+        var name = name
+        // ASCII (nearly every name and token) on bytes; `.some(nil)`: already normal.
+        let ascii = name.withUTF8 { b -> String?? in
+            guard ASCII.all(b) else { return .none }
+            let range = ASCII.trimmed(b, 0..<b.count)
+            func changes(_ c: UInt8) -> Bool { c == 0x2D || c == 0x20 || (0x41...0x5A).contains(c) }
+            if range.count == b.count && !b.contains(where: changes) { return .some(nil) }
+            return String(unsafeUninitializedCapacity: range.count) { out in
+                for (j, i) in range.enumerated() {
+                    let c = b[i]
+                    out[j] = c == 0x2D || c == 0x20 ? 0x5F : (0x41...0x5A).contains(c) ? c + 0x20 : c
+                }
+                return range.count
+            }
+        }
+        switch ascii {
+        case .some(.none): return name
+        case .some(.some(let normal)): return normal
+        case .none: return unicodeNormalize(name)
+        }
+    }
+
+    /// ``normalize(_:)`` by Characters: for names with other letters, and the reference the
+    /// ASCII path is tested against.
+    static func unicodeNormalize(_ name: String) -> String {
+        String(name.trimmingWhitespace().lowercased().map { $0 == "-" || $0 == " " ? "_" : $0 })
     }
 
     /// Matches the header; unknown and repeated columns become warnings, missing

@@ -13,8 +13,10 @@ struct RowChecker {
                 clientID: row.value("client_id") ?? ""))
     }
 
+    mutating func fail(_ column: TableReader.Column, _ value: String, _ message: String) { fail(column.key, value, message) }
+
     /// The parsed value of an optional cell; a bad value is recorded.
-    mutating func optional<T>(_ key: String, _ parse: (String) -> Result<T, Expected>) -> T? {
+    mutating func optional<T>(_ key: TableReader.Column, _ parse: (String) -> Result<T, Expected>) -> T? {
         guard let text = row.value(key) else { return nil }
         switch parse(text) {
         case .success(let v): return v
@@ -25,7 +27,7 @@ struct RowChecker {
     }
 
     /// The parsed value of a required cell; empty or bad is recorded.
-    mutating func required<T>(_ key: String, _ parse: (String) -> Result<T, Expected>) -> T? {
+    mutating func required<T>(_ key: TableReader.Column, _ parse: (String) -> Result<T, Expected>) -> T? {
         guard row.value(key) != nil else {
             fail(key, "", "is empty; a value is required")
             return nil
@@ -34,7 +36,7 @@ struct RowChecker {
     }
 
     /// The parsed items of a list cell; each bad item is recorded.
-    mutating func list<T>(_ key: String, _ parse: (String) -> Result<T, Expected>) -> [T] {
+    mutating func list<T>(_ key: TableReader.Column, _ parse: (String) -> Result<T, Expected>) -> [T] {
         guard let text = row.value(key) else { return [] }
         var items: [T] = []
         for item in ValueParser.list(text) {

@@ -20,20 +20,27 @@ public enum SessionsReader {
         var result = Result()
         var table = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &result.diagnostics)
         var seen: [String: Int] = [:]
+        let sessionID = table.column("session_id")
+        let clientID = table.column("client_id")
+        let date = table.column("date")
+        let kindColumn = table.column("kind")
+        let minutesColumn = table.column("minutes")
+        let statusColumn = table.column("status")
+        let therapist = table.column("therapist")
         while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
             var c = RowChecker(file: file, row: row)
-            let id = c.required("session_id") { .success($0) }
-            if let id, let first = seen[id] { c.fail("session_id", id, "is already used on row \(first); session ids must be unique") }
-            let client = c.required("client_id") { .success($0) }
-            let day = c.required("date", ValueParser.day)
-            let kind = c.optional("kind") { ValueParser.token($0, DeliveredKind.self) }
-            let minutes = c.required("minutes") { ValueParser.integer($0, 1...240) }
-            let status = c.required("status") { ValueParser.token($0, SessionStatus.self) }
+            let id = c.required(sessionID) { .success($0) }
+            if let id, let first = seen[id] { c.fail(sessionID, id, "is already used on row \(first); session ids must be unique") }
+            let client = c.required(clientID) { .success($0) }
+            let day = c.required(date, ValueParser.day)
+            let kind = c.optional(kindColumn) { ValueParser.token($0, DeliveredKind.self) }
+            let minutes = c.required(minutesColumn) { ValueParser.integer($0, 1...240) }
+            let status = c.required(statusColumn) { ValueParser.token($0, SessionStatus.self) }
             if c.errors.isEmpty, let id, let client, let day, let minutes, let status {
                 seen[id] = row.record.row
                 result.log.add(
                     SessionRecord(
-                        sessionID: id, clientID: client, day: day, therapist: row.value("therapist"), kind: kind, minutes: minutes,
+                        sessionID: id, clientID: client, day: day, therapist: row.value(therapist), kind: kind, minutes: minutes,
                         status: status))
                 if result.clientRows[client] == nil { result.clientRows[client] = row.record.row }
             } else {

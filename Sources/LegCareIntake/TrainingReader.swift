@@ -20,15 +20,20 @@ public enum TrainingReader {
         var result = Result()
         var table = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &result.diagnostics)
         var accepted = 0
+        let clientID = table.column("client_id")
+        let date = table.column("date")
+        let minutesColumn = table.column("minutes")
+        let rpeColumn = table.column("rpe")
+        let wellnessColumns = wellness.map(table.column)
         while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
             var c = RowChecker(file: file, row: row)
-            let client = c.required("client_id") { .success($0) }
-            let day = c.required("date", ValueParser.day)
-            let minutes = c.required("minutes") { ValueParser.integer($0, 0...600) }
-            let rpe = c.required("rpe") { ValueParser.integer($0, 0...10) }
+            let client = c.required(clientID) { .success($0) }
+            let day = c.required(date, ValueParser.day)
+            let minutes = c.required(minutesColumn) { ValueParser.integer($0, 0...600) }
+            let rpe = c.required(rpeColumn) { ValueParser.integer($0, 0...10) }
             var scores: [String: Int] = [:]
-            for key in wellness {
-                if let v = c.optional(key, { ValueParser.integer($0, 1...5) }) { scores[key] = v }
+            for column in wellnessColumns {
+                if let v = c.optional(column, { ValueParser.integer($0, 1...5) }) { scores[column.key] = v }
             }
             if c.errors.isEmpty, let client, let day, let minutes, let rpe {
                 accepted += 1

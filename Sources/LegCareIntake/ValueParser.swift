@@ -32,11 +32,12 @@ enum ValueParser {
     /// A date or date-time: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`.
     static func moment(_ text: String) -> Result<Moment, Expected> {
         let expected = "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"
-        let chars = Array(text)
-        if chars.count == 10 { return Day(iso: text).map { .success(Moment(day: $0)) } ?? .failure(Expected(expected)) }
-        guard chars.count == 16, chars[10] == "T" || chars[10] == " ", chars[13] == ":",
-            let day = Day(iso: String(chars[0..<10])),
-            let h = Int(String(chars[11..<13])), let m = Int(String(chars[14..<16])),
+        // On bytes: a valid value is ASCII, so any other letter fails as it did by Character.
+        let bytes = Array(text.utf8)
+        if bytes.count == 10 { return Day(iso: text).map { .success(Moment(day: $0)) } ?? .failure(Expected(expected)) }
+        guard bytes.count == 16, bytes.allSatisfy({ $0 < 0x80 }), bytes[10] == 0x54 || bytes[10] == 0x20, bytes[13] == 0x3A,
+            let day = Day(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+            let h = Int(String(decoding: bytes[11..<13], as: UTF8.self)), let m = Int(String(decoding: bytes[14..<16], as: UTF8.self)),
             (0...23).contains(h), (0...59).contains(m)
         else { return .failure(Expected(expected)) }
         return .success(Moment(day: day, minuteOfDay: h * 60 + m))
@@ -53,6 +54,24 @@ enum ValueParser {
 
     /// A list: items separated by `;`, `|` or `,` (the latter two only appear in quoted cells).
     static func list(_ text: String) -> [String] {
+        var text = text
+        let ascii = text.withUTF8 { b -> [String]? in
+            guard ASCII.all(b) else { return nil }
+            var items: [String] = []
+            var start = 0
+            for i in 0...b.count where i == b.count || b[i] == 0x3B || b[i] == 0x7C || b[i] == 0x2C {
+                let item = ASCII.trimmed(b, start..<i)
+                if !item.isEmpty { items.append(ASCII.string(b, item)) }
+                start = i + 1
+            }
+            return items
+        }
+        return ascii ?? unicodeList(text)
+    }
+
+    /// ``list(_:)`` by Characters: for text with other letters, and the reference the ASCII
+    /// path is tested against.
+    static func unicodeList(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," })
             .map { String($0).trimmingWhitespace() }
             .filter { !$0.isEmpty }
