@@ -33,18 +33,6 @@ struct XMLScan {
         return scan.finish()
     }
 
-    /// Whether the file at `path` is well-formed, read 1 MiB at a time.
-    static func wellFormed(path: String) -> Bool {
-        guard let file = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? file.close() }
-        var scan = XMLScan()
-        while let chunk = try? file.read(upToCount: 1 << 20), !chunk.isEmpty {
-            chunk.withUnsafeBytes { scan.feed(UnsafeRawBufferPointer($0)) }
-            if scan.broken { return false }
-        }
-        return scan.finish()
-    }
-
     private static let lt = UInt8(ascii: "<"), gt = UInt8(ascii: ">"), slashByte = UInt8(ascii: "/"), amp = UInt8(ascii: "&")
 
     /// The five predefined entities and character references (`#65`, `#x41`).

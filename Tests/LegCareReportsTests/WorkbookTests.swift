@@ -223,4 +223,17 @@ struct WorkbookTests {
         try truncated.write(to: URL(fileURLWithPath: path))
         #expect(throws: WorkbookError.self) { try XLSXCheck.verify(path: path) }
     }
+
+    @Test("a part whose bytes are intact but whose recorded CRC-32 differs is caught")
+    func wrongCRC() throws {
+        let (path, _) = try write([client("A", "Ann")])
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        try XLSXCheck.verify(path: path)
+        // The first central directory entry (signature PK\1\2): its CRC-32 is at offset 16.
+        let signature: [UInt8] = [0x50, 0x4B, 0x01, 0x02]
+        let central = try #require((0..<(bytes.count - 4)).first { Array(bytes[$0..<($0 + 4)]) == signature })
+        bytes[central + 16] ^= 0x01
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: WorkbookError.self) { try XLSXCheck.verify(path: path) }
+    }
 }
