@@ -7,6 +7,8 @@ final class BufferedFile {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private let capacity: Int
+    /// Bytes written so far (the offset the next write starts at).
+    private(set) var offset = 0
 
     init(_ handle: FileHandle, capacity: Int = 1 << 18) {
         self.handle = handle
@@ -15,11 +17,13 @@ final class BufferedFile {
 
     func write(_ text: String) throws {
         buffer.append(contentsOf: text.utf8)
+        offset += text.utf8.count
         if buffer.count >= capacity { try flush() }
     }
 
     func write(bytes: [UInt8]) throws {
         buffer += bytes
+        offset += bytes.count
         if buffer.count >= capacity { try flush() }
     }
 

@@ -76,6 +76,11 @@ struct ChangesTests {
         let ben = try #require(contents(dir, "Reports/2026-W48/print/ben.txt"))
         #expect(ben.components(separatedBy: "\u{0C}").count == 2 && ben.contains("Max Roe") && ben.contains("Pia Quinn"))
         #expect(contents(dir, "Reports/2026-W48/print/unassigned.txt")?.contains("Nia Shaw") == true)
+        // Every page of every bundle is one client's handout, byte for byte, each client once.
+        let handouts = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/2026-W48/handouts").path)
+        let texts = handouts.compactMap { contents(dir, "Reports/2026-W48/handouts/" + $0) }
+        let pages = bundles.flatMap { (contents(dir, "Reports/2026-W48/print/" + $0) ?? "").components(separatedBy: "\u{0C}") }
+        #expect(pages.sorted() == texts.sorted())
     }
 
     @Test("a damaged previous plans.jsonl is a warning, never a failed run; the readable lines still count")
