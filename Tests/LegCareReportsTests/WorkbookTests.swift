@@ -192,10 +192,23 @@ struct WorkbookTests {
             ("<a><b></a>", false), ("<a><b>", false), ("<a>&bogus;</a>", false), ("", false), ("<a><b/></a>", true),
             ("<?xml version=\"1.0\"?>\n<a x=\"1 &amp; 2 > 1\"><!-- <b> --><![CDATA[<c>]]>&#65;&#x41;&lt;</a>", true),
             ("<a x=\"1></a>", false), ("<a></a><b></b>", false), ("<a></a> trailing", false), ("<a><!-- cut", false),
-            ("<a></b>", false), ("<a></ab>", false), ("<a\n  y='2'\n/>", true),
+            ("<a></b>", false), ("<a></ab>", false), ("<a\n  y='2'\n/>", true), ("<a b='x&amp;y' c=\"'\"/>", true),
+            ("<ab></a>", false), ("<a><b></b ></a >", true), ("<a b='<'/>", false), ("<a b='x&bad;'/>", false), ("<a><b/ ></a>", false),
         ])
     func xmlCheck(_ xml: String, _ ok: Bool) {
         #expect(XMLScan.wellFormed(Data(xml.utf8)) == ok)
+        // Parts arrive in chunks: cut anywhere, even byte by byte, the verdict is the same.
+        let bytes = Array(xml.utf8)
+        for size in [1, 2, 3, 5, 7] {
+            var scan = XMLScan()
+            var i = 0
+            while i < bytes.count {
+                let end = min(i + size, bytes.count)
+                bytes[i..<end].withUnsafeBytes { scan.feed($0) }
+                i = end
+            }
+            #expect(scan.finish() == ok, "in chunks of \(size)")
+        }
     }
 
     @Test("a 20 MB single-line part is well-formed (FoundationXML's data parser wrongly failed it)")
