@@ -22,6 +22,14 @@ public final class RunFolder {
     /// How many unfinished folders of earlier, interrupted runs this run removed.
     public private(set) var staleRemoved = 0
     private var lock: Int32
+    /// Whether `open(..., 0600)` alone gives 0600: the process umask keeps the owner's
+    /// read and write bits (LegCare sets 077). Then the `fchmod` per file, a system call
+    /// for each of 100,000 handouts, is left out.
+    private let umaskKeepsOwner: Bool = {
+        let mask = umask(0o077)
+        umask(mask)
+        return mask & 0o600 == 0
+    }()
 
     /// Creates the output folder if needed, takes its lock, clears what interrupted runs
     /// left behind, and makes a fresh staging folder.
@@ -104,7 +112,7 @@ public final class RunFolder {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw RunFolderError(path: path, operation: "create", code: errno) }
         defer { close(fd) }
-        _ = fchmod(fd, 0o600)
+        if !umaskKeepsOwner { _ = fchmod(fd, 0o600) }
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }
@@ -123,7 +131,7 @@ public final class RunFolder {
         let path = self.path(name)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw RunFolderError(path: path, operation: "create", code: errno) }
-        _ = fchmod(fd, 0o600)
+        if !umaskKeepsOwner { _ = fchmod(fd, 0o600) }
         return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 

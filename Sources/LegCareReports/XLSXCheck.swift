@@ -13,18 +13,56 @@ import ZIPFoundation
 /// streaming the inflated bytes into the scanner reads each part once. ZIPFoundation
 /// returns a part's CRC-32 but does not compare it (only its FileManager unzip does), so
 /// the comparison is made here; a test plants a wrong CRC-32 in an intact workbook.
+///
+/// The parts are checked on two threads, largest first, each with its own reader of the
+/// file: inflating and scanning the 355 MB of XML of a 100,000-client workbook took
+/// 2 s on one core. When several parts are damaged, the first of them in the archive is
+/// the one reported, whatever the timing.
 enum XLSXCheck {
     static func verify(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw WorkbookError(operation: "check the written workbook", code: nil, text: "it is not a readable zip file (\(error))")
+        let entries = try open(path).filter { $0.type == .file }
+        guard !entries.isEmpty else { throw fail("it holds no parts") }
+        // Two shares of about equal size: each part goes to the lighter share so far.
+        var shares: [[Int]] = [[], []]
+        var weight = [UInt64(0), 0]
+        for i in entries.indices.sorted(by: { entries[$0].uncompressedSize > entries[$1].uncompressedSize }) {
+            let lighter = weight[0] <= weight[1] ? 0 : 1
+            shares[lighter].append(i)
+            weight[lighter] += entries[i].uncompressedSize
         }
-        func fail(_ text: String) -> WorkbookError { WorkbookError(operation: "check the written workbook", code: nil, text: text) }
-        var parts = 0
-        for entry in archive where entry.type == .file {
+        let second = shares[1]
+        let other = Background(name: "legcare-check") { Result { try checkParts(path: path, indexes: second) }.failure }
+        let mine = Result { try checkParts(path: path, indexes: shares[0]) }
+        let failures = [mine.failure, try other.wait()].compactMap { $0 }.sorted { $0.index < $1.index }
+        if let first = failures.first { throw first.error }
+        try verifyLocalHeaders(path: path, entries: entries.map { ($0.path, $0.compressedSize) })
+    }
+
+    fileprivate static func fail(_ text: String) -> WorkbookError {
+        WorkbookError(operation: "check the written workbook", code: nil, text: text)
+    }
+
+    private static func open(_ path: String) throws -> Archive {
+        do {
+            return try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw fail("it is not a readable zip file (\(error))")
+        }
+    }
+
+    /// A damaged part: its place in the archive and what is wrong.
+    fileprivate struct PartFailure: Error, Sendable {
+        var index: Int
+        var error: WorkbookError
+    }
+
+    /// Inflates the parts at `indexes` (places among the archive's files), compares each
+    /// CRC-32 and scans each XML part; throws a ``PartFailure`` for the first bad one.
+    fileprivate static func checkParts(path: String, indexes: [Int]) throws {
+        let archive = try open(path)
+        let entries = archive.filter { $0.type == .file }
+        for i in indexes.sorted() {
+            let entry = entries[i]
             let isXML = entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels")
             var scan = XMLScan()
             let crc: CRC32
@@ -33,14 +71,22 @@ enum XLSXCheck {
                     if isXML { data.withUnsafeBytes { scan.feed($0) } }
                 }
             } catch {
-                throw fail("part \(entry.path) is damaged (\(error))")
+                throw PartFailure(index: i, error: fail("part \(entry.path) is damaged (\(error))"))
             }
-            guard crc == entry.checksum else { throw fail("part \(entry.path) is damaged (its CRC-32 does not match its bytes)") }
-            if isXML && !scan.finish() { throw fail("part \(entry.path) is not well-formed XML") }
-            parts += 1
+            guard crc == entry.checksum else {
+                throw PartFailure(index: i, error: fail("part \(entry.path) is damaged (its CRC-32 does not match its bytes)"))
+            }
+            if isXML && !scan.finish() { throw PartFailure(index: i, error: fail("part \(entry.path) is not well-formed XML")) }
         }
-        guard parts > 0 else { throw fail("it holds no parts") }
-        try verifyLocalHeaders(path: path, entries: archive.map { ($0.path, $0.compressedSize) })
+    }
+}
+
+extension Result where Failure == Error {
+    /// The part failure this result holds, if any (any other error counts as part 0).
+    fileprivate var failure: XLSXCheck.PartFailure? {
+        guard case .failure(let error) = self else { return nil }
+        if let part = error as? XLSXCheck.PartFailure { return part }
+        return XLSXCheck.PartFailure(index: -1, error: error as? WorkbookError ?? XLSXCheck.fail("\(error)"))
     }
 }
 

@@ -33,8 +33,13 @@ enum Pipeline {
         let template = try HandoutTemplate.load(folder: config.templateFolder)
 
         // 2. Optional logs: delivered sessions and squad training.
+        // The two are independent: the training log is read on a second core meanwhile.
+        let trainingFile = inputs.training
+        let reading = Background(name: "legcare-training") {
+            try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0)) }
+        }
         let sessions = try inputs.sessions.map { try SessionsReader.read(ByteSource(path: $0), file: name($0)) }
-        let training = try inputs.training.map { try TrainingReader.read(ByteSource(path: $0), file: name($0)) }
+        let training = try reading.wait()
         timings.add("intake", StageTimings.now() - started)
 
         // 3. Client list: header checked before anything is written.

@@ -220,6 +220,17 @@ struct WorkbookTests {
         #expect(XMLScan.wellFormed(Data(xml.utf8)))
     }
 
+    @Test(
+        "a literal _xHHHH_ in text gets its _ escaped, wherever it stands; other text is left alone",
+        arguments: [
+            ("Ann_x0041_Lee", "Ann_x005F_x0041_Lee"), ("_x0041_", "_x005F_x0041_"), ("a_x0041_", "a_x005F_x0041_"),
+            ("__x0041_", "__x005F_x0041_"), ("_x", "_x"), ("x_", "x_"), ("_", "_"), ("", ""), ("_x004_", "_x004_"),
+            ("_X0041_", "_X0041_"), ("é_x00e9_", "é_x005F_x00e9_"), ("_y_x0041_", "_y_x005F_x0041_"),
+        ])
+    func literalEscapes(_ text: String, _ written: String) {
+        #expect(Workbook.escapeLiteralEscapes(text) == written)
+    }
+
     @Test("a damaged workbook is caught before publishing")
     func damaged() throws {
         let (path, _) = try write([client("A", "Ann")])
