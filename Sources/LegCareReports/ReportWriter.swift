@@ -187,13 +187,16 @@ public final class ReportWriter {
 
     /// `teams/<slug>.txt` for every named team, in name order.
     private func writeTeamPages(_ timetable: Timetable) throws {
-        let teams = Set(squad.compactMap(\.team)).sorted()
-        guard !teams.isEmpty else { return }
+        // Grouped in one pass each: filtering the whole squad once per team grew with
+        // teams x athletes (49 s of a 1,000,000-client run).
+        let byTeam = Dictionary(grouping: squad.filter { $0.team != nil }, by: { $0.team! })
+        guard !byTeam.isEmpty else { return }
+        let rowsByTeam = Dictionary(grouping: timetable.rows.filter { $0.request.team != nil }, by: { $0.request.team! })
         _ = try folder.folder("teams")
         var namer = HandoutFileNamer()
-        for team in teams {
-            let members = squad.filter { $0.team == team }
-            let rows = timetable.rows.filter { $0.request.team == team }
+        for team in byTeam.keys.sorted() {
+            let members = byTeam[team]!
+            let rows = rowsByTeam[team] ?? []
             let text = TeamPage.text(team: team, members: members, bookings: rows, names: names, config: config, asOf: asOf)
             try folder.write("teams/" + namer.name(clientID: "", name: team), text)
         }
