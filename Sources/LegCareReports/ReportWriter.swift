@@ -118,7 +118,7 @@ public final class ReportWriter {
     public func finish(
         diagnostics: [Diagnostic], facts: RunFacts, training: [String: TrainingHistory] = [:]
     ) throws -> String {
-        var start = StageTimings.now()
+        let start = StageTimings.now()
         try plans.close()
         try print.close()
         if let gone = previous?.values { changes += gone.map(PlanChange.gone) }
@@ -150,7 +150,6 @@ public final class ReportWriter {
         let closed = try closing.wait()
         timings.add("workbook", feeder.seconds + closed.workbookSeconds)
         timings.add("check", closed.checkSeconds)
-        start = StageTimings.now()
         try folder.write("input-issues.csv", IssuesCSV.text(diagnostics + closed.warnings))
         return try timings.measure("publish") { try folder.publish() }
     }
