@@ -93,7 +93,8 @@ enum TeamPage {
         }.removingRepeats()
     }
 
-    /// "see a GP today before any massage": who and when, never why.
+    /// "see a GP today before any massage": who and when, never why, and never a
+    /// professional whose name alone says why.
     static func referral(_ m: SquadMember, config: ClinicConfig) -> String {
         if m.urgency == .emergency || m.referTo == .emergency {
             return "emergency: call \(config.emergencyNumber.isEmpty ? "emergency services" : config.emergencyNumber) now; no massage"
@@ -102,8 +103,9 @@ enum TeamPage {
         switch m.referTo {
         case .physiotherapist: whom = "the physio"
         case .chiropractor: whom = "a chiropractor"
-        case .gp: whom = "a GP"
-        case .midwife: whom = "a midwife or GP"
+        // A midwife would tell the coach why (pregnancy): the page says a GP, which the
+        // handout also offers; the athlete's handout names the midwife.
+        case .gp, .midwife: whom = "a GP"
         case .emergency, nil: whom = "the physio"
         }
         let when: String

@@ -99,11 +99,22 @@ struct SquadOutputTests {
                 #expect(!athleteLines.contains(word), "\(word) (from \(flag))")
             }
         }
-        for word in ["pregnan", "clot", "cancer", "dvt", "strain", "numb", "bladder", "bowel"] {
+        for word in ["pregnan", "clot", "cancer", "dvt", "strain", "numb", "bladder", "bowel", "midwife"] {
             #expect(!text.contains(word), "\(word)")
         }
         #expect(text.contains("emergency: call 999 now"), "what to do, not why")
         #expect(text.contains("must see a gp today before any massage"))
+    }
+
+    @Test("a referral to a midwife reads as a GP on the coach's page: the professional alone would say why")
+    func midwifeHidden() throws {
+        var profile = ClientProfile(clientID: "P1", name: "Pat Doe", conditions: [.pregnancy])
+        profile.team = "Reds"
+        let plan = PlanEngine().plan(for: profile, asOf: SquadFixture.asOf)
+        try #require(plan.referTo == .midwife)
+        let line = TeamPage.referral(SquadMember(order: 0, plan: plan, profile: profile), config: SquadFixture.config)
+        #expect(line.hasPrefix("must see a GP") && line.hasSuffix("before any massage"), "\(line)")
+        #expect(!line.lowercased().contains("midwife"))
     }
 
     @Test("every line of a team page fits 72 columns and the same inputs give the same page")
