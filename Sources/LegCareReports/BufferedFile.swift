@@ -27,6 +27,12 @@ final class BufferedFile {
         if buffer.count >= capacity { try flush() }
     }
 
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        offset += bytes.count
+        if buffer.count >= capacity { try flush() }
+    }
+
     func flush() throws {
         guard !buffer.isEmpty else { return }
         try handle.write(contentsOf: buffer)

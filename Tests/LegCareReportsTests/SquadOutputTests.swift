@@ -152,5 +152,18 @@ struct SquadOutputTests {
         #expect(lines[0] == "{\"client_id\":\"A\",\"booking\":{\"date\":\"2026-11-24\",\"therapist\":\"Ana\"}}")
         #expect(lines[1].hasSuffix("\"n\":\"\(long)\",\"booking\":null}"))
         #expect(lines[2] == "{\"client_id\":\"C\"}")
+
+        // Many lines over many reads, a booking on every third: each line as a naive splice gives it.
+        let many = (0..<150_000).map { "{\"client_id\":\"K\($0)\"}" }
+        try (many.joined(separator: "\n") + "\n").write(toFile: scratch, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("out"))
+        #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent("out").path, contents: nil))
+        let out2 = try FileHandle(forWritingTo: dir.appendingPathComponent("out"))
+        let bookings = Dictionary(uniqueKeysWithValues: stride(from: 0, to: many.count, by: 3).map { ($0, "\($0)") })
+        try PlanLinesBooking.copy(from: scratch, to: out2, bookings: bookings)
+        try out2.close()
+        let spliced = try String(contentsOf: dir.appendingPathComponent("out"), encoding: .utf8)
+        let expected = many.enumerated().map { i, l in i % 3 == 0 ? String(l.dropLast()) + ",\"booking\":\(i)}" : l }
+        #expect(spliced == expected.joined(separator: "\n") + "\n")
     }
 }
