@@ -19,7 +19,19 @@ public struct ClientsReader {
     private var table: TableReader
     private var seenIDs: [String: Int] = [:]
     private var finished = false
-    private var last: (row: Int, line: Int, id: String)?
+    private var last: Position?
+
+    /// Where an accepted row stands: its row, line and id, and how many diagnostics came
+    /// before it (so a later rejection lands where it would have landed at once).
+    public struct Position: Sendable {
+        public let row: Int
+        public let line: Int
+        public let id: String
+        let mark: Int
+    }
+
+    /// The position of the profile returned last.
+    public var lastPosition: Position? { last }
     /// Each column of the contract, found in this file's header once.
     private let col: Columns
 
@@ -83,7 +95,7 @@ public struct ClientsReader {
             if let profile, errors.isEmpty {
                 seenIDs[profile.clientID] = row.record.row
                 accepted += 1
-                last = (row.record.row, row.record.line, profile.clientID)
+                last = Position(row: row.record.row, line: row.record.line, id: profile.clientID, mark: diagnostics.count)
                 return profile
             }
             diagnostics += errors
@@ -95,11 +107,23 @@ public struct ClientsReader {
     /// later (its outputs could not be written): the counts stay whole.
     public mutating func rejectLast(message: String) {
         guard let last else { return }
-        accepted -= 1
-        rejected += 1
-        diagnostics.append(
-            Diagnostic(.error, file: table.file, row: last.row, line: last.line, message: message, clientID: last.id))
+        reject([(last, message)])
         self.last = nil
+    }
+
+    /// Turns accepted rows into rejected ones after all, once reading is done (the rows
+    /// were written on another thread): each diagnostic goes where ``rejectLast(message:)``
+    /// would have put it at once, so the list is the same whatever the timing. `rows` are
+    /// in the order they were read.
+    public mutating func reject(_ rows: [(Position, String)]) {
+        // From the last: inserting there leaves the earlier marks in place.
+        for (position, message) in rows.reversed() {
+            accepted -= 1
+            rejected += 1
+            diagnostics.insert(
+                Diagnostic(.error, file: table.file, row: position.row, line: position.line, message: message, clientID: position.id),
+                at: min(position.mark, diagnostics.count))
+        }
     }
 
     private func parse(_ row: TableReader.Row, errors: inout [Diagnostic]) -> ClientProfile? {

@@ -61,24 +61,32 @@ enum Pipeline {
             FileHandle.standardError.write(Data("legcare: removed \(removed) unfinished run folder(s) left by interrupted runs\n".utf8))
         }
 
-        // 6. Stream the clients: validate, plan, write.
-        let engine = PlanEngine(settings: config.settings)
+        // 6. Stream the clients: validated and planned on one thread, written on this one.
+        let stream = ClientStream(
+            reader: clients, engine: PlanEngine(settings: config.settings), sessions: sessions?.log, training: training?.histories,
+            asOf: inputs.asOf)
         var progress = Progress()
         var accepted = Set<String>()
-        while var profile = try timings.measure("intake", { try clients.next() }) {
-            if profile.lastMassage == nil, let last = sessions?.log.lastCompleted(profile.clientID, onOrBefore: inputs.asOf) {
-                profile.lastMassage = last
+        var refused: [(ClientsReader.Position, String)] = []
+        do {
+            while let items = try stream.next() {
+                for item in items {
+                    if let problem = try writer?.add(item.plan, profile: item.profile) {
+                        refused.append((item.position, problem))
+                        continue
+                    }
+                    accepted.insert(item.profile.clientID)
+                    progress.tick(item.rowsRead)
+                }
             }
-            let plan = timings.measure("plan") {
-                engine.plan(for: profile, asOf: inputs.asOf, training: training?.histories[profile.clientID])
-            }
-            if let problem = try writer?.add(plan, profile: profile) {
-                clients.rejectLast(message: problem)
-                continue
-            }
-            accepted.insert(profile.clientID)
-            progress.tick(clients.rowsRead)
+        } catch {
+            stream.cancel()
+            throw error
         }
+        let (reader, streamTimings) = stream.finish()
+        clients = reader
+        clients.reject(refused)
+        timings.merge(streamTimings)
         progress.done(clients.rowsRead)
 
         // 7. Every problem, file by file, including ids the logs name but clients.csv lacks.
