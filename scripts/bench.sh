@@ -4,15 +4,20 @@
 #   files floor - bench/floor-files.c writes the same output bytes as plain files;
 #   xlsx floor  - bench/floor-xlsx.c writes the same workbook cells through libxlsxwriter.
 # Prints one table; BENCH_SIZES="10000 100000 1000000" sets the client counts.
+# BENCH_DIR sets where inputs and outputs go (default: the system's temporary folder).
+# On ext4, creating files right after many were deleted is slow and varies a lot from
+# run to run (the inode allocator skips recently freed inodes), for LegCare and the
+# floor alike; BENCH_DIR=/dev/shm measures on tmpfs, without that noise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/legcare
 sizes=${BENCH_SIZES:-"10000 100000"}
-work=$(mktemp -d)
+work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/floor-files" bench/floor-files.c
 cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c $(pkg-config --cflags --libs xlsxwriter)
 
+echo "folder: $(df --output=fstype "$work" | tail -n 1) ($work)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
 stages="intake plan handouts jsonl workbook week check"
 printf '| clients | wall s | clients/s | peak MB |'
