@@ -25,11 +25,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly `YYYY-MM-DD`; `nil` for anything else.
-    @inlinable public init?(iso text: some StringProtocol) {
+    @inlinable public init?(iso text: some StringProtocol) { self.init(isoUTF8: text.utf8) }
+
+    /// Parses exactly `YYYY-MM-DD` from UTF-8 bytes (a CSV cell, with no String made).
+    @inlinable public init?(isoUTF8 bytes: some Collection<UInt8>) {
         // One pass over the bytes, no copy: dates are parsed for every cell of every file.
         var parts = (0, 0, 0)
         var i = 0
-        for b in text.utf8 {
+        for b in bytes {
             guard i < 10 else { return nil }
             if i == 4 || i == 7 {
                 guard b == UInt8(ascii: "-") else { return nil }

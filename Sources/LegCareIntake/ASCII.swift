@@ -40,3 +40,55 @@ enum ASCII {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }
+
+/// A closed vocabulary looked up on a cell's bytes, as ``ValueParser/token(_:_:aliases:)``
+/// looks it up on text: white space trimmed, case ignored, `-` and space read as `_`.
+///
+/// Why: measured with `legcare-bench clients.csv validate`, making a String of each token,
+/// normalising it and matching it through `init(rawValue:)` was a tenth of validating a
+/// row. This compares bytes with each case's raw value, with no String made; a cell that
+/// matches nothing still goes through the text path, which words the diagnostic.
+struct TokenTable<T: RawRepresentable & CaseIterable & Sendable>: Sendable where T.RawValue == String {
+    private let entries: [(bytes: [UInt8], value: T)]
+
+    init(aliases: [String: T] = [:]) {
+        entries =
+            T.allCases.map { (Array($0.rawValue.utf8), $0) }
+            + aliases.sorted { $0.key < $1.key }.map { (Array($0.key.utf8), $0.value) }
+    }
+
+    /// The case the ASCII bytes of `range` name, or `nil` when they name none.
+    func lookup(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> T? {
+        let range = ASCII.trimmed(bytes, range)
+        for entry in entries where entry.bytes.count == range.count {
+            var i = range.lowerBound
+            var same = true
+            for expected in entry.bytes {
+                let c = bytes[i]
+                let normal = c == 0x2D || c == 0x20 ? 0x5F : (0x41...0x5A).contains(c) ? c + 0x20 : c
+                if normal != expected {
+                    same = false
+                    break
+                }
+                i += 1
+            }
+            if same { return entry.value }
+        }
+        return nil
+    }
+}
+
+extension ASCII {
+    /// A whole number written as plain digits (at most 9), or `nil` for anything else
+    /// (signs and other forms are left to `Int(String)`).
+    static func digits(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 9 else { return nil }
+        var n = 0
+        for i in range {
+            let b = bytes[i]
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            n = n * 10 + Int(b - 0x30)
+        }
+        return n
+    }
+}

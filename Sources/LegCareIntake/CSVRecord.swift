@@ -23,6 +23,16 @@ public struct CSVRecord: Sendable {
     /// Whether every byte of the record is ASCII (then every field is valid UTF-8).
     public var isASCII: Bool { bytes.allSatisfy { $0 < 0x80 } }
 
+    /// Field `i`'s bytes without surrounding white space, given to `body` as the record's
+    /// buffer and a range in it, when the field is ASCII; `nil` otherwise. What `body`
+    /// sees is what ``trimmedText(_:)`` would make a String of.
+    func withTrimmedASCII<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> R) -> R? {
+        let range = (i == 0 ? 0 : ends[i - 1])..<ends[i]
+        return bytes.withUnsafeBufferPointer { b in
+            ASCII.all(UnsafeBufferPointer(rebasing: b[range])) ? body(b, ASCII.trimmed(b, range)) : nil
+        }
+    }
+
     /// Field `i` without surrounding spaces and tabs, as text (`nil` when empty).
     public func trimmedText(_ i: Int) -> String? {
         let range = (i == 0 ? 0 : ends[i - 1])..<ends[i]

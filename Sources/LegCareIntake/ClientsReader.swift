@@ -43,6 +43,16 @@ public struct ClientsReader {
     ]
     public static let required = ["client_id", "name"]
     static let headerAliases = ["id": "client_id", "clientid": "client_id"]
+    static let sessionLengths = [30, 45, 60, 90]
+    /// The closed vocabularies, for lookups on bytes.
+    private enum Tables {
+        static let occupation = TokenTable<Occupation>()
+        static let trainingLoad = TokenTable<TrainingLoad>()
+        static let pressure = TokenTable<Pressure>()
+        static let area = TokenTable<Area>(aliases: areaAliases)
+        static let condition = TokenTable<Condition>()
+        static let tool = TokenTable<Tool>()
+    }
     static let areaAliases: [String: Area] = [
         "hamstring": .hamstrings, "calf": .calves, "quads": .quadriceps, "quad": .quadriceps,
         "glute": .glutes, "itb": .itBand, "shin": .shins, "arch": .plantarFascia,
@@ -85,6 +95,8 @@ public struct ClientsReader {
                 if !finished {
                     finished = true
                     diagnostics += table.closingDiagnostics()
+                    // Ids are only checked while reading: the set need not outlive it.
+                    seenIDs = [:]
                 }
                 return nil
             }
@@ -134,25 +146,28 @@ public struct ClientsReader {
             c.fail(col.clientID, id, "is already used on row \(first); ids must be unique in the file")
         }
         var p = ClientProfile(clientID: id ?? "", name: name ?? "")
-        p.dateOfBirth = c.optional(col.dateOfBirth, ValueParser.day)
+        p.dateOfBirth = c.optional(col.dateOfBirth, ascii: ValueParser.Bytes.day, ValueParser.day)
         p.team = row.value(col.team)
         p.therapist = row.value(col.therapist)
         p.activity = row.value(col.activity).map { text in
             Activity.Sport(rawValue: Header.normalize(text)).map(Activity.known) ?? .other(text)
         }
-        p.occupation = c.optional(col.occupation) { ValueParser.token($0, Occupation.self) }
-        p.trainingLoad = c.optional(col.trainingLoad) { ValueParser.token($0, TrainingLoad.self) }
-        p.lastHardSession = c.optional(col.lastHardSession, ValueParser.moment)
-        p.nextEvent = c.optional(col.nextEvent, ValueParser.day)
-        for a in c.list(col.soreAreas, { ValueParser.token($0, Area.self, aliases: Self.areaAliases) }) where !p.soreAreas.contains(a) {
-            p.soreAreas.append(a)
+        p.occupation = c.optional(col.occupation, ascii: Tables.occupation.lookup) { ValueParser.token($0, Occupation.self) }
+        p.trainingLoad = c.optional(col.trainingLoad, ascii: Tables.trainingLoad.lookup) { ValueParser.token($0, TrainingLoad.self) }
+        p.lastHardSession = c.optional(col.lastHardSession, ascii: ValueParser.Bytes.moment, ValueParser.moment)
+        p.nextEvent = c.optional(col.nextEvent, ascii: ValueParser.Bytes.day, ValueParser.day)
+        let areas = c.list(col.soreAreas, table: Tables.area) { ValueParser.token($0, Area.self, aliases: Self.areaAliases) }
+        for a in areas where !p.soreAreas.contains(a) { p.soreAreas.append(a) }
+        p.painLevel = c.optional(col.painLevel, ascii: ValueParser.Bytes.integer(in: 0...10)) { ValueParser.integer($0, 0...10) }
+        let conditions = c.list(col.conditions, table: Tables.condition) { ValueParser.token($0, Condition.self) }
+        if !conditions.isEmpty { p.conditions = Set(conditions) }
+        let tools = c.list(col.tools, table: Tables.tool) { ValueParser.token($0, Tool.self) }
+        if !tools.isEmpty { p.tools = Set(tools) }
+        p.pressure = c.optional(col.pressure, ascii: Tables.pressure.lookup) { ValueParser.token($0, Pressure.self) }
+        p.lastMassage = c.optional(col.lastMassage, ascii: ValueParser.Bytes.day, ValueParser.day)
+        p.sessionMinutes = c.optional(col.sessionMinutes, ascii: ValueParser.Bytes.integer(oneOf: Self.sessionLengths)) {
+            ValueParser.integer($0, oneOf: Self.sessionLengths)
         }
-        p.painLevel = c.optional(col.painLevel) { ValueParser.integer($0, 0...10) }
-        p.conditions = Set(c.list(col.conditions) { ValueParser.token($0, Condition.self) })
-        p.tools = Set(c.list(col.tools) { ValueParser.token($0, Tool.self) })
-        p.pressure = c.optional(col.pressure) { ValueParser.token($0, Pressure.self) }
-        p.lastMassage = c.optional(col.lastMassage, ValueParser.day)
-        p.sessionMinutes = c.optional(col.sessionMinutes) { ValueParser.integer($0, oneOf: [30, 45, 60, 90]) }
         errors = c.errors
         return errors.isEmpty ? p : nil
     }

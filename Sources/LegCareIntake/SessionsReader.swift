@@ -27,15 +27,19 @@ public enum SessionsReader {
         let minutesColumn = table.column("minutes")
         let statusColumn = table.column("status")
         let therapist = table.column("therapist")
+        let kinds = TokenTable<DeliveredKind>()
+        let statuses = TokenTable<SessionStatus>()
         while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
             var c = RowChecker(file: file, row: row)
             let id = c.required(sessionID) { .success($0) }
             if let id, let first = seen[id] { c.fail(sessionID, id, "is already used on row \(first); session ids must be unique") }
             let client = c.required(clientID) { .success($0) }
-            let day = c.required(date, ValueParser.day)
-            let kind = c.optional(kindColumn) { ValueParser.token($0, DeliveredKind.self) }
-            let minutes = c.required(minutesColumn) { ValueParser.integer($0, 1...240) }
-            let status = c.required(statusColumn) { ValueParser.token($0, SessionStatus.self) }
+            let day = c.required(date, ascii: ValueParser.Bytes.day, ValueParser.day)
+            let kind = c.optional(kindColumn, ascii: kinds.lookup) { ValueParser.token($0, DeliveredKind.self) }
+            let minutes = c.required(minutesColumn, ascii: ValueParser.Bytes.integer(in: 1...240)) {
+                ValueParser.integer($0, 1...240)
+            }
+            let status = c.required(statusColumn, ascii: statuses.lookup) { ValueParser.token($0, SessionStatus.self) }
             if c.errors.isEmpty, let id, let client, let day, let minutes, let status {
                 seen[id] = row.record.row
                 result.log.add(

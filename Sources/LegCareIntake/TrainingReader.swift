@@ -28,12 +28,15 @@ public enum TrainingReader {
         while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
             var c = RowChecker(file: file, row: row)
             let client = c.required(clientID) { .success($0) }
-            let day = c.required(date, ValueParser.day)
-            let minutes = c.required(minutesColumn) { ValueParser.integer($0, 0...600) }
-            let rpe = c.required(rpeColumn) { ValueParser.integer($0, 0...10) }
+            let day = c.required(date, ascii: ValueParser.Bytes.day, ValueParser.day)
+            let minutes = c.required(minutesColumn, ascii: ValueParser.Bytes.integer(in: 0...600)) {
+                ValueParser.integer($0, 0...600)
+            }
+            let rpe = c.required(rpeColumn, ascii: ValueParser.Bytes.integer(in: 0...10)) { ValueParser.integer($0, 0...10) }
             var scores: [String: Int] = [:]
             for column in wellnessColumns {
-                if let v = c.optional(column, { ValueParser.integer($0, 1...5) }) { scores[column.key] = v }
+                let score = c.optional(column, ascii: ValueParser.Bytes.integer(in: 1...5)) { ValueParser.integer($0, 1...5) }
+                if let score { scores[column.key] = score }
             }
             if c.errors.isEmpty, let client, let day, let minutes, let rpe {
                 accepted += 1

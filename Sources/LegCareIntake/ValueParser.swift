@@ -43,6 +43,41 @@ enum ValueParser {
         return .success(Moment(day: day, minuteOfDay: h * 60 + m))
     }
 
+    /// Byte-level parsers for ASCII cells, each giving what its text parser gives for the
+    /// values it accepts, and `nil` (the text path decides) for everything else.
+    enum Bytes {
+        static func day(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Day? {
+            Day(isoUTF8: UnsafeBufferPointer(rebasing: b[r]))
+        }
+
+        static func integer(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ range: ClosedRange<Int>) -> Int? {
+            ASCII.digits(b, r).flatMap { range.contains($0) ? $0 : nil }
+        }
+
+        static func integer(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, oneOf allowed: [Int]) -> Int? {
+            ASCII.digits(b, r).flatMap { allowed.contains($0) ? $0 : nil }
+        }
+
+        /// ``integer(_:_:_:)`` as a parser for ``RowChecker``.
+        static func integer(in range: ClosedRange<Int>) -> (UnsafeBufferPointer<UInt8>, Range<Int>) -> Int? {
+            { integer($0, $1, range) }
+        }
+
+        /// ``integer(_:_:oneOf:)`` as a parser for ``RowChecker``.
+        static func integer(oneOf allowed: [Int]) -> (UnsafeBufferPointer<UInt8>, Range<Int>) -> Int? {
+            { integer($0, $1, oneOf: allowed) }
+        }
+
+        static func moment(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Moment? {
+            if r.count == 10 { return day(b, r).map { Moment(day: $0) } }
+            let s = r.lowerBound
+            guard r.count == 16, b[s + 10] == 0x54 || b[s + 10] == 0x20, b[s + 13] == 0x3A, let d = day(b, s..<(s + 10)),
+                let h = ASCII.digits(b, (s + 11)..<(s + 13)), let m = ASCII.digits(b, (s + 14)..<(s + 16)), h <= 23, m <= 59
+            else { return nil }
+            return Moment(day: d, minuteOfDay: h * 60 + m)
+        }
+    }
+
     /// One token of a closed vocabulary, case-insensitive.
     static func token<T: RawRepresentable & CaseIterable>(
         _ text: String, _ type: T.Type, aliases: [String: T] = [:]

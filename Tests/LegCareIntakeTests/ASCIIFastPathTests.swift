@@ -63,6 +63,85 @@ struct ASCIIFastPathTests {
         }
     }
 
+    /// Cells of the closed vocabularies as people type them: spelled with spaces, hyphens
+    /// and capitals, aliases, white space around, lists, and near misses.
+    static let tokenCells = Gen.int(in: 0...Int(Int32.max)).map { seed -> String in
+        let pieces = [
+            "Foam Roller", "foam-roller", "FOAM_ROLLER", "massage ball", "hands", "Hand", "IT band", "itb", "ITB", "calf", "Calves",
+            "hip flexors", "Lower-Back", "lower  back", "acute injury", "Hamstring_Strain", "tendinopathy", "light", "Moderate",
+            "firm", "desk", "Manual", "heavy", "none", " ", "\t", "\u{0B}", ";", "|", ",", "-", "_", "é", "\u{212A}", "x",
+        ]
+        var s = UInt64(seed)
+        func next() -> Int {
+            s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(s >> 33)
+        }
+        return (0..<(1 + next() % 4)).map { _ in pieces[next() % pieces.count] }.joined()
+    }
+
+    /// The byte lookup against the text one, for an ASCII cell: the same case, or nil
+    /// where the text path fails.
+    static func agrees<T: RawRepresentable & CaseIterable & Sendable & Equatable>(
+        _ text: String, _ type: T.Type, aliases: [String: T] = [:]
+    ) -> Bool where T.RawValue == String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        let bytes = Array(text.utf8)
+        let fast = bytes.withUnsafeBufferPointer { TokenTable<T>(aliases: aliases).lookup($0, 0..<$0.count) }
+        return fast == (try? ValueParser.token(text, T.self, aliases: aliases).get())
+    }
+
+    @Test("tokens of every vocabulary are found on bytes exactly as on text")
+    func tokens() async {
+        await propertyCheck(count: 3000, input: Self.tokenCells) { text in
+            #expect(Self.agrees(text, Tool.self), "\(text)")
+            #expect(Self.agrees(text, Area.self, aliases: ClientsReader.areaAliases), "\(text)")
+            #expect(Self.agrees(text, Condition.self), "\(text)")
+            #expect(Self.agrees(text, Pressure.self), "\(text)")
+            #expect(Self.agrees(text, Occupation.self), "\(text)")
+            #expect(Self.agrees(text, TrainingLoad.self), "\(text)")
+        }
+    }
+
+    @Test("every raw value and alias is found on bytes, whatever its case and spacing")
+    func everyToken() {
+        for area in Area.allCases {
+            let typed = " " + area.rawValue.uppercased().replacingOccurrences(of: "_", with: " ") + "\t"
+            #expect(Array(typed.utf8).withUnsafeBufferPointer { TokenTable<Area>().lookup($0, 0..<$0.count) } == area)
+        }
+        for (alias, area) in ClientsReader.areaAliases {
+            #expect(
+                Array(alias.utf8).withUnsafeBufferPointer { TokenTable(aliases: ClientsReader.areaAliases).lookup($0, 0..<$0.count) }
+                    == area)
+        }
+    }
+
+    @Test("numbers and dates read on bytes agree with the text parsers wherever they give a value")
+    func numbersAndDates() async {
+        let cells = Gen.int(in: 0...Int(Int32.max)).map { seed -> String in
+            let shapes = [
+                "0", "7", "10", "11", "007", "+5", "-1", "45", "90", "91", "1234567890", "", "2026-11-23", "2026-02-30",
+                "2026-11-23T07:30", "2026-11-23 23:59", "2026-11-23T24:00", "2026-11-23T+1:00", "2026-11-23T07-30", "20261123",
+            ]
+            return shapes[seed % shapes.count]
+        }
+        await propertyCheck(count: 400, input: cells) { text in
+            let b = Array(text.utf8)
+            b.withUnsafeBufferPointer { b in
+                let r = 0..<b.count
+                if let v = ValueParser.Bytes.integer(b, r, 0...10) { #expect(v == (try? ValueParser.integer(text, 0...10).get())) }
+                if let v = ValueParser.Bytes.integer(b, r, oneOf: [30, 45, 60, 90]) {
+                    #expect(v == (try? ValueParser.integer(text, oneOf: [30, 45, 60, 90]).get()))
+                }
+                if let v = ValueParser.Bytes.day(b, r) { #expect(v == (try? ValueParser.day(text).get())) }
+                #expect(ValueParser.Bytes.moment(b, r) == (text.contains("+") ? nil : try? ValueParser.moment(text).get()), "\(text)")
+            }
+            // Plain digits and real dates never fall back to the text path.
+            if text.allSatisfy(\.isNumber), let n = Int(text), (0...10).contains(n), text.count < 10 {
+                #expect(b.withUnsafeBufferPointer { ValueParser.Bytes.integer($0, 0..<$0.count, 0...10) } == n)
+            }
+        }
+    }
+
     /// The Character-by-Character parser the byte one replaced, as the reference.
     static func byCharacter(_ text: String) -> Moment? {
         let chars = Array(text)
