@@ -104,6 +104,7 @@ public struct Timetable: Sendable {
             }
         }
         var rows: [Row] = []
+        rows.reserveCapacity(requests.count)
         for (i, r) in requests.sorted(by: BookingRequest.higherNeed).enumerated() {
             var row = Row(request: r, priority: i + 1, date: nil, therapist: nil, note: "", shortOfHours: false)
             let days = (0..<7).map { week.from.adding(days: $0) }.filter { $0 >= asOf && r.window.contains($0) }

@@ -15,7 +15,7 @@ enum SquadSheet {
     static let chartTeams = 8
 
     static func write(
-        _ members: [SquadMember], bookings: [String: Timetable.Row], training: [String: TrainingHistory], config: ClinicConfig,
+        _ members: [SquadMember], bookings: [Int: Timetable.Row], training: [String: TrainingHistory], config: ClinicConfig,
         asOf: Day, to wb: Workbook, sheet s: Workbook.Sheet
     ) throws {
         for (i, width) in [16.0, 11, 22, 10, 60, 10, 12, 8, 10, 10, 10, 22, 6, 12, 22].enumerated() {
@@ -50,7 +50,7 @@ enum SquadSheet {
             try wb.write(s, r, 11, flags.joined(separator: ", "))
             if let p = m.pain { try wb.write(s, r, 12, number: Double(p)) }
             if let e = m.nextEvent { try wb.write(s, r, 13, date: e) }
-            if let b = bookings[m.clientID] {
+            if let b = bookings[m.order] {
                 try wb.write(s, r, 14, b.date.map { "\(HandoutWording.shortDate($0)), \(b.therapist!)" } ?? "not booked")
             }
         }

@@ -108,11 +108,14 @@ final class SummaryWorkbook {
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
         try TimetableSheet.write(timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet)
         if let squadSheet {
-            var bookings: [String: Timetable.Row] = [:]
-            for row in timetable.rows { bookings[row.request.clientID] = row }
+            // The athletes' bookings only, by input order (measured with massif: a copy of
+            // every booking row by id was the largest block at the run's memory peak).
+            let athletes = squad.filter { $0.attention != nil }
+            let orders = Set(athletes.map(\.order))
+            var bookings: [Int: Timetable.Row] = [:]
+            for row in timetable.rows where orders.contains(row.request.order) { bookings[row.request.order] = row }
             try SquadSheet.write(
-                squad.filter { $0.attention != nil }, bookings: bookings, training: training, config: config, asOf: asOf, to: workbook,
-                sheet: squadSheet)
+                athletes, bookings: bookings, training: training, config: config, asOf: asOf, to: workbook, sheet: squadSheet)
         }
         try writeReferrals()
         try writeIssues(diagnostics)
