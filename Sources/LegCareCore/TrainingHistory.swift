@@ -1,7 +1,8 @@
 /// One client's daily training log: load (RPE x minutes) per day, plus optional wellness.
 ///
-/// One small record a day (measured: a dictionary of wellness scores per day made the
-/// training log most of a 100,000-client run's memory).
+/// One small record a day, in day order (measured: a dictionary of wellness scores per
+/// day made the training log most of a 100,000-client run's memory; then, with massif, a
+/// dictionary of days still cost about 2.5 KB per athlete, three times this array).
 public struct TrainingHistory: Hashable, Sendable {
     /// A day's summed load and its wellness scores, 3 bits each (0 = none) in item order.
     struct Daily: Hashable, Sendable {
@@ -14,34 +15,58 @@ public struct TrainingHistory: Hashable, Sendable {
         }
     }
 
-    private(set) var days: [Day: Daily] = [:]
+    /// One day with rows.
+    struct Entry: Hashable, Sendable {
+        var day: Day
+        var daily: Daily
+    }
+
+    /// One entry per day with rows, oldest first.
+    private(set) var entries: [Entry] = []
     /// The first day with a row.
-    public private(set) var firstDay: Day?
+    public var firstDay: Day? { entries.first?.day }
 
     public init() {}
 
+    /// Where `day` is in `entries`, or where it would go.
+    private func index(of day: Day) -> (found: Bool, at: Int) {
+        var lo = 0
+        var hi = entries.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entries[mid].day < day { lo = mid + 1 } else { hi = mid }
+        }
+        return (lo < entries.count && entries[lo].day == day, lo)
+    }
+
+    /// The day's record, when it has rows.
+    func daily(on day: Day) -> Daily? {
+        let (found, i) = index(of: day)
+        return found ? entries[i].daily : nil
+    }
+
     /// Adds one row; several rows on one day add up (a later wellness score replaces).
     public mutating func add(day: Day, minutes: Int, rpe: Int, wellness: [String: Int] = [:]) {
-        var daily = days[day] ?? Daily()
+        let (found, i) = index(of: day)
+        var daily = found ? entries[i].daily : Daily()
         daily.load += Double(minutes * rpe)
         for (key, value) in wellness {
             if let item = Self.wellnessItems.firstIndex(of: key), (1...5).contains(value) { daily.set(item, value) }
         }
-        days[day] = daily
-        firstDay = firstDay.map { min($0, day) } ?? day
+        if found { entries[i].daily = daily } else { entries.insert(Entry(day: day, daily: daily), at: i) }
     }
 
     /// The summed load of a day (0 with no row).
-    public func load(on day: Day) -> Double { days[day]?.load ?? 0 }
+    public func load(on day: Day) -> Double { daily(on: day)?.load ?? 0 }
 
     /// A wellness item's score on a day, when given.
     public func wellness(_ item: String, on day: Day) -> Double? {
-        guard let i = Self.wellnessItems.firstIndex(of: item), let score = days[day]?.score(i), score > 0 else { return nil }
+        guard let i = Self.wellnessItems.firstIndex(of: item), let score = daily(on: day)?.score(i), score > 0 else { return nil }
         return Double(score)
     }
 
     /// Summed load per day, for tests and reports that want the whole log.
-    public var loadByDay: [Day: Double] { days.mapValues(\.load) }
+    public var loadByDay: [Day: Double] { Dictionary(uniqueKeysWithValues: entries.map { ($0.day, $0.daily.load) }) }
 
     /// The load figures as of a day (the day itself excluded), per the data contract.
     public func summary(asOf: Day, settings: EngineSettings) -> LoadSummary {

@@ -29,7 +29,7 @@ extension TrainingHistory {
     /// is as many SDs as it can be: red.
     public func wellness(asOf: Day, settings: EngineSettings) -> [String: WellnessScore] {
         var latest: [String: Day] = [:]
-        for (day, daily) in days where day < asOf && daily.scores != 0 {
+        for (day, daily) in entries.lazy.map({ ($0.day, $0.daily) }) where day < asOf && daily.scores != 0 {
             for (i, key) in Self.wellnessItems.enumerated() where daily.score(i) > 0 && (latest[key].map { day > $0 } ?? true) {
                 latest[key] = day
             }

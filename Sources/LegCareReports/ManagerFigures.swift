@@ -18,7 +18,9 @@ struct ManagerFigures {
 
     /// The 12 ISO weeks up to and including the as-of day's, oldest first.
     let weeks: [DayRange]
-    var rows: [VisitRow] = []
+    /// The clients past their interval (not the referred) and by how many days, in input
+    /// order: the others' rows go to the workbook as they come and are not kept.
+    private(set) var overdueRows: [(row: VisitRow, days: Int)] = []
     var forecast: Forecast
 
     init(asOf: Day) {
@@ -33,22 +35,26 @@ struct ManagerFigures {
     func period(asOf: Day) -> DayRange { DayRange(from: weeks[0].from, to: asOf) }
 
     /// Adds one client's plan: its forecast, and its attendance when it has sessions.
-    mutating func add(_ plan: Plan, profile: ClientProfile, order: Int, log: SessionLog, settings: EngineSettings, asOf: Day) {
+    /// Returns the client's row of Client visits (`nil`: no sessions in the log).
+    @discardableResult
+    mutating func add(_ plan: Plan, profile: ClientProfile, order: Int, log: SessionLog, settings: EngineSettings, asOf: Day)
+        -> VisitRow?
+    {
         forecast.add(plan, therapist: profile.therapist)
-        guard let sessions = log.visits[profile.clientID] else { return }
+        guard let sessions = log.visits[profile.clientID] else { return nil }
         let interval =
             plan.professional.intervalDays ?? profile.trainingLoad.flatMap { settings.intervalDays[$0] } ?? settings.defaultIntervalDays
-        rows.append(
-            VisitRow(
-                order: order, clientID: profile.clientID, name: profile.name, therapist: profile.therapist, status: plan.status,
-                intervalDays: interval, planned: plan.status != .refer,
-                visits: ClientVisits(sessions, period: period(asOf: asOf), intervalDays: interval)))
+        let row = VisitRow(
+            order: order, clientID: profile.clientID, name: profile.name, therapist: profile.therapist, status: plan.status,
+            intervalDays: interval, planned: plan.status != .refer,
+            visits: ClientVisits(sessions, period: period(asOf: asOf), intervalDays: interval))
+        if row.planned, let days = row.visits.daysOverdue(asOf: asOf, intervalDays: interval) { overdueRows.append((row, days)) }
+        return row
     }
 
     /// Clients past their interval since their last completed session (not the referred),
     /// most overdue first, then input order.
-    func overdue(asOf: Day) -> [(row: VisitRow, days: Int)] {
-        rows.compactMap { r in r.planned ? r.visits.daysOverdue(asOf: asOf, intervalDays: r.intervalDays).map { (r, $0) } : nil }
-            .sorted { $0.days != $1.days ? $0.days > $1.days : $0.row.order < $1.row.order }
+    func overdue() -> [(row: VisitRow, days: Int)] {
+        overdueRows.sorted { $0.days != $1.days ? $0.days > $1.days : $0.row.order < $1.row.order }
     }
 }

@@ -95,12 +95,12 @@ public final class ReportWriter {
             changes += clientChanges
             if !clientChanges.isEmpty { changeNames[profile.clientID] = profile.name }
         }
-        try feeder.add(plan, profile: profile)
+        let visit = figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
+        try feeder.add(plan, profile: profile, visit: visit)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
             requests.append(request)
             names[count] = profile.name
         }
-        figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
         if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
         timings.add("workbook", StageTimings.now() - workbookStart)
         count += 1

@@ -11,6 +11,7 @@ final class SheetStream {
     private let base: String
     private let columns: [Column]
     private let rowLimit: Int
+    private let headerHeight: Double?
     private var onFinishPart: ((Workbook.Sheet, Int) throws -> Void)?
     private(set) var sheet: Workbook.Sheet
     private(set) var row = 0
@@ -19,13 +20,14 @@ final class SheetStream {
     private(set) var count = 0
 
     init(
-        workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit,
+        workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit, headerHeight: Double? = nil,
         onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
     ) throws {
         self.workbook = workbook
         self.base = name
         self.columns = columns
         self.rowLimit = rowLimit
+        self.headerHeight = headerHeight
         self.onFinishPart = onFinishPart
         sheet = try workbook.addSheet(SheetName.make(name))
         try start()
@@ -49,6 +51,7 @@ final class SheetStream {
 
     private func start() throws {
         row = 0
+        if let headerHeight { try workbook.setRowHeight(sheet, 0, headerHeight) }
         for (i, c) in columns.enumerated() {
             try workbook.setColumns(sheet, i, i, width: c.width)
             try workbook.write(sheet, 0, i, c.header, .header)

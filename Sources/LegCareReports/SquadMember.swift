@@ -13,8 +13,12 @@ struct SquadMember {
     /// The screening flags: for the clinic's Squad sheet only, never the coach's page.
     var flags: [String]
     var attention: Attention?
+    /// The load figures, without the wellness means (the sheets do not show them).
     var load: LoadSummary?
-    var wellness: [String: WellnessScore]
+    /// The wellness items flagged, as the Squad sheet words them (`sleep red, mood amber`).
+    /// Text rather than the scores: measured with massif, each athlete's dictionaries of
+    /// scores were the largest part of what the squad held until the run's end.
+    var wellnessFlags: String
     var pain: Int?
     var nextEvent: Day?
 
@@ -29,7 +33,9 @@ struct SquadMember {
         flags = plan.flags
         attention = plan.attention
         load = plan.load
-        wellness = plan.wellness
+        load?.wellness = [:]
+        wellnessFlags = TrainingHistory.wellnessItems.compactMap { k in plan.wellness[k]?.flag.map { "\(k) \($0.rawValue)" } }
+            .joined(separator: ", ")
         pain = profile.painLevel
         nextEvent = profile.nextEvent
     }

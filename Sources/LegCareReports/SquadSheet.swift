@@ -46,8 +46,7 @@ enum SquadSheet {
                 if let v = l.monotony { try wb.write(s, r, 9, number: v, .decimal) }
                 if let v = l.strain { try wb.write(s, r, 10, number: v, .decimal) }
             }
-            let flags = TrainingHistory.wellnessItems.compactMap { k in m.wellness[k]?.flag.map { "\(k) \($0.rawValue)" } }
-            try wb.write(s, r, 11, flags.joined(separator: ", "))
+            try wb.write(s, r, 11, m.wellnessFlags)
             if let p = m.pain { try wb.write(s, r, 12, number: Double(p)) }
             if let e = m.nextEvent { try wb.write(s, r, 13, date: e) }
             if let b = bookings[m.order] {

@@ -25,7 +25,7 @@ final class SummaryWorkbook {
     let timetableSheet: Workbook.Sheet
     let squadSheet: Workbook.Sheet?
     /// Session volumes, Utilisation, Client visits and Overdue, when a session log was given.
-    let managerSheets: (volumes: Workbook.Sheet, utilisation: Workbook.Sheet, visits: Workbook.Sheet, overdue: Workbook.Sheet)?
+    let managerSheets: (volumes: Workbook.Sheet, utilisation: Workbook.Sheet, visits: SheetStream, overdue: Workbook.Sheet)?
     let forecastSheet: Workbook.Sheet
     var referred: [(urgency: Urgency, order: Int, cells: [String])] = []
     var statusCounts: [Status: Int] = [:]
@@ -66,7 +66,9 @@ final class SummaryWorkbook {
         managerSheets =
             hasSessions
             ? (
-                try wb.addSheet("Session volumes"), try wb.addSheet("Utilisation"), try wb.addSheet("Client visits"),
+                try wb.addSheet("Session volumes"), try wb.addSheet("Utilisation"),
+                try SheetStream(
+                    workbook: wb, name: "Client visits", columns: ClientVisitsSheet.columns, rowLimit: rowLimit, headerHeight: 30),
                 try wb.addSheet("Overdue")
             ) : nil
         forecastSheet = try wb.addSheet("Forecast")
@@ -75,9 +77,11 @@ final class SummaryWorkbook {
             columns: Self.issuesColumns, rowLimit: rowLimit)
     }
 
-    /// Adds one client's rows to Clients and Routines, and what the summary sheets count.
-    func add(_ plan: Plan, profile: ClientProfile) throws {
+    /// Adds one client's rows to Clients, Routines and (with sessions in the log) Client
+    /// visits, and what the summary sheets count.
+    func add(_ plan: Plan, profile: ClientProfile, visit: ManagerFigures.VisitRow? = nil) throws {
         statusCounts[plan.status, default: 0] += 1
+        if let visit, let m = managerSheets { try ClientVisitsSheet.add(visit, to: m.visits, workbook) }
         try addClientRow(plan, profile: profile)
         try addRoutineRows(plan, profile: profile)
         noteReferral(plan, profile: profile)
@@ -101,8 +105,8 @@ final class SummaryWorkbook {
         if let m = managerSheets {
             try SessionVolumesSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.volumes)
             try UtilisationSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.utilisation)
-            try ClientVisitsSheet.write(figures, to: workbook, sheet: m.visits)
-            try ClientVisitsSheet.writeOverdue(figures, asOf: asOf, to: workbook, sheet: m.overdue)
+            try m.visits.finish()
+            try ClientVisitsSheet.writeOverdue(figures, to: workbook, sheet: m.overdue)
         }
         try ForecastSheet.write(figures.forecast, config: config, to: workbook, sheet: forecastSheet)
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))

@@ -11,7 +11,7 @@ import LegCareCore
 final class WorkbookFeeder: @unchecked Sendable {
     private let summary: SummaryWorkbook
     private let condition = NSCondition()
-    private var queue: [(Plan, ClientProfile)] = []
+    private var queue: [(Plan, ClientProfile, ManagerFigures.VisitRow?)] = []
     private var closed = false
     private var failure: Error?
     private let finished = DispatchSemaphore(value: 0)
@@ -28,14 +28,14 @@ final class WorkbookFeeder: @unchecked Sendable {
     }
 
     /// Clients not yet handed to the worker: only the caller's thread touches this.
-    private var pending: [(Plan, ClientProfile)] = []
+    private var pending: [(Plan, ClientProfile, ManagerFigures.VisitRow?)] = []
     /// Clients are handed over this many at a time: measured with perf, a lock and a
     /// wake-up per client cost the caller's thread about a second per 100,000 clients.
     private static let batch = 256
 
     /// Queues one client's rows; waits while the queue is full. Throws the worker's error.
-    func add(_ plan: Plan, profile: ClientProfile) throws {
-        pending.append((plan, profile))
+    func add(_ plan: Plan, profile: ClientProfile, visit: ManagerFigures.VisitRow? = nil) throws {
+        pending.append((plan, profile, visit))
         if pending.count >= Self.batch { try handOver() }
     }
 
@@ -85,7 +85,7 @@ final class WorkbookFeeder: @unchecked Sendable {
             if done { break }
             let start = StageTimings.now()
             do {
-                for (plan, profile) in batch { try summary.add(plan, profile: profile) }
+                for (plan, profile, visit) in batch { try summary.add(plan, profile: profile, visit: visit) }
             } catch {
                 condition.lock()
                 failure = error

@@ -39,14 +39,20 @@ enum ManagerFixture {
         ClientProfile(clientID: "C4", name: "Di", therapist: "Ana", conditions: [.dvtSigns]),  // referred: no forecast
     ]
 
-    static func figures() -> ManagerFigures {
+    static func figures() -> ManagerFigures { run().figures }
+
+    /// The fixture's clients through the figures: what they keep, and each client's plan
+    /// and row of Client visits as the run streams them to the workbook.
+    static func run() -> (figures: ManagerFigures, clients: [(Plan, ClientProfile, ManagerFigures.VisitRow?)]) {
         var f = ManagerFigures(asOf: asOf)
+        var clients: [(Plan, ClientProfile, ManagerFigures.VisitRow?)] = []
         for (i, p) in profiles.enumerated() {
             var p = p
             p.lastMassage = log.lastCompleted(p.clientID, onOrBefore: asOf)
-            f.add(PlanEngine().plan(for: p, asOf: asOf), profile: p, order: i, log: log, settings: EngineSettings(), asOf: asOf)
+            let plan = PlanEngine().plan(for: p, asOf: asOf)
+            clients.append((plan, p, f.add(plan, profile: p, order: i, log: log, settings: EngineSettings(), asOf: asOf)))
         }
-        return f
+        return (f, clients)
     }
 }
 
@@ -54,7 +60,7 @@ enum ManagerFixture {
 struct ManagerSheetsTests {
     @Test("visits: a future session is a booking (not a visit) that still counts as a rebooking; rates over the 12 weeks")
     func visits() {
-        let rows = Dictionary(uniqueKeysWithValues: ManagerFixture.figures().rows.map { ($0.clientID, $0.visits) })
+        let rows = Dictionary(uniqueKeysWithValues: ManagerFixture.run().clients.compactMap { $0.2 }.map { ($0.clientID, $0.visits) })
         let c1 = rows["C1"]!
         #expect(c1.visits == 2 && c1.sessions == 3 && c1.noShows == 1 && c1.rebooked == 2)
         #expect(c1.lastCompleted == Day(iso: "2026-11-16"), "the completed session on 30 November has not happened yet")
@@ -68,7 +74,7 @@ struct ManagerSheetsTests {
 
     @Test("overdue: past the interval since the last completed session, most overdue first; not the referred")
     func overdue() {
-        let list = ManagerFixture.figures().overdue(asOf: ManagerFixture.asOf)
+        let list = ManagerFixture.figures().overdue()
         // C3: 3 August + 21 days = 24 August, 91 days before 23 November. C2: 11 + 7 = 18 November, 5 days.
         #expect(list.map(\.row.clientID) == ["C3", "C2"])
         #expect(list.map(\.days) == [91, 5])
@@ -97,8 +103,9 @@ struct ManagerSheetsTests {
             path: path, tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: constantMemory,
             hasTraining: true,
             hasSessions: true)
-        _ = try wb.finish(
-            diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, figures: ManagerFixture.figures())
+        let run = ManagerFixture.run()
+        for (plan, profile, visit) in run.clients { try wb.add(plan, profile: profile, visit: visit) }
+        _ = try wb.finish(diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, figures: run.figures)
         let book = try readWithOpenpyxl(path)
         #expect(
             (book["sheets"] as! [String]).starts(with: [
@@ -120,6 +127,11 @@ struct ManagerSheetsTests {
         #expect(ana[9] == "0.1" && ana[11] == "0.175", "W45 60/600, W47 105/600")
         let overall = try #require(util.first { $0.first == "Clinic overall" })
         #expect(Double(overall[11])! == 105.0 / 1140)
+
+        // Client visits is written as clients arrive: every client with sessions, in input order.
+        let visits = rows(book, "Client visits").map { $0.compactMap(text) }
+        #expect(visits.first?.first == "Client ID" && visits.dropFirst().map(\.first) == ["C1", "C2", "C3"])
+        #expect(visits[1].prefix(7) == ["C1", "Ann", "Ana", "cleared", "2", "3", "1"])
 
         let overdue = rows(book, "Overdue").map { $0.compactMap(text) }
         #expect(overdue.dropFirst().map { $0.prefix(2) } == [["91", "C3"], ["5", "C2"]])
