@@ -102,6 +102,32 @@ struct EndToEndTests {
         #expect(contents(dir, "Reports/2026-W48/plans.jsonl")!.split(separator: "\n").count == 3)
     }
 
+    @Test("a log naming a client that clients.csv lacks or rejected: a warning per id at its first row, in row order")
+    func crossFileWarnings() throws {
+        let dir = try workspace([
+            "clients.csv": goodClients + "A4,Dee,,,,,eleven,,\n",
+            "sessions.csv": """
+            session_id,client_id,date,therapist,kind,minutes,status
+            X1,A1,2026-11-02,Ana,sports,60,completed
+            X2,Z9,2026-11-03,Ana,sports,60,completed
+            X3,A4,2026-11-04,Ana,sports,60,completed
+            X4,Z9,2026-11-05,Ana,sports,60,cancelled
+
+            """,
+            "training.csv": "client_id,date,minutes,rpe\nA2,2026-11-20,60,5\nQ1,2026-11-20,60,5\nA1,2026-11-21,60,5\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try legcare(
+            ["report", "--as-of", "2026-11-23", "--sessions", "Input/sessions.csv", "--training", "Input/training.csv"], in: dir)
+        #expect(run.status == 3, "\(run.stderr)")
+        let warnings = contents(dir, "Reports/2026-W48/input-issues.csv")!.split(separator: "\n")
+            .filter { $0.contains("is not an accepted client") }
+        #expect(
+            warnings.map { $0.split(separator: ",").prefix(4).joined(separator: ",") } == [
+                "sessions.csv,3,client_id,Z9", "sessions.csv,4,client_id,A4", "training.csv,3,client_id,Q1",
+            ])
+    }
+
     @Test("a missing required column -> exit 2, the message lists missing and found, nothing written")
     func missingColumn() throws {
         let dir = try workspace(["clients.csv": "client_id,team\nA1,Reds\n"])
