@@ -2,14 +2,13 @@ import LegCareCore
 
 /// Reads the optional delivered-session log, `sessions.csv`, into totals.
 public enum SessionsReader {
-    /// What the file gave: the log, its problems, the row counts, and the client ids it
-    /// names with the first row of each (to warn about ids not in `clients.csv`).
+    /// What the file gave: the log (with the client ids it names and the first row of
+    /// each, to warn about ids not in `clients.csv`), its problems and the row counts.
     public struct Result: Sendable {
         public var log = SessionLog()
         public var diagnostics: [Diagnostic] = []
         public var rowsRead = 0
         public var rejected = 0
-        public var clientRows: [String: Int] = [:]
     }
 
     public static let columns = ["session_id", "client_id", "date", "therapist", "kind", "minutes", "status"]
@@ -45,8 +44,7 @@ public enum SessionsReader {
                 result.log.add(
                     SessionRecord(
                         sessionID: id, clientID: client, day: day, therapist: row.value(therapist), kind: kind, minutes: minutes,
-                        status: status))
-                if result.clientRows[client] == nil { result.clientRows[client] = row.record.row }
+                        status: status), row: row.record.row)
             } else {
                 result.diagnostics += c.errors
                 result.rejected += 1

@@ -41,7 +41,7 @@ struct ManagerFigures {
         -> VisitRow?
     {
         forecast.add(plan, therapist: profile.therapist)
-        guard let sessions = log.visits[profile.clientID] else { return nil }
+        guard let sessions = log.visits(of: profile.clientID) else { return nil }
         let interval =
             plan.professional.intervalDays ?? profile.trainingLoad.flatMap { settings.intervalDays[$0] } ?? settings.defaultIntervalDays
         let row = VisitRow(

@@ -14,7 +14,7 @@ enum SessionVolumesSheet {
         // In constant-memory mode rows go out in order: the header first.
         if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
         let weekNames = figures.weeks.map(\.from.isoWeekName)
-        let inPeriod = log.volumes.filter { weekNames.contains($0.key.week) }
+        let inPeriod = log.volumes(inWeeks: Set(weekNames))
         var r = 0
         func put(_ cells: [String], _ v: SessionLog.Volume, bold: Bool) throws {
             r += 1

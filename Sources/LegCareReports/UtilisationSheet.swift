@@ -12,7 +12,8 @@ enum UtilisationSheet {
         var weekly: [String: SessionLog.Volume] = [:]
         var kindsBy: [String: Int] = [:]  // "therapist|kind", completed in the 12 weeks
         let inPeriod = Set(weeks)
-        for (key, v) in log.volumes where inPeriod.contains(key.week) {
+        let volumes = log.volumes(inWeeks: inPeriod)
+        for (key, v) in volumes {
             minutesBy["\(key.therapist)|\(key.week)", default: 0] += v.minutes
             weekly[key.week, default: .init()].completed += v.completed
             weekly[key.week, default: .init()].minutes += v.minutes
@@ -80,7 +81,7 @@ enum UtilisationSheet {
         let weekRows = (chartTop + 1)...r
         r += 2
         let kinds = DeliveredKind.allCases.map(\.rawValue)
-        let people = Set(log.volumes.keys.filter { inPeriod.contains($0.week) }.map(\.therapist)).sorted()
+        let people = Set(volumes.keys.map(\.therapist)).sorted()
         try wb.write(s, r, 0, "Completed sessions, 12 weeks", .header)
         for (i, k) in kinds.enumerated() { try wb.write(s, r, i + 1, k, .header) }
         try wb.setRowHeight(s, r, 30)

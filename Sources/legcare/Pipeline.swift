@@ -38,12 +38,12 @@ enum Pipeline {
         let reading = Background(name: "legcare-training") {
             try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0)) }
         }
-        var sessions = try inputs.sessions.map { try SessionsReader.read(ByteSource(path: $0), file: name($0)) }
+        let sessions = try inputs.sessions.map { try SessionsReader.read(ByteSource(path: $0), file: name($0)) }
         var training = try reading.wait()
         // Ids the logs name that no accepted client has matched yet, struck off as clients
         // are accepted (measured: a set of every accepted id was 40 MB at 1,000,000 clients).
-        var unmatched = (sessions: sessions?.clientRows ?? [:], training: training?.clientRows ?? [:])
-        sessions?.clientRows = [:]
+        var matchedSessions = [Bool](repeating: false, count: sessions?.log.clientCount ?? 0)
+        var unmatchedTraining = training?.clientRows ?? [:]
         training?.clientRows = [:]
         timings.add("intake", StageTimings.now() - started)
 
@@ -79,8 +79,8 @@ enum Pipeline {
                         refused.append((item.position, problem))
                         continue
                     }
-                    unmatched.sessions[item.profile.clientID] = nil
-                    unmatched.training[item.profile.clientID] = nil
+                    if let n = sessions?.log.number(of: item.profile.clientID) { matchedSessions[n] = true }
+                    unmatchedTraining[item.profile.clientID] = nil
                     progress.tick(item.rowsRead)
                 }
             }
@@ -98,7 +98,10 @@ enum Pipeline {
         var diagnostics = clients.diagnostics
         if let sessions { diagnostics += sessions.diagnostics }
         if let training { diagnostics += training.diagnostics }
-        diagnostics += crossFileWarnings(inputs, unmatched: unmatched)
+        let unmatchedSessions = sessions.map { s in
+            Dictionary(uniqueKeysWithValues: s.log.clients.lazy.filter { !matchedSessions[$0.number] }.map { ($0.id, $0.firstRow) })
+        }
+        diagnostics += crossFileWarnings(inputs, unmatched: (unmatchedSessions ?? [:], unmatchedTraining))
         diagnostics += previousWarnings
         let rejected = clients.rejected + (sessions?.rejected ?? 0) + (training?.rejected ?? 0)
 
