@@ -41,7 +41,7 @@ public struct SessionRecord: Hashable, Sendable {
 /// Held compactly (measured with massif and RSS at 1,000,000 clients: the log was the
 /// largest block of the run's memory, with a dictionary of three Strings per volume and an
 /// array per client): therapists are numbered, a volume's key is three small numbers, and
-/// every session is one 12-byte record, chained per client in file order.
+/// every session is one 16-byte record, chained per client in file order.
 public struct SessionLog: Sendable {
     /// One client's session: when, and what became of it.
     public struct Visit: Hashable, Sendable {
@@ -76,7 +76,7 @@ public struct SessionLog: Sendable {
     /// A volume's key as numbers: the week's Monday, the therapist's number and the kind's.
     private struct PackedKey: Hashable, Sendable {
         var monday: Int32
-        var therapist: Int32
+        var therapist: Int
         var kind: UInt8
     }
 
@@ -84,18 +84,20 @@ public struct SessionLog: Sendable {
     private struct Record: Sendable {
         var day: Int32
         var status: UInt8
-        var next: Int32
+        var next: Int
     }
 
     /// Rows counted.
     public private(set) var rows = 0
-    private var therapistNumbers: [String: Int32] = [:]
+    /// Days are Int32 (a parsed date lies in years 1-9999); counts of sessions, clients
+    /// and therapists are Int, so no log is too long for them.
+    private var therapistNumbers: [String: Int] = [:]
     private var therapistNames: [String] = []
     private var packed: [PackedKey: Volume] = [:]
     /// Each client's number; by number, the first and last of its records and its first row.
-    private var clientNumbers: [String: Int32] = [:]
-    private var firstRecord: [Int32] = []
-    private var lastRecord: [Int32] = []
+    private var clientNumbers: [String: Int] = [:]
+    private var firstRecord: [Int] = []
+    private var lastRecord: [Int] = []
     private var firstRows: [Int32] = []
     private var records: [Record] = []
     private static let kinds = DeliveredKind.allCases.map(\.rawValue) + ["other"]
@@ -107,11 +109,11 @@ public struct SessionLog: Sendable {
     public mutating func add(_ s: SessionRecord, row: Int = 0) {
         rows += 1
         let name = s.therapist ?? "unassigned"
-        let therapist: Int32
+        let therapist: Int
         if let n = therapistNumbers[name] {
             therapist = n
         } else {
-            therapist = Int32(therapistNames.count)
+            therapist = therapistNames.count
             therapistNumbers[name] = therapist
             therapistNames.append(name)
         }
@@ -128,13 +130,13 @@ public struct SessionLog: Sendable {
         }
         packed[key] = k
 
-        let index = Int32(records.count)
+        let index = records.count
         records.append(Record(day: Int32(s.day.serial), status: UInt8(Self.statuses.firstIndex(of: s.status)!), next: -1))
         if let c = clientNumbers[s.clientID] {
-            records[Int(lastRecord[Int(c)])].next = index
-            lastRecord[Int(c)] = index
+            records[lastRecord[c]].next = index
+            lastRecord[c] = index
         } else {
-            clientNumbers[s.clientID] = Int32(firstRecord.count)
+            clientNumbers[s.clientID] = firstRecord.count
             firstRecord.append(index)
             lastRecord.append(index)
             firstRows.append(Int32(clamping: row))
@@ -157,7 +159,7 @@ public struct SessionLog: Sendable {
                 weekNames[key.monday] = week
             }
             guard weeks?.contains(week) ?? true else { continue }
-            out[VolumeKey(week: week, therapist: therapistNames[Int(key.therapist)], kind: Self.kinds[Int(key.kind)])] = v
+            out[VolumeKey(week: week, therapist: therapistNames[key.therapist], kind: Self.kinds[Int(key.kind)])] = v
         }
         return out
     }
@@ -180,9 +182,9 @@ public struct SessionLog: Sendable {
     public func visits(of clientID: String) -> [Visit]? {
         guard let c = clientNumbers[clientID] else { return nil }
         var out: [Visit] = []
-        var i = firstRecord[Int(c)]
+        var i = firstRecord[c]
         while i >= 0 {
-            let r = records[Int(i)]
+            let r = records[i]
             out.append(Visit(day: Day(serial: Int(r.day)), status: Self.statuses[Int(r.status)]))
             i = r.next
         }
@@ -193,10 +195,10 @@ public struct SessionLog: Sendable {
     public func lastCompleted(_ clientID: String, onOrBefore day: Day) -> Day? {
         guard let c = clientNumbers[clientID] else { return nil }
         var best: Int32?
-        var i = firstRecord[Int(c)]
+        var i = firstRecord[c]
         let completed = UInt8(Self.statuses.firstIndex(of: .completed)!)
         while i >= 0 {
-            let r = records[Int(i)]
+            let r = records[i]
             if r.status == completed && Int(r.day) <= day.serial && r.day > (best ?? .min) { best = r.day }
             i = r.next
         }
@@ -206,14 +208,14 @@ public struct SessionLog: Sendable {
     /// Each client the log names, with its number (`0..<clientCount`) and the row of its
     /// first session.
     public var clients: some Sequence<(id: String, number: Int, firstRow: Int)> {
-        clientNumbers.lazy.map { ($0.key, Int($0.value), Int(firstRows[Int($0.value)])) }
+        clientNumbers.lazy.map { ($0.key, $0.value, Int(firstRows[$0.value])) }
     }
 
     /// How many clients the log names.
     public var clientCount: Int { firstRecord.count }
 
     /// A client's number in ``clients``, when the log names it.
-    public func number(of clientID: String) -> Int? { clientNumbers[clientID].map(Int.init) }
+    public func number(of clientID: String) -> Int? { clientNumbers[clientID] }
 
     /// Every ISO week with a logged session, oldest first.
     public var weeks: [String] { Set(packed.keys.map(\.monday)).sorted().map { Day(serial: Int($0)).isoWeekName } }
