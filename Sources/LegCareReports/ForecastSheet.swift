@@ -16,8 +16,7 @@ enum ForecastSheet {
         r += 2
         for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
         try wb.setRowHeight(s, r, 30)
-        var names = config.therapists.map(\.name)
-        for name in forecast.minutes.keys.sorted() where !names.contains(name) { names.append(name) }
+        let names = config.therapistNames(adding: forecast.minutes.keys)
         var totals: [(week: String, need: Double, capacity: Double)] = []
         for (i, week) in forecast.weeks.enumerated() {
             let label = "\(week.from.isoWeekName) (\(HandoutWording.shortDate(week.from)))"

@@ -61,8 +61,7 @@ extension SummaryWorkbook {
         }
         r += 1
         try header(o, &r, ["Sessions due this week by therapist", "Sessions", "Hours needed", "Hours available", "Hours spare"])
-        var names = config.therapists.map(\.name)
-        for name in due.keys.sorted() where !names.contains(name) { names.append(name) }
+        let names = config.therapistNames(adding: due.keys)
         let first = r
         for name in names {
             let d = due[name] ?? (0, 0)

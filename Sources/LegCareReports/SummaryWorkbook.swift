@@ -143,3 +143,13 @@ final class SummaryWorkbook {
         }
     }
 }
+
+extension ClinicConfig {
+    /// The therapists of `clinic.yaml` in its order, then the other names (from the logs or
+    /// the list) in name order. Membership is checked in a set: a league's thousands of
+    /// therapists made each sheet's `contains` on the list quadratic.
+    func therapistNames(adding others: some Sequence<String>) -> [String] {
+        let names = therapists.map(\.name)
+        return names + Set(others).subtracting(names).sorted()
+    }
+}
