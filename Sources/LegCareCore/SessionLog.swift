@@ -100,7 +100,8 @@ public struct SessionLog: Sendable {
     private var lastRecord: [Int] = []
     private var firstRows: [Int32] = []
     private var records: [Record] = []
-    private static let kinds = DeliveredKind.allCases.map(\.rawValue) + ["other"]
+    private static let kindCases = DeliveredKind.allCases
+    private static let kinds = kindCases.map(\.rawValue) + ["other"]
     private static let statuses = SessionStatus.allCases
 
     public init() {}
@@ -117,7 +118,7 @@ public struct SessionLog: Sendable {
             therapistNumbers[name] = therapist
             therapistNames.append(name)
         }
-        let kind = UInt8(s.kind.map { DeliveredKind.allCases.firstIndex(of: $0)! } ?? Self.kinds.count - 1)
+        let kind = UInt8(s.kind.map { Self.kindCases.firstIndex(of: $0)! } ?? Self.kinds.count - 1)
         let monday = Int32(s.day.adding(days: 1 - s.day.weekday).serial)
         let key = PackedKey(monday: monday, therapist: therapist, kind: kind)
         var k = packed[key, default: Volume()]
@@ -178,31 +179,32 @@ public struct SessionLog: Sendable {
         return out
     }
 
-    /// A client's sessions in file order; `nil` when the log has none.
-    public func visits(of clientID: String) -> [Visit]? {
-        guard let c = clientNumbers[clientID] else { return nil }
-        var out: [Visit] = []
+    /// Each of a client's sessions in file order, with no array made; `false` when the
+    /// log has none.
+    private func forEachVisit(of clientID: String, _ body: (Visit) -> Void) -> Bool {
+        guard let c = clientNumbers[clientID] else { return false }
         var i = firstRecord[c]
         while i >= 0 {
             let r = records[i]
-            out.append(Visit(day: Day(serial: Int(r.day)), status: Self.statuses[Int(r.status)]))
+            body(Visit(day: Day(serial: Int(r.day)), status: Self.statuses[Int(r.status)]))
             i = r.next
         }
-        return out
+        return true
+    }
+
+    /// A client's sessions in file order; `nil` when the log has none.
+    public func visits(of clientID: String) -> [Visit]? {
+        var out: [Visit] = []
+        return forEachVisit(of: clientID) { out.append($0) } ? out : nil
     }
 
     /// A client's last completed session on or before a day (later sessions are bookings).
     public func lastCompleted(_ clientID: String, onOrBefore day: Day) -> Day? {
-        guard let c = clientNumbers[clientID] else { return nil }
-        var best: Int32?
-        var i = firstRecord[c]
-        let completed = UInt8(Self.statuses.firstIndex(of: .completed)!)
-        while i >= 0 {
-            let r = records[i]
-            if r.status == completed && Int(r.day) <= day.serial && r.day > (best ?? .min) { best = r.day }
-            i = r.next
+        var best: Day?
+        _ = forEachVisit(of: clientID) { v in
+            if v.status == .completed && v.day <= day && best.map({ v.day > $0 }) ?? true { best = v.day }
         }
-        return best.map { Day(serial: Int($0)) }
+        return best
     }
 
     /// Each client the log names, with its number (`0..<clientCount`) and the row of its

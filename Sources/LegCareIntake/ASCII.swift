@@ -26,6 +26,12 @@ enum ASCII {
     /// return and space (U+0009-U+000D, U+0020).
     @inline(__always) static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
+    /// A byte as token and header names are normalised: `-` and space become `_`,
+    /// capitals lower case.
+    @inline(__always) static func normal(_ c: UInt8) -> UInt8 {
+        c == 0x2D || c == 0x20 ? 0x5F : (0x41...0x5A).contains(c) ? c + 0x20 : c
+    }
+
     /// The range without white space at either end.
     static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lo = range.lowerBound
@@ -64,9 +70,7 @@ struct TokenTable<T: RawRepresentable & CaseIterable & Sendable>: Sendable where
             var i = range.lowerBound
             var same = true
             for expected in entry.bytes {
-                let c = bytes[i]
-                let normal = c == 0x2D || c == 0x20 ? 0x5F : (0x41...0x5A).contains(c) ? c + 0x20 : c
-                if normal != expected {
+                if ASCII.normal(bytes[i]) != expected {
                     same = false
                     break
                 }

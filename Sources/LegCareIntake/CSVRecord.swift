@@ -35,13 +35,7 @@ public struct CSVRecord: Sendable {
 
     /// Field `i` without surrounding spaces and tabs, as text (`nil` when empty).
     public func trimmedText(_ i: Int) -> String? {
-        let range = (i == 0 ? 0 : ends[i - 1])..<ends[i]
-        let ascii = bytes.withUnsafeBufferPointer { b -> String?? in
-            guard ASCII.all(UnsafeBufferPointer(rebasing: b[range])) else { return .none }
-            let trimmed = ASCII.trimmed(b, range)
-            return .some(trimmed.isEmpty ? nil : ASCII.string(b, trimmed))
-        }
-        if let ascii { return ascii }
+        if let ascii = withTrimmedASCII(i, { b, r in r.isEmpty ? nil : ASCII.string(b, r) }) { return ascii }
         var raw = field(i)
         while let f = raw.first, f == 0x20 || f == 0x09 { raw = raw.dropFirst() }
         while let l = raw.last, l == 0x20 || l == 0x09 { raw = raw.dropLast() }

@@ -19,13 +19,9 @@ public struct Header: Sendable {
         let ascii = name.withUTF8 { b -> String?? in
             guard ASCII.all(b) else { return .none }
             let range = ASCII.trimmed(b, 0..<b.count)
-            func changes(_ c: UInt8) -> Bool { c == 0x2D || c == 0x20 || (0x41...0x5A).contains(c) }
-            if range.count == b.count && !b.contains(where: changes) { return .some(nil) }
+            if range.count == b.count && !b.contains(where: { ASCII.normal($0) != $0 }) { return .some(nil) }
             return String(unsafeUninitializedCapacity: range.count) { out in
-                for (j, i) in range.enumerated() {
-                    let c = b[i]
-                    out[j] = c == 0x2D || c == 0x20 ? 0x5F : (0x41...0x5A).contains(c) ? c + 0x20 : c
-                }
+                for (j, i) in range.enumerated() { out[j] = ASCII.normal(b[i]) }
                 return range.count
             }
         }

@@ -36,7 +36,6 @@ struct ManagerFigures {
 
     /// Adds one client's plan: its forecast, and its attendance when it has sessions.
     /// Returns the client's row of Client visits (`nil`: no sessions in the log).
-    @discardableResult
     mutating func add(_ plan: Plan, profile: ClientProfile, order: Int, log: SessionLog, settings: EngineSettings, asOf: Day)
         -> VisitRow?
     {
