@@ -30,11 +30,17 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // zlib, already linked by libxlsxwriter: its CRC-32 for the workbook check.
+        .systemLibrary(
+            name: "CLibz",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Plans -> workbook, handouts, plans.jsonl and the run folder.
         .target(
             name: "LegCareReports",
             dependencies: [
-                "LegCareCore", "CXlsxWriter",
+                "LegCareCore", "CXlsxWriter", "CLibz",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
