@@ -165,6 +165,35 @@ public struct SessionLog: Sendable {
         return out
     }
 
+    /// Totals per therapist (`unassigned` when blank) over the named ISO weeks, all kinds
+    /// together; every therapist with a session in the log has an entry, a zero one when
+    /// none falls in those weeks. Summed straight from the packed keys (measured: building
+    /// ``volume`` for this took 1.3 s of a 1,000,000-client run).
+    public func therapistTotals(inWeeks weeks: Set<String>) -> [String: Volume] {
+        var inWeeks: [Int32: Bool] = [:]
+        var totals = [Volume?](repeating: nil, count: therapistNames.count)
+        for (key, v) in packed {
+            let counts: Bool
+            if let known = inWeeks[key.monday] {
+                counts = known
+            } else {
+                counts = weeks.contains(Day(serial: Int(key.monday)).isoWeekName)
+                inWeeks[key.monday] = counts
+            }
+            var total = totals[key.therapist] ?? Volume()
+            if counts {
+                total.completed += v.completed
+                total.minutes += v.minutes
+                total.cancelled += v.cancelled
+                total.noShow += v.noShow
+            }
+            totals[key.therapist] = total
+        }
+        var out: [String: Volume] = [:]
+        for (number, total) in totals.enumerated() { if let total { out[therapistNames[number]] = total } }
+        return out
+    }
+
     /// Volume per therapist (`unassigned` when blank) and ISO week name, all kinds together.
     public var volume: [String: [String: Volume]] {
         var out: [String: [String: Volume]] = [:]

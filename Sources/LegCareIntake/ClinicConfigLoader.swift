@@ -55,6 +55,9 @@ public enum ClinicConfigLoader {
                 guard case .sequence(let items) = value else {
                     throw r.error(value, key, "must be a list of therapists, each with a name and hours")
                 }
+                // Names seen so far in a set: a league's thousands of therapists made a
+                // search of the list per name quadratic.
+                var named = Set(config.therapists.map(\.name))
                 for item in items {
                     var name: String?
                     var hours: Double?
@@ -63,7 +66,7 @@ public enum ClinicConfigLoader {
                         switch k.string ?? "" {
                         case "name":
                             let text = try r.text(v, key: "therapists.name")
-                            if config.therapists.contains(where: { $0.name == text }) {
+                            if !named.insert(text).inserted {
                                 throw r.error(v, "therapists.name", "\"\(text)\" is named twice; each therapist once")
                             }
                             name = text

@@ -17,6 +17,7 @@ enum ForecastSheet {
         for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
         try wb.setRowHeight(s, r, 30)
         let names = config.therapistNames(adding: forecast.minutes.keys)
+        let hoursByName = config.hoursByName
         var totals: [(week: String, need: Double, capacity: Double)] = []
         for (i, week) in forecast.weeks.enumerated() {
             let label = "\(week.from.isoWeekName) (\(HandoutWording.shortDate(week.from)))"
@@ -25,7 +26,7 @@ enum ForecastSheet {
             for name in names {
                 r += 1
                 let hours = Double(forecast.minutes[name]?[i] ?? 0) / 60
-                let available = config.therapists.first { $0.name == name }?.hoursAvailable
+                let available = hoursByName[name]
                 try wb.write(s, r, 0, label)
                 try wb.write(s, r, 1, name)
                 try wb.write(s, r, 2, number: Double(forecast.sessions[name]?[i] ?? 0))

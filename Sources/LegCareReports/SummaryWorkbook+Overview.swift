@@ -62,10 +62,11 @@ extension SummaryWorkbook {
         r += 1
         try header(o, &r, ["Sessions due this week by therapist", "Sessions", "Hours needed", "Hours available", "Hours spare"])
         let names = config.therapistNames(adding: due.keys)
+        let hoursByName = config.hoursByName
         let first = r
         for name in names {
             let d = due[name] ?? (0, 0)
-            let available = config.therapists.first { $0.name == name }?.hoursAvailable
+            let available = hoursByName[name]
             try workbook.write(o, r, 0, name)
             try workbook.write(o, r, 1, number: Double(d.sessions))
             try workbook.write(o, r, 2, number: Double(d.minutes) / 60, .decimal)
@@ -87,14 +88,14 @@ extension SummaryWorkbook {
         if sessions.rows > 0 {
             try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
             let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
-            let volume = sessions.volume  // computed: take it once
-            for therapist in volume.keys.sorted() {
-                let weeks = volume[therapist]!.filter { recent.contains($0.key) }.values
+            let totals = sessions.therapistTotals(inWeeks: Set(recent))
+            for therapist in totals.keys.sorted() {
+                let v = totals[therapist]!
                 try workbook.write(o, r, 0, therapist)
-                try workbook.write(o, r, 1, number: Double(weeks.map(\.completed).reduce(0, +)))
-                try workbook.write(o, r, 2, number: Double(weeks.map(\.minutes).reduce(0, +)) / 60, .decimal)
-                try workbook.write(o, r, 3, number: Double(weeks.map(\.cancelled).reduce(0, +)))
-                try workbook.write(o, r, 4, number: Double(weeks.map(\.noShow).reduce(0, +)))
+                try workbook.write(o, r, 1, number: Double(v.completed))
+                try workbook.write(o, r, 2, number: Double(v.minutes) / 60, .decimal)
+                try workbook.write(o, r, 3, number: Double(v.cancelled))
+                try workbook.write(o, r, 4, number: Double(v.noShow))
                 r += 1
             }
             r += 1

@@ -48,6 +48,23 @@ struct SessionLogTests {
         #expect(Self.log.weeks == ["2026-W45", "2026-W46", "2026-W47", "2026-W49"])
     }
 
+    @Test("totals per therapist over some weeks, all kinds together; a therapist with none in them is zero, not missing")
+    func therapistTotals() {
+        let recent = Self.log.therapistTotals(inWeeks: ["2026-W47", "2026-W49"])
+        #expect(recent["Ana"] == .init(completed: 2, cancelled: 1, minutes: 120))
+        #expect(recent["unassigned"] == .init())
+        #expect(recent.count == 2)
+        // The same figures as the volumes summed by hand.
+        let all = Self.log.therapistTotals(inWeeks: Set(Self.log.weeks))
+        for (therapist, total) in all {
+            let byHand = Self.log.volumes.filter { $0.key.therapist == therapist }.values
+            #expect(total.completed == byHand.map(\.completed).reduce(0, +))
+            #expect(total.minutes == byHand.map(\.minutes).reduce(0, +))
+            #expect(total.cancelled == byHand.map(\.cancelled).reduce(0, +))
+            #expect(total.noShow == byHand.map(\.noShow).reduce(0, +))
+        }
+    }
+
     @Test("each client named once, with the row of its first session")
     func clients() {
         let clients = Dictionary(uniqueKeysWithValues: Self.log.clients.map { ($0.id, $0.firstRow) })
