@@ -101,7 +101,7 @@ public struct SessionLog: Sendable {
     private var firstRows: [Int32] = []
     private var records: [Record] = []
     private static let kindCases = DeliveredKind.allCases
-    private static let kinds = kindCases.map(\.rawValue) + ["other"]
+    private static let kinds = kindCases.map(\.rawValue)
     private static let statuses = SessionStatus.allCases
 
     public init() {}
@@ -118,7 +118,9 @@ public struct SessionLog: Sendable {
             therapistNumbers[name] = therapist
             therapistNames.append(name)
         }
-        let kind = UInt8(s.kind.map { Self.kindCases.firstIndex(of: $0)! } ?? Self.kinds.count - 1)
+        // A blank kind is counted as `other`, under the same key as an explicit `other`
+        // (two keys both named "other" made one overwrite the other in the sheets).
+        let kind = UInt8(Self.kindCases.firstIndex(of: s.kind ?? .other)!)
         let monday = Int32(s.day.adding(days: 1 - s.day.weekday).serial)
         let key = PackedKey(monday: monday, therapist: therapist, kind: kind)
         var k = packed[key, default: Volume()]

@@ -65,6 +65,16 @@ struct SessionLogTests {
         }
     }
 
+    @Test("a blank kind and an explicit other in the same week count together, neither is lost")
+    func blankKindIsOther() {
+        var log = SessionLog()
+        log.add(Self.record("C1", "2026-11-16", .completed, kind: .other), row: 2)
+        log.add(Self.record("C2", "2026-11-17", .completed, kind: nil), row: 3)
+        log.add(Self.record("C3", "2026-11-18", .noShow, kind: nil), row: 4)
+        #expect(log.volumes[.init(week: "2026-W47", therapist: "Ana", kind: "other")] == .init(completed: 2, noShow: 1, minutes: 120))
+        #expect(log.volume["Ana"]?["2026-W47"] == .init(completed: 2, noShow: 1, minutes: 120))
+    }
+
     @Test("each client named once, with the row of its first session")
     func clients() {
         let clients = Dictionary(uniqueKeysWithValues: Self.log.clients.map { ($0.id, $0.firstRow) })
