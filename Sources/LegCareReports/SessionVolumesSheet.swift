@@ -14,35 +14,42 @@ enum SessionVolumesSheet {
         // In constant-memory mode rows go out in order: the header first.
         if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
         let weekNames = figures.weeks.map(\.from.isoWeekName)
-        let inPeriod = log.volumes(inWeeks: Set(weekNames))
+        let period = log.period(weeks: weekNames)
         var r = 0
         func put(_ cells: [String], _ v: SessionLog.Volume, bold: Bool) throws {
             r += 1
             for (i, c) in cells.enumerated() { try wb.write(s, r, i, c, bold ? .bold : nil) }
             for (i, n) in [v.completed, v.minutes, v.cancelled, v.noShow].enumerated() { try wb.write(s, r, 3 + i, number: Double(n)) }
         }
-        func sum(_ values: some Sequence<SessionLog.Volume>) -> SessionLog.Volume {
-            values.reduce(into: SessionLog.Volume()) {
-                $0.completed += $1.completed
-                $0.minutes += $1.minutes
-                $0.cancelled += $1.cancelled
-                $0.noShow += $1.noShow
-            }
+        // One pass: each week's rows, each therapist's total and the grand total (measured
+        // with massif: grouping a copy of every volume by therapist was a seventh of the
+        // run's memory peak).
+        var byWeek = [[SessionLog.Period.Entry]](repeating: [], count: weekNames.count)
+        var byTherapist = [SessionLog.Volume?](repeating: nil, count: period.therapists.count)
+        var all = SessionLog.Volume()
+        for e in period.entries {
+            byWeek[e.week].append(e)
+            byTherapist[e.therapist] = (byTherapist[e.therapist] ?? .init()) + e.volume
+            all = all + e.volume
         }
-        let byWeek = Dictionary(grouping: inPeriod, by: \.key.week)
-        // Each therapist's total, summed in one pass (measured with massif: grouping a
-        // copy of every volume by therapist was a seventh of the run's memory peak).
-        var byTherapist: [String: SessionLog.Volume] = [:]
-        for (key, v) in inPeriod { byTherapist[key.therapist] = sum([byTherapist[key.therapist] ?? .init(), v]) }
         for week in weekNames {
-            let detail = (byWeek[week] ?? []).sorted { $0.key < $1.key }
-            for (key, v) in detail { try put([key.week, key.therapist, key.kind], v, bold: false) }
-            try put(["Total", week, "all kinds"], sum(detail.map(\.value)), bold: true)
+            // A week named twice has its rows under its first place.
+            let first = weekNames.firstIndex(of: week)!
+            // By therapist, then kind, in name order.
+            let detail = byWeek[first].sorted {
+                (period.therapistRank[$0.therapist], period.kindRank[$0.kind]) < (
+                    period.therapistRank[$1.therapist], period.kindRank[$1.kind]
+                )
+            }
+            for e in detail { try put([week, period.therapists[e.therapist], period.kinds[e.kind]], e.volume, bold: false) }
+            try put(["Total", week, "all kinds"], detail.reduce(SessionLog.Volume()) { $0 + $1.volume }, bold: true)
         }
-        for name in config.therapistNames(adding: byTherapist.keys) {
-            try put(["Total", name, "all 12 weeks"], byTherapist[name] ?? .init(), bold: true)
+        var totals: [String: SessionLog.Volume] = [:]
+        for (n, total) in byTherapist.enumerated() { if let total { totals[period.therapists[n]] = total } }
+        for name in config.therapistNames(adding: totals.keys) {
+            try put(["Total", name, "all 12 weeks"], totals[name] ?? .init(), bold: true)
         }
-        try put(["Total", "all therapists", "all 12 weeks"], sum(inPeriod.values), bold: true)
+        try put(["Total", "all therapists", "all 12 weeks"], all, bold: true)
         if wb.constantMemory {
             try wb.autofilter(s, lastRow: r, lastCol: headers.count - 1)
         } else {

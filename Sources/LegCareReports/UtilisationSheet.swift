@@ -7,20 +7,20 @@ import LegCareCore
 enum UtilisationSheet {
     static func write(_ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
         let weeks = figures.weeks.map(\.from.isoWeekName)
-        // One pass over the volumes: a large clinic has tens of thousands of them.
-        var minutesBy: [String: Int] = [:]  // "therapist|week"
-        var weekly: [String: SessionLog.Volume] = [:]
-        var kindsBy: [String: Int] = [:]  // "therapist|kind", completed in the 12 weeks
-        let inPeriod = Set(weeks)
-        let volumes = log.volumes(inWeeks: inPeriod)
-        for (key, v) in volumes {
-            minutesBy["\(key.therapist)|\(key.week)", default: 0] += v.minutes
-            weekly[key.week, default: .init()].completed += v.completed
-            weekly[key.week, default: .init()].minutes += v.minutes
-            weekly[key.week, default: .init()].cancelled += v.cancelled
-            weekly[key.week, default: .init()].noShow += v.noShow
-            kindsBy["\(key.therapist)|\(key.kind)", default: 0] += v.completed
+        // One pass over the volumes, on numbers: a league has hundreds of thousands of them.
+        let period = log.period(weeks: weeks)
+        let kinds = DeliveredKind.allCases.map(\.rawValue)
+        var minutesBy = [Int](repeating: 0, count: period.therapists.count * weeks.count)  // therapist x week
+        var weekly = [SessionLog.Volume](repeating: .init(), count: weeks.count)
+        var kindsBy = [Int](repeating: 0, count: period.therapists.count * period.kinds.count)  // completed, by kind
+        var active = [Bool](repeating: false, count: period.therapists.count)
+        for e in period.entries {
+            minutesBy[e.therapist * weeks.count + e.week] += e.volume.minutes
+            weekly[e.week] = weekly[e.week] + e.volume
+            kindsBy[e.therapist * period.kinds.count + e.kind] += e.volume.completed
+            active[e.therapist] = true
         }
+        let numbers = Dictionary(period.therapists.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         try wb.setColumns(s, 0, 0, width: 24)
         try wb.setColumns(s, 1, weeks.count + 1, width: 10)
         try wb.printSetup(s, repeatHeader: false)
@@ -40,8 +40,10 @@ enum UtilisationSheet {
             r += 1
             try wb.write(s, r, 0, t.name)
             var done = 0
-            for (i, w) in weeks.enumerated() {
-                let minutes = minutesBy["\(t.name)|\(w)"] ?? 0
+            for i in weeks.indices {
+                // A week named twice reads its first place, where its sessions are.
+                let first = weeks.firstIndex(of: weeks[i])!
+                let minutes = numbers[t.name].map { minutesBy[$0 * weeks.count + first] } ?? 0
                 done += minutes
                 totalDone[i] += minutes
                 if t.hoursAvailable > 0 { try wb.write(s, r, i + 1, number: Double(minutes) / (t.hoursAvailable * 60), .percent) }
@@ -71,7 +73,7 @@ enum UtilisationSheet {
         try wb.setRowHeight(s, r, 30)
         for w in weeks {
             r += 1
-            let v = weekly[w] ?? .init()
+            let v = weekly[weeks.firstIndex(of: w)!]
             try wb.write(s, r, 0, w)
             try wb.write(s, r, 1, number: Double(v.completed))
             try wb.write(s, r, 2, number: Double(v.minutes) / 60, .decimal)
@@ -80,17 +82,17 @@ enum UtilisationSheet {
         }
         let weekRows = (chartTop + 1)...r
         r += 2
-        let kinds = DeliveredKind.allCases.map(\.rawValue)
-        let people = Set(volumes.keys.map(\.therapist)).sorted()
+        let people = period.therapists.indices.filter { active[$0] }.sorted { period.therapistRank[$0] < period.therapistRank[$1] }
         try wb.write(s, r, 0, "Completed sessions, 12 weeks", .header)
         for (i, k) in kinds.enumerated() { try wb.write(s, r, i + 1, k, .header) }
         try wb.setRowHeight(s, r, 30)
         let kindTop = r + 1
-        for name in people {
+        for n in people {
             r += 1
-            try wb.write(s, r, 0, name)
+            try wb.write(s, r, 0, period.therapists[n])
             for (i, k) in kinds.enumerated() {
-                try wb.write(s, r, i + 1, number: Double(kindsBy["\(name)|\(k)"] ?? 0))
+                let kind = period.kinds.firstIndex(of: k)!
+                try wb.write(s, r, i + 1, number: Double(kindsBy[n * period.kinds.count + kind]))
             }
         }
         let col = weeks.count + 3
