@@ -32,35 +32,21 @@ enum ClientVisitsSheet {
         try wb.write(s, r, 11, number: Double(row.intervalDays))
     }
 
-    static func writeOverdue(_ figures: ManagerFigures, to wb: Workbook, sheet s: Workbook.Sheet) throws {
-        for (i, width) in [12.0, 12, 24, 18, 12, 12].enumerated() { try wb.setColumns(s, i, i, width: width) }
-        try wb.printSetup(s, repeatHeader: true)
-        wb.freeze(s, rows: 1)
-        try startTable(wb, s, headers: overdueHeaders)
-        var r = 0
+    static func writeOverdue(_ figures: ManagerFigures, to wb: Workbook, sheet s: Workbook.Sheet, rowLimit: Int = Workbook.rowLimit)
+        throws
+    {
+        // Continues on `Overdue (2)` past Excel's row limit, like the streamed sheets.
+        let columns = zip(overdueHeaders, [12.0, 12, 24, 18, 12, 12]).map { SheetStream.Column(header: $0, width: $1) }
+        let stream = try SheetStream(workbook: wb, name: "Overdue", columns: columns, rowLimit: rowLimit, sheet: s)
         for (row, days) in figures.overdue() {
-            r += 1
-            try wb.write(s, r, 0, number: Double(days))
-            try wb.write(s, r, 1, row.clientID)
-            try wb.write(s, r, 2, row.name)
-            try wb.write(s, r, 3, row.therapist ?? "")
-            if let last = row.visits.lastCompleted { try wb.write(s, r, 4, date: last) }
-            try wb.write(s, r, 5, number: Double(row.intervalDays))
+            let r = try stream.nextRow()
+            try wb.write(stream.sheet, r, 0, number: Double(days))
+            try wb.write(stream.sheet, r, 1, row.clientID)
+            try wb.write(stream.sheet, r, 2, row.name)
+            try wb.write(stream.sheet, r, 3, row.therapist ?? "")
+            if let last = row.visits.lastCompleted { try wb.write(stream.sheet, r, 4, date: last) }
+            try wb.write(stream.sheet, r, 5, number: Double(row.intervalDays))
         }
-        try finishTable(wb, s, name: "Overdue", headers: overdueHeaders, lastRow: r)
-    }
-
-    /// In constant-memory mode rows go out in order: the header row first.
-    static func startTable(_ wb: Workbook, _ s: Workbook.Sheet, headers: [String]) throws {
-        if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
-    }
-
-    /// An Excel table with filters, or filter buttons in constant-memory mode.
-    static func finishTable(_ wb: Workbook, _ s: Workbook.Sheet, name: String, headers: [String], lastRow: Int) throws {
-        if wb.constantMemory {
-            try wb.autofilter(s, lastRow: lastRow, lastCol: headers.count - 1)
-        } else {
-            try wb.addTable(s, name: name, headers: headers, lastRow: lastRow)
-        }
+        try stream.finish()
     }
 }

@@ -19,9 +19,11 @@ final class SheetStream {
     /// Data rows written over all parts.
     private(set) var count = 0
 
+    /// A stream whose first part is `sheet` when given (a sheet added earlier, to keep the
+    /// workbook's order), else a new sheet named `name`.
     init(
         workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit, headerHeight: Double? = nil,
-        onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
+        sheet: Workbook.Sheet? = nil, onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
     ) throws {
         self.workbook = workbook
         self.base = name
@@ -29,7 +31,7 @@ final class SheetStream {
         self.rowLimit = rowLimit
         self.headerHeight = headerHeight
         self.onFinishPart = onFinishPart
-        sheet = try workbook.addSheet(SheetName.make(name))
+        self.sheet = try sheet ?? workbook.addSheet(SheetName.make(name))
         try start()
     }
 

@@ -27,6 +27,8 @@ final class SummaryWorkbook {
     /// Session volumes, Utilisation, Client visits and Overdue, when a session log was given.
     let managerSheets: (volumes: Workbook.Sheet, utilisation: Workbook.Sheet, visits: SheetStream, overdue: Workbook.Sheet)?
     let forecastSheet: Workbook.Sheet
+    /// Rows a sheet may hold before it continues on `Name (2)` (Excel's limit; tests lower it).
+    let rowLimit: Int
     var referred: [(urgency: Urgency, order: Int, cells: [String])] = []
     var statusCounts: [Status: Int] = [:]
     var urgencyCounts: [Urgency: Int] = [:]
@@ -39,6 +41,7 @@ final class SummaryWorkbook {
     ) throws {
         self.config = config
         self.asOf = asOf
+        self.rowLimit = rowLimit
         let start = asOf.adding(days: -((asOf.weekday - config.weekStart + 7) % 7))
         week = DayRange(from: start, to: start.adding(days: 6))
         workbook = try Workbook(
@@ -106,11 +109,12 @@ final class SummaryWorkbook {
             try SessionVolumesSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.volumes)
             try UtilisationSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.utilisation)
             try m.visits.finish()
-            try ClientVisitsSheet.writeOverdue(figures, to: workbook, sheet: m.overdue)
+            try ClientVisitsSheet.writeOverdue(figures, to: workbook, sheet: m.overdue, rowLimit: rowLimit)
         }
         try ForecastSheet.write(figures.forecast, config: config, to: workbook, sheet: forecastSheet)
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
-        try TimetableSheet.write(timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet)
+        try TimetableSheet.write(
+            timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet, rowLimit: rowLimit)
         if let squadSheet {
             // The athletes' bookings only, by input order (measured with massif: a copy of
             // every booking row by id was the largest block at the run's memory peak).

@@ -95,18 +95,7 @@ struct ManagerSheetsTests {
         "the workbook's Session volumes, Utilisation, Overdue and Forecast sheets, read back with openpyxl (tables, and constant memory)",
         arguments: [false, true])
     func sheets(constantMemory: Bool) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mgr-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/summary.xlsx"
-        let wb = try SummaryWorkbook(
-            path: path, tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: constantMemory,
-            hasTraining: true,
-            hasSessions: true)
-        let run = ManagerFixture.run()
-        for (plan, profile, visit) in run.clients { try wb.add(plan, profile: profile, visit: visit) }
-        _ = try wb.finish(diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, figures: run.figures)
-        let book = try readWithOpenpyxl(path)
+        let book = try Self.book(constantMemory: constantMemory, hasTraining: true)
         #expect(
             (book["sheets"] as! [String]).starts(with: [
                 "Overview", "Changes", "Timetable", "Squad", "Clients", "Routines", "Referrals", "Session volumes",
@@ -138,5 +127,59 @@ struct ManagerSheetsTests {
 
         let forecast = rows(book, "Forecast").map { $0.compactMap(text) }
         #expect(forecast.contains { $0.starts(with: ["Total", "2026-W49 (Mon 30 Nov)", "2"]) })
+    }
+
+    /// The fixture's workbook with a week of bookings, its sheets limited to `rowLimit` rows.
+    static func book(rowLimit: Int = Workbook.rowLimit, constantMemory: Bool, hasTraining: Bool = false) throws -> [String: Any] {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lim-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/summary.xlsx"
+        let wb = try SummaryWorkbook(
+            path: path, tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: constantMemory,
+            hasTraining: hasTraining, hasSessions: true, rowLimit: rowLimit)
+        let run = ManagerFixture.run()
+        for (plan, profile, visit) in run.clients { try wb.add(plan, profile: profile, visit: visit) }
+        let week = DayRange(from: ManagerFixture.asOf, to: ManagerFixture.asOf.adding(days: 6))
+        let requests = (0..<9).map { i in
+            BookingRequest(
+                clientID: "B\(i)", team: nil, therapist: i < 7 ? "Ana" : "Nobody", kind: .sports, minutes: 60, window: week,
+                attention: nil, overdueDays: 0, order: i)
+        }
+        let timetable = Timetable.schedule(requests, therapists: ManagerFixture.config.therapists, week: week, asOf: ManagerFixture.asOf)
+        _ = try wb.finish(
+            diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, timetable: timetable, figures: run.figures)
+        return try readWithOpenpyxl(path)
+    }
+
+    /// A sheet and its continuations (`Name (2)`...), in order.
+    static func parts(_ book: [String: Any], _ name: String) -> [[[String]]] {
+        let sheets = (book["sheets"] as! [String]).filter { $0 == name || $0.hasPrefix(name + " (") }
+        return sheets.map { rows(book, $0).map { $0.map { text($0) ?? "" } } }
+    }
+
+    @Test(
+        "Timetable and Overdue continue on 'Name (2)' past the row limit, headers on each part, no row lost or moved",
+        arguments: [false, true])
+    func rowLimit(constantMemory: Bool) throws {
+        let whole = try Self.book(constantMemory: constantMemory)
+        let limited = try Self.book(rowLimit: 6, constantMemory: constantMemory)
+        let ids = { (rows: [[String]]) in rows.compactMap { $0.count > 2 && $0[2].hasPrefix("B") ? $0[2] : nil } }
+
+        let one = Self.parts(whole, "Timetable")
+        let many = Self.parts(limited, "Timetable")
+        #expect(one.count == 1 && many.count > 2)
+        #expect(ids(one[0]).count == 9)
+        #expect(many.flatMap(ids) == ids(one[0]), "the same bookings in the same order")
+        for part in many.dropFirst() {
+            #expect(part.first?.prefix(3) == ["Day", "Therapist", "Client ID"], "each continuation starts with the headings")
+            #expect(part.count <= 6)
+        }
+
+        // Two overdue clients: with room for one row under the headings, a second part.
+        let overdue = Self.parts(try Self.book(rowLimit: 2, constantMemory: constantMemory), "Overdue")
+        #expect(overdue.count == 2)
+        #expect(overdue.map { $0.first?.first } == ["Days overdue", "Days overdue"])
+        #expect(overdue.flatMap { $0.dropFirst().map { $0[1] } } == ["C3", "C2"])
     }
 }
