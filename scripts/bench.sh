@@ -3,7 +3,8 @@
 # floors measured in the same run:
 #   files floor - bench/floor-files.c writes the same output bytes as plain files;
 #   xlsx floor  - bench/floor-xlsx.c writes the same workbook cells through libxlsxwriter.
-# Prints one table; BENCH_SIZES="10000 100000 1000000" sets the client counts.
+# Prints one table; BENCH_SIZES="10000 100000 1000000" sets the client counts. Each floor
+# runs BENCH_FLOOR_RUNS times (default 3) and counts its fastest run.
 # BENCH_DIR sets where inputs and outputs go (default: the system's temporary folder).
 # On ext4, creating files right after many were deleted is slow and varies a lot from
 # run to run (the inode allocator skips recently freed inodes), for LegCare and the
@@ -12,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/legcare
 sizes=${BENCH_SIZES:-"10000 100000"}
+floor_runs=${BENCH_FLOOR_RUNS:-3}
 work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 cc -O2 -o "$work/floor-files" bench/floor-files.c
@@ -35,11 +37,22 @@ for n in $sizes; do
   read -r wall kb < <(tail -n 1 "$work/time")
   run="$work/out/2026-W48"
   [ -f "$run/plans.jsonl" ] || { cat "$work/stderr"; exit 1; }
-  read -r _ _ files_s < <("$work/floor-files" "$run" "$work/floor-out")
-  rm -rf "$work/floor-out"
+  # Each floor runs $floor_runs times and its fastest run counts: the same bytes took
+  # 1.15 s in one run and 3.47 s in another here, and a slow floor flatters the ratio.
+  files_s=""
+  for _ in $(seq "$floor_runs"); do
+    read -r _ _ t < <("$work/floor-files" "$run" "$work/floor-out")
+    rm -rf "$work/floor-out"
+    files_s=$(awk -v a="$files_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
   python3 bench/dump-cells.py "$run/summary.xlsx" "$work/cells.tsv"
-  read -r _ xlsx_s < <("$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
-  rm -f "$work/cells.tsv" "$work/floor.xlsx"
+  xlsx_s=""
+  for _ in $(seq "$floor_runs"); do
+    read -r _ t < <("$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
+    rm -f "$work/floor.xlsx"
+    xlsx_s=$(awk -v a="$xlsx_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
+  rm -f "$work/cells.tsv"
   printf '| %s | %s | %.0f | %d |' "$n" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')" "$((kb / 1024))"
   for s in $stages; do printf ' %s |' "$(awk -v s="$s" '$1 == s { print $2 }' "$work/stderr")"; done
   printf ' %s | %s | %.2fx |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')"

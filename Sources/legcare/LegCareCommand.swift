@@ -65,7 +65,7 @@ struct Report: ParsableCommand {
     var previous: String?
     @Flag(
         help:
-            "Print each stage's wall time on stderr (intake, plan, handouts, jsonl, workbook, week, check, publish); the workbook runs beside the handouts, so the stages add up to more than the run."
+            "Print each stage's wall time on stderr (intake, plan, handouts, jsonl, workbook, week, check, publish); the workbook runs beside the handouts and the check reads the workbook as it is written, so the stages add up to more than the run."
     )
     var timings = false
 
