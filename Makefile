@@ -13,13 +13,14 @@ PYTHON ?= python3
 ## setup: system packages (libxlsxwriter) and the Python reader used by tests.
 setup: deps pydeps
 
+## deps: libxlsxwriter, and zlib's headers (the workbook check's CRC-32 and inflating).
 deps:
-	@if pkg-config --exists xlsxwriter 2>/dev/null; then :; \
+	@if pkg-config --exists xlsxwriter zlib 2>/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		echo "Installing libxlsxwriter-dev and pkg-config with apt-get..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxlsxwriter-dev pkg-config >/dev/null; \
+		echo "Installing libxlsxwriter-dev, zlib1g-dev and pkg-config with apt-get..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxlsxwriter-dev zlib1g-dev pkg-config >/dev/null; \
 	else \
-		echo "libxlsxwriter is missing. Run:  sudo apt-get install -y libxlsxwriter-dev pkg-config"; exit 1; \
+		echo "libxlsxwriter or zlib is missing. Run:  sudo apt-get install -y libxlsxwriter-dev zlib1g-dev pkg-config"; exit 1; \
 	fi
 
 pydeps:
