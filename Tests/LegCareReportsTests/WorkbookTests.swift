@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import PropertyBased
 import Testing
 
 @testable import LegCareReports
@@ -208,6 +209,55 @@ struct WorkbookTests {
                 i = end
             }
             #expect(scan.finish() == ok, "in chunks of \(size)")
+        }
+    }
+
+    @Test("the whole-tag fast path of the XML check agrees with the byte-at-a-time path (random documents, random cuts)")
+    func xmlFastPath() async {
+        let pieces = [
+            "<a>", "</a>", "<b x=\"1\">", "</b>", "<c/>", "<c />", "<d y='2' z=\"3\"/>", "</b >", "<ab>", "</ab>", "text", " ",
+            "&amp;", "&#65;", "&bad;", "<!-- c -->", "<?p x?>", "<![CDATA[<x>]]>", "<e q='<'>", "<e q='&lt;'>", "'", "\"", ">", "<",
+            "/", "</>", "< a>", "<a/ >", "<f g=\"h/>", "\n",
+        ]
+        let gen = Gen.int(in: 0...Int(Int32.max)).map { seed -> (xml: [UInt8], cut: Int) in
+            var s = UInt64(seed)
+            func next() -> Int {
+                s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Int(s >> 33)
+            }
+            // Mostly well-nested documents, sometimes with a stray piece.
+            var xml = "<r>"
+            var open: [String] = []
+            for _ in 0..<(next() % 30) {
+                switch next() % 6 {
+                case 0: xml += pieces[next() % pieces.count]
+                case 1, 2:
+                    let name = ["a", "b", "ab", "c"][next() % 4]
+                    xml += "<\(name)\(next() % 2 == 0 ? "" : " k=\"v\"")>"
+                    open.append(name)
+                case 3: if let name = open.popLast() { xml += "</\(name)>" }
+                default: xml += ["x", "&amp;", "<c/>", " "][next() % 4]
+                }
+            }
+            while let name = open.popLast() { xml += "</\(name)>" }
+            xml += next() % 5 == 0 ? "" : "</r>"
+            return (Array(xml.utf8), 1 + next() % 9)
+        }
+        await propertyCheck(count: 2000, input: gen) { input in
+            func verdict(chunk: Int) -> Bool {
+                var scan = XMLScan()
+                var i = 0
+                while i < input.xml.count {
+                    let end = min(i + chunk, input.xml.count)
+                    input.xml[i..<end].withUnsafeBytes { scan.feed($0) }
+                    i = end
+                }
+                return scan.finish()
+            }
+            // Byte by byte, no tag lies whole in a buffer: the byte-at-a-time path alone.
+            let reference = verdict(chunk: 1)
+            #expect(XMLScan.wellFormed(Data(input.xml)) == reference, "\(String(decoding: input.xml, as: UTF8.self))")
+            #expect(verdict(chunk: input.cut) == reference, "cut every \(input.cut): \(String(decoding: input.xml, as: UTF8.self))")
         }
     }
 
