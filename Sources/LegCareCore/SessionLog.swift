@@ -49,15 +49,6 @@ public struct SessionLog: Sendable {
         public var status: SessionStatus
     }
 
-    /// Where a volume belongs: ISO week, therapist (`unassigned` when blank) and kind.
-    public struct VolumeKey: Hashable, Sendable, Comparable {
-        public var week: String
-        public var therapist: String
-        public var kind: String
-
-        public static func < (a: Self, b: Self) -> Bool { (a.week, a.therapist, a.kind) < (b.week, b.therapist, b.kind) }
-    }
-
     /// Totals for one therapist in one ISO week.
     public struct Volume: Hashable, Sendable {
         /// Both totals added.
@@ -153,31 +144,10 @@ public struct SessionLog: Sendable {
         }
     }
 
-    /// Totals per week, therapist and kind.
-    public var volumes: [VolumeKey: Volume] { volumes(inWeeks: nil) }
-
-    /// Totals per week, therapist and kind, for the named ISO weeks only (`nil`: all).
-    public func volumes(inWeeks weeks: Set<String>?) -> [VolumeKey: Volume] {
-        var weekNames: [Int32: String] = [:]
-        var out: [VolumeKey: Volume] = [:]
-        for (key, v) in packed {
-            let week: String
-            if let w = weekNames[key.monday] {
-                week = w
-            } else {
-                week = Day(serial: Int(key.monday)).isoWeekName
-                weekNames[key.monday] = week
-            }
-            guard weeks?.contains(week) ?? true else { continue }
-            out[VolumeKey(week: week, therapist: therapistNames[key.therapist], kind: Self.kinds[Int(key.kind)])] = v
-        }
-        return out
-    }
-
     /// The volumes of some ISO weeks on numbers, for the sheets that total them several
-    /// ways. Measured at 1,000,000 clients (16,666 therapists): building a dictionary keyed
-    /// by three Strings per volume, twice, then keys made by string interpolation, was a
-    /// third of the summary sheets' time, which delays the workbook's deflating.
+    /// ways. Measured at 1,000,000 clients (16,666 therapists): a dictionary keyed by three
+    /// Strings per volume, built twice, then keys made by string interpolation, was a third
+    /// of the summary sheets' time, which delays the workbook's deflating.
     public struct Period: Sendable {
         /// One week, therapist and kind with sessions in the period.
         public struct Entry: Sendable {
@@ -232,45 +202,13 @@ public struct SessionLog: Sendable {
 
     /// Totals per therapist (`unassigned` when blank) over the named ISO weeks, all kinds
     /// together; every therapist with a session in the log has an entry, a zero one when
-    /// none falls in those weeks. Summed straight from the packed keys (measured: building
-    /// ``volume`` for this took 1.3 s of a 1,000,000-client run).
+    /// none falls in those weeks. (Measured: building every therapist's volume for every
+    /// week to read five of them took 1.3 s of a 1,000,000-client run.)
     public func therapistTotals(inWeeks weeks: Set<String>) -> [String: Volume] {
-        var inWeeks: [Int32: Bool] = [:]
-        var totals = [Volume?](repeating: nil, count: therapistNames.count)
-        for (key, v) in packed {
-            let counts: Bool
-            if let known = inWeeks[key.monday] {
-                counts = known
-            } else {
-                counts = weeks.contains(Day(serial: Int(key.monday)).isoWeekName)
-                inWeeks[key.monday] = counts
-            }
-            var total = totals[key.therapist] ?? Volume()
-            if counts {
-                total.completed += v.completed
-                total.minutes += v.minutes
-                total.cancelled += v.cancelled
-                total.noShow += v.noShow
-            }
-            totals[key.therapist] = total
-        }
-        var out: [String: Volume] = [:]
-        for (number, total) in totals.enumerated() { if let total { out[therapistNames[number]] = total } }
-        return out
-    }
-
-    /// Volume per therapist (`unassigned` when blank) and ISO week name, all kinds together.
-    public var volume: [String: [String: Volume]] {
-        var out: [String: [String: Volume]] = [:]
-        for (key, v) in volumes {
-            var total = out[key.therapist, default: [:]][key.week, default: Volume()]
-            total.completed += v.completed
-            total.minutes += v.minutes
-            total.cancelled += v.cancelled
-            total.noShow += v.noShow
-            out[key.therapist, default: [:]][key.week] = total
-        }
-        return out
+        let p = period(weeks: weeks.sorted())
+        var totals = [Volume](repeating: Volume(), count: p.therapists.count)
+        for e in p.entries { totals[e.therapist] = totals[e.therapist] + e.volume }
+        return Dictionary(zip(p.therapists, totals), uniquingKeysWith: { a, _ in a })
     }
 
     /// Each of a client's sessions in file order, with no array made; `false` when the

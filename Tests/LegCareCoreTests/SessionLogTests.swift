@@ -38,14 +38,25 @@ struct SessionLogTests {
         #expect(Self.log.lastCompleted("C2", onOrBefore: Day(iso: "2026-11-23")!) == nil)
     }
 
-    @Test("volumes by ISO week, therapist (unassigned when blank) and kind (other when blank); filtered by week")
+    /// A period's volumes by "week|therapist|kind", by name.
+    static func named(_ log: SessionLog, weeks: [String]) -> [String: SessionLog.Volume] {
+        let p = log.period(weeks: weeks)
+        return Dictionary(
+            uniqueKeysWithValues: p.entries.map { ("\(p.weeks[$0.week])|\(p.therapists[$0.therapist])|\(p.kinds[$0.kind])", $0.volume) })
+    }
+
+    @Test("volumes by ISO week, therapist (unassigned when blank) and kind (other when blank); only the weeks asked for")
     func volumes() {
-        let v = Self.log.volumes
-        #expect(v[.init(week: "2026-W47", therapist: "Ana", kind: "sports")] == .init(completed: 1, cancelled: 1, minutes: 60))
-        #expect(v[.init(week: "2026-W45", therapist: "Ana", kind: "other")] == .init(completed: 1, minutes: 60))
-        #expect(v[.init(week: "2026-W46", therapist: "unassigned", kind: "sports")] == .init(cancelled: 1, noShow: 1))
-        #expect(Self.log.volumes(inWeeks: ["2026-W46"]).keys.map(\.week) == ["2026-W46"])
+        let v = Self.named(Self.log, weeks: Self.log.weeks)
+        #expect(v["2026-W47|Ana|sports"] == .init(completed: 1, cancelled: 1, minutes: 60))
+        #expect(v["2026-W45|Ana|other"] == .init(completed: 1, minutes: 60))
+        #expect(v["2026-W46|unassigned|sports"] == .init(cancelled: 1, noShow: 1))
+        #expect(Self.named(Self.log, weeks: ["2026-W46"]).keys.map { $0.prefix(8) } == ["2026-W46"])
         #expect(Self.log.weeks == ["2026-W45", "2026-W46", "2026-W47", "2026-W49"])
+        // Names in order: each name's place when sorted.
+        let p = Self.log.period(weeks: Self.log.weeks)
+        #expect(p.therapists.indices.sorted { p.therapistRank[$0] < p.therapistRank[$1] }.map { p.therapists[$0] } == p.therapists.sorted())
+        #expect(p.kinds.indices.sorted { p.kindRank[$0] < p.kindRank[$1] }.map { p.kinds[$0] } == p.kinds.sorted())
     }
 
     @Test("totals per therapist over some weeks, all kinds together; a therapist with none in them is zero, not missing")
@@ -56,8 +67,9 @@ struct SessionLogTests {
         #expect(recent.count == 2)
         // The same figures as the volumes summed by hand.
         let all = Self.log.therapistTotals(inWeeks: Set(Self.log.weeks))
+        let named = Self.named(Self.log, weeks: Self.log.weeks)
         for (therapist, total) in all {
-            let byHand = Self.log.volumes.filter { $0.key.therapist == therapist }.values
+            let byHand = named.filter { $0.key.split(separator: "|")[1] == therapist }.values
             #expect(total.completed == byHand.map(\.completed).reduce(0, +))
             #expect(total.minutes == byHand.map(\.minutes).reduce(0, +))
             #expect(total.cancelled == byHand.map(\.cancelled).reduce(0, +))
@@ -71,8 +83,8 @@ struct SessionLogTests {
         log.add(Self.record("C1", "2026-11-16", .completed, kind: .other), row: 2)
         log.add(Self.record("C2", "2026-11-17", .completed, kind: nil), row: 3)
         log.add(Self.record("C3", "2026-11-18", .noShow, kind: nil), row: 4)
-        #expect(log.volumes[.init(week: "2026-W47", therapist: "Ana", kind: "other")] == .init(completed: 2, noShow: 1, minutes: 120))
-        #expect(log.volume["Ana"]?["2026-W47"] == .init(completed: 2, noShow: 1, minutes: 120))
+        #expect(Self.named(log, weeks: ["2026-W47"]) == ["2026-W47|Ana|other": .init(completed: 2, noShow: 1, minutes: 120)])
+        #expect(log.therapistTotals(inWeeks: ["2026-W47"])["Ana"] == .init(completed: 2, noShow: 1, minutes: 120))
     }
 
     @Test("each client named once, with the row of its first session")

@@ -18,7 +18,8 @@ struct LogAndConfigTests {
             """
         let r = try SessionsReader.read(ByteSource(bytes: Array(csv.utf8)), file: "sessions.csv")
         #expect(r.rowsRead == 5 && r.rejected == 2)
-        #expect(r.log.volume["Ana"]?["2026-W47"] == SessionLog.Volume(completed: 1, cancelled: 0, noShow: 1, minutes: 60))
+        #expect(
+            r.log.therapistTotals(inWeeks: ["2026-W47"])["Ana"] == SessionLog.Volume(completed: 1, cancelled: 0, noShow: 1, minutes: 60))
         #expect(r.log.lastCompleted("C1", onOrBefore: Day(iso: "2026-11-23")!) == Day(iso: "2026-11-16"))
         #expect(r.diagnostics.map { "\($0.row) \($0.column)" } == ["4 kind", "5 session_id", "5 minutes"])
     }
