@@ -143,19 +143,18 @@ extension XLSXCheck {
             guard bytes.count == count else { throw fail("it ends inside a part's header") }
             return bytes
         }
-        func le(_ b: [UInt8], _ at: Int, _ n: Int) -> UInt64 { (0..<n).reduce(0) { $0 | UInt64(b[at + $1]) << (8 * $1) } }
         var offset: UInt64 = 0
         for entry in entries {
             try file.seek(toOffset: offset)
             let header = try read(30)
-            guard le(header, 0, 4) == 0x0403_4B50 else { throw fail("part \(entry.path) has a damaged header") }
-            let nameLength = Int(le(header, 26, 2))
-            let extraLength = Int(le(header, 28, 2))
+            guard XLSXFollower.le(header, 0, 4) == 0x0403_4B50 else { throw fail("part \(entry.path) has a damaged header") }
+            let nameLength = Int(XLSXFollower.le(header, 26, 2))
+            let extraLength = Int(XLSXFollower.le(header, 28, 2))
             guard try read(nameLength) == Array(entry.path.utf8) else { throw fail("part \(entry.path) has a damaged name") }
             offset += 30 + UInt64(nameLength + extraLength) + entry.compressedSize
-            if le(header, 6, 2) & 0x8 != 0 {  // a data descriptor follows the data
+            if XLSXFollower.le(header, 6, 2) & 0x8 != 0 {  // a data descriptor follows the data
                 try file.seek(toOffset: offset)
-                offset += le(try read(4), 0, 4) == 0x0807_4B50 ? 16 : 12
+                offset += XLSXFollower.le(try read(4), 0, 4) == 0x0807_4B50 ? 16 : 12
             }
         }
     }

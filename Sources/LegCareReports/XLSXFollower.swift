@@ -165,7 +165,9 @@ final class XLSXFollower: @unchecked Sendable {
         return (UInt32(crc), UInt64(stream.total_in), UInt64(stream.total_out), isXML ? scan.finish() : nil)
     }
 
-    private static func le(_ b: [UInt8], _ at: Int, _ n: Int) -> UInt64 {
+    /// The `n`-byte little-endian number at `at` (zip headers), for this reader and the
+    /// whole-file check.
+    static func le(_ b: [UInt8], _ at: Int, _ n: Int) -> UInt64 {
         (0..<n).reduce(0) { $0 | UInt64(b[at + $1]) << (8 * $1) }
     }
 }
