@@ -75,7 +75,7 @@ public struct Timetable: Sendable {
     /// A timetable of these rows (as ``schedule(_:therapists:week:asOf:)`` orders them).
     public init(rows: [Row] = []) { self.rows = rows }
     /// Minutes of the sessions left unbooked for lack of therapist time.
-    public var missingMinutes: Int { rows.filter(\.shortOfHours).map(\.request.minutes).reduce(0, +) }
+    public var missingMinutes: Int { rows.lazy.filter(\.shortOfHours).map(\.request.minutes).reduce(0, +) }
 
     /// Books the requests, highest need first, into the therapists' working days.
     ///

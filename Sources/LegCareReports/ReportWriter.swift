@@ -21,9 +21,11 @@ public final class ReportWriter {
     /// Clients due a session this week, for the timetable; `order` is their plans.jsonl line.
     private var requests: [BookingRequest] = []
     /// Names of the clients in `requests`, by line.
-    private var names: [Int: String] = [:]
+    private var names = ClientNames()
     /// Squad members (a team, or training rows), for the Squad sheet and team pages.
     private var squad: [SquadMember] = []
+    /// The squads' daily loads, for the Squad sheet's chart.
+    private var loads: TeamLoads
     private static let scratchPlans = "plans.jsonl.part"
     private let sessions: SessionLog
     /// Attendance and forecast for the manager's sheets.
@@ -64,16 +66,18 @@ public final class ReportWriter {
         feeder = WorkbookFeeder(summary)
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf)
+        loads = TeamLoads(asOf: asOf)
         self.previous = previous
     }
 
-    /// Writes one client's handout, plan line, print copy and workbook rows.
+    /// Writes one client's handout, plan line, print copy and workbook rows; `training` is
+    /// the client's log, if any (counted in the squad's daily load, then let go).
     ///
     /// A failure that belongs to this client alone (the file system refuses its handout)
     /// writes nothing of the client and comes back as a sentence for the input-issues
     /// list, so one bad row never stops the others. A broken environment (disk full, no
     /// permission) still throws.
-    public func add(_ plan: Plan, profile: ClientProfile) throws -> String? {
+    public func add(_ plan: Plan, profile: ClientProfile, training: TrainingHistory? = nil) throws -> String? {
         let start = StageTimings.now()
         let clientChanges = previous.map { PlanChange.between($0[profile.clientID], PlanSnapshot(plan)) } ?? []
         let text = template.renderBytes(plan: plan, profile: profile, config: config, asOf: asOf, changes: clientChanges)
@@ -99,9 +103,10 @@ public final class ReportWriter {
         try feeder.add(plan, profile: profile, visit: visit)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
             requests.append(request)
-            names[count] = profile.name
+            names.append(order: count, name: profile.name)
         }
         if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
+        if plan.attention != nil, let team = profile.team, let training { loads.add(team: team, history: training) }
         timings.add("workbook", StageTimings.now() - workbookStart)
         count += 1
         return nil
@@ -116,7 +121,7 @@ public final class ReportWriter {
     /// print bundles and the team pages (measured: about 2 s each way at 100,000 clients).
     /// Each output is written by one thread only, so the bytes do not depend on timing.
     public func finish(
-        diagnostics: [Diagnostic], facts: RunFacts, training: [String: TrainingHistory] = [:]
+        diagnostics: [Diagnostic], facts: RunFacts
     ) throws -> String {
         let start = StageTimings.now()
         try plans.close()
@@ -130,18 +135,20 @@ public final class ReportWriter {
         namer = HandoutFileNamer()
         let closing = WorkbookClosing(
             feeder: feeder, folder: folder,
-            finish: { [diagnostics, facts, sessions, names, squad, training, figures, changes, changeNames, previous] summary in
+            finish: { [diagnostics, facts, sessions, names, squad, loads, figures, changes, changeNames, previous] summary in
                 try summary.finish(
                     diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
-                    training: training, figures: figures, changes: previous == nil ? nil : (changes, changeNames))
+                    loads: loads, figures: figures, changes: previous == nil ? nil : (changes, changeNames))
             })
         do {
             if previous != nil { try folder.write("changes.csv", ChangesCSV.text(changes)) }
             try folder.write("timetable.csv", TimetableCSV.text(timetable))
-            var bookings: [Int: String] = [:]
-            for row in timetable.rows { bookings[row.request.order] = PlanLinesBooking.json(row) }
+            let rows = timetable.rows
+            let byLine = rows.indices.sorted { rows[$0].request.order < rows[$1].request.order }
             let final = try folder.create("plans.jsonl")
-            try PlanLinesBooking.copy(from: folder.path(Self.scratchPlans), to: final, bookings: bookings)
+            try PlanLinesBooking.copy(
+                from: folder.path(Self.scratchPlans), to: final,
+                bookings: byLine.lazy.map { (line: rows[$0].request.order, json: PlanLinesBooking.json(rows[$0])) })
             try final.close()
             try folder.remove(Self.scratchPlans)
             try writeBundles()

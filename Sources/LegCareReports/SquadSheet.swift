@@ -15,7 +15,7 @@ enum SquadSheet {
     static let chartTeams = 8
 
     static func write(
-        _ members: [SquadMember], bookings: [Int: Timetable.Row], training: [String: TrainingHistory], config: ClinicConfig,
+        _ members: [SquadMember], bookings: [Int: Timetable.Row], loads: TeamLoads, config: ClinicConfig,
         asOf: Day, to wb: Workbook, sheet s: Workbook.Sheet
     ) throws {
         for (i, width) in [16.0, 11, 22, 10, 60, 10, 12, 8, 10, 10, 10, 22, 6, 12, 22].enumerated() {
@@ -74,14 +74,12 @@ enum SquadSheet {
         try wb.write(s, r, 0, "Date", .header)
         for (i, team) in teams.enumerated() { try wb.write(s, r, i + 1, team, .header) }
         let first = r + 1
-        let teamIDs = teams.map { team in athletes.filter { $0.team == team && training[$0.clientID] != nil }.map(\.clientID) }
-        for back in stride(from: 28, through: 1, by: -1) {
+        for back in stride(from: TeamLoads.days, through: 1, by: -1) {
             r += 1
             let day = asOf.adding(days: -back)
             try wb.write(s, r, 0, HandoutWording.shortDate(day))  // text: the chart's axis reads it as is
-            for (i, ids) in teamIDs.enumerated() {
-                let total = ids.map { training[$0]!.load(on: day) }.reduce(0, +)
-                try wb.write(s, r, i + 1, number: ids.isEmpty ? 0 : (total / Double(ids.count) * 100).rounded() / 100, .decimal)
+            for (i, team) in teams.enumerated() {
+                try wb.write(s, r, i + 1, number: loads.average(team, daysBack: back), .decimal)
             }
         }
         try wb.addChart(

@@ -100,7 +100,7 @@ final class SummaryWorkbook {
     /// Returns warnings about cells cut at Excel's limit (ids and places only, no client data).
     func finish(
         diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, timetable: Timetable = Timetable(),
-        names: [Int: String] = [:], squad: [SquadMember] = [], training: [String: TrainingHistory] = [:],
+        names: ClientNames = ClientNames(), squad: [SquadMember] = [], loads: TeamLoads? = nil,
         figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws -> [Diagnostic] {
         try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
@@ -123,7 +123,8 @@ final class SummaryWorkbook {
             var bookings: [Int: Timetable.Row] = [:]
             for row in timetable.rows where orders.contains(row.request.order) { bookings[row.request.order] = row }
             try SquadSheet.write(
-                athletes, bookings: bookings, training: training, config: config, asOf: asOf, to: workbook, sheet: squadSheet)
+                athletes, bookings: bookings, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf, to: workbook,
+                sheet: squadSheet)
         }
         try writeReferrals()
         try writeIssues(diagnostics)

@@ -9,7 +9,7 @@ import LegCareCore
 enum TeamPage {
     /// The page's text for one team.
     static func text(
-        team: String, members: [SquadMember], bookings: [Timetable.Row], names: [Int: String], config: ClinicConfig, asOf: Day
+        team: String, members: [SquadMember], bookings: [Timetable.Row], names: ClientNames, config: ClinicConfig, asOf: Day
     ) -> String {
         let weekStart = asOf.adding(days: -(asOf.weekday - 1))
         let week = DayRange(from: weekStart, to: weekStart.adding(days: 6))

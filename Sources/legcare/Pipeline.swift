@@ -45,6 +45,9 @@ enum Pipeline {
         var matchedSessions = [Bool](repeating: false, count: sessions?.log.clientCount ?? 0)
         var unmatchedTraining = training?.clientRows ?? [:]
         training?.clientRows = [:]
+        // The logs go to the stream, which lets each one go once its client is written.
+        var histories = training?.histories
+        training?.histories = [:]
         timings.add("intake", StageTimings.now() - started)
 
         // 3. Client list: header checked before anything is written.
@@ -68,14 +71,14 @@ enum Pipeline {
 
         // 6. Stream the clients: validated and planned on one thread, written on this one.
         let stream = ClientStream(
-            reader: clients, engine: PlanEngine(settings: config.settings), sessions: sessions?.log, training: training?.histories,
+            reader: clients, engine: PlanEngine(settings: config.settings), sessions: sessions?.log, training: histories.take(),
             asOf: inputs.asOf)
         var progress = Progress()
         var refused: [(ClientsReader.Position, String)] = []
         do {
             while let items = try stream.next() {
                 for item in items {
-                    if let problem = try writer?.add(item.plan, profile: item.profile) {
+                    if let problem = try writer?.add(item.plan, profile: item.profile, training: item.training) {
                         refused.append((item.position, problem))
                         continue
                     }
@@ -116,7 +119,7 @@ enum Pipeline {
             facts.append(.init(file: name(f), read: t.rowsRead, accepted: t.rowsRead - t.rejected, rejected: t.rejected))
         }
         let folder = try writer?.finish(
-            diagnostics: diagnostics, facts: RunFacts(files: facts), training: training?.histories ?? [:])
+            diagnostics: diagnostics, facts: RunFacts(files: facts))
         if let writer { timings.merge(writer.timings) }
         if showTimings { FileHandle.standardError.write(Data("legcare: stage times\n\(timings.report())\n".utf8)) }
         if let folder {

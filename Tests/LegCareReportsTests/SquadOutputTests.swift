@@ -47,16 +47,16 @@ enum SquadFixture {
         (athlete("RV6", "Sami Haddad") { $0.conditions = [.saddleNumbness] }, training()),
     ]
 
-    static func members() -> ([SquadMember], Timetable, [Int: String]) {
+    static func members() -> ([SquadMember], Timetable, ClientNames) {
         var members: [SquadMember] = []
         var requests: [BookingRequest] = []
-        var names: [Int: String] = [:]
+        var names = ClientNames()
         let week = DayRange(from: asOf, to: asOf.adding(days: 6))
         for (i, (profile, training)) in cases.enumerated() {
             let plan = PlanEngine(settings: config.settings).plan(for: profile, asOf: asOf, training: training)
             members.append(SquadMember(order: i, plan: plan, profile: profile))
             if let r = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: i) { requests.append(r) }
-            names[i] = profile.name
+            names.append(order: i, name: profile.name)
         }
         return (members, Timetable.schedule(requests, therapists: config.therapists, week: week, asOf: asOf), names)
     }
@@ -146,7 +146,7 @@ struct SquadOutputTests {
         #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent("out").path, contents: nil))
         let out = try FileHandle(forWritingTo: dir.appendingPathComponent("out"))
         try PlanLinesBooking.copy(
-            from: scratch, to: out, bookings: [0: "{\"date\":\"2026-11-24\",\"therapist\":\"Ana\"}", 1: "null"])
+            from: scratch, to: out, bookings: [(line: 0, json: "{\"date\":\"2026-11-24\",\"therapist\":\"Ana\"}"), (line: 1, json: "null")])
         try out.close()
         let lines = try String(contentsOf: dir.appendingPathComponent("out"), encoding: .utf8).split(separator: "\n")
         #expect(lines[0] == "{\"client_id\":\"A\",\"booking\":{\"date\":\"2026-11-24\",\"therapist\":\"Ana\"}}")
@@ -159,11 +159,51 @@ struct SquadOutputTests {
         try FileManager.default.removeItem(at: dir.appendingPathComponent("out"))
         #expect(FileManager.default.createFile(atPath: dir.appendingPathComponent("out").path, contents: nil))
         let out2 = try FileHandle(forWritingTo: dir.appendingPathComponent("out"))
-        let bookings = Dictionary(uniqueKeysWithValues: stride(from: 0, to: many.count, by: 3).map { ($0, "\($0)") })
+        let bookings = stride(from: 0, to: many.count, by: 3).map { (line: $0, json: "\($0)") }
         try PlanLinesBooking.copy(from: scratch, to: out2, bookings: bookings)
         try out2.close()
         let spliced = try String(contentsOf: dir.appendingPathComponent("out"), encoding: .utf8)
         let expected = many.enumerated().map { i, l in i % 3 == 0 ? String(l.dropLast()) + ",\"booking\":\(i)}" : l }
         #expect(spliced == expected.joined(separator: "\n") + "\n")
+    }
+}
+
+@Suite("What the run's end keeps of each client: squad loads and names")
+struct RunEndMemoryTests {
+    @Test("the Squad chart's daily load is the squad's mean per athlete with a log, summed as athletes stream by")
+    func teamLoads() {
+        let asOf = SquadFixture.asOf
+        var loads = TeamLoads(asOf: asOf)
+        let logs = SquadFixture.cases.compactMap(\.1)
+        for h in logs { loads.add(team: "Riverside FC", history: h) }
+        loads.add(team: "Northgate", history: SquadFixture.training(spike: true))
+        #expect(loads.athletes("Riverside FC") == logs.count)
+        for back in 1...TeamLoads.days {
+            let day = asOf.adding(days: -back)
+            let mean = logs.map { $0.load(on: day) }.reduce(0, +) / Double(logs.count)
+            #expect(loads.average("Riverside FC", daysBack: back) == (mean * 100).rounded() / 100, "\(back) days back")
+            #expect(loads.average("Northgate", daysBack: back) == SquadFixture.training(spike: true).load(on: day))
+        }
+        #expect(loads.average("Riverside FC", daysBack: 2) > 0, "the fixture trains two days back")
+        #expect(loads.average("Nobody", daysBack: 2) == 0)
+        #expect(loads.athletes("Nobody") == 0)
+        #expect(loads.average("Riverside FC", daysBack: TeamLoads.days + 1) == 0, "outside the chart's days")
+    }
+
+    @Test("client names are found by input place, in any script, and a place without a name has none")
+    func clientNames() {
+        var names = ClientNames()
+        let written = ["Tomás Ferreira", "", "王小明", "Ибрагим Диалло", "Liam O'Connell"]
+        for (i, name) in written.enumerated() { names.append(order: i * 3 + 1, name: name) }
+        for (i, name) in written.enumerated() {
+            #expect(names[i * 3 + 1] == name)
+            #expect(names[i * 3] == nil && names[i * 3 + 2] == nil)
+        }
+        #expect(names[-1] == nil && names[1_000] == nil)
+        #expect(names.count == written.count)
+
+        var many = ClientNames()
+        for order in stride(from: 0, to: 50_000, by: 7) { many.append(order: order, name: "C\(order)") }
+        for order in stride(from: 0, to: 50_000, by: 3) { #expect(many[order] == (order % 7 == 0 ? "C\(order)" : nil)) }
     }
 }
