@@ -35,13 +35,13 @@ public struct SessionRecord: Hashable, Sendable {
     }
 }
 
-/// The delivered-session log, kept as totals per week, therapist and kind, plus each
-/// client's session days and outcomes (for visits, no-shows and rebooking).
+/// The delivered-session log: each session's day, therapist, kind and outcome, for totals per
+/// week, therapist and kind and for each client's visits, no-shows and rebooking.
 ///
 /// Held compactly (measured with massif and RSS at 1,000,000 clients: the log was the
 /// largest block of the run's memory, with a dictionary of three Strings per volume and an
-/// array per client): therapists are numbered, a volume's key is three small numbers, and
-/// every session is one 16-byte record, chained per client in file order.
+/// array per client): therapists are numbered, every session is one 24-byte record,
+/// chained per client in file order, and volumes are totalled from the records when asked.
 public struct SessionLog: Sendable {
     /// One client's session: when, and what became of it.
     public struct Visit: Hashable, Sendable {
@@ -71,17 +71,19 @@ public struct SessionLog: Sendable {
         }
     }
 
-    /// A volume's key as numbers: the week's Monday, the therapist's number and the kind's.
-    private struct PackedKey: Hashable, Sendable {
-        var monday: Int32
-        var therapist: Int
-        var kind: UInt8
-    }
-
-    /// One session, and the next of the same client (-1: the last).
+    /// One session, and the next of the same client (-1: the last). The week, therapist
+    /// and kind are kept here and totalled when a sheet asks: a dictionary of totals per
+    /// week, therapist and kind, filled row by row, was the largest part of the log at
+    /// 1,000,000 clients (about 800,000 totals; measured with malloc's statistics, the log
+    /// took about 140 MB before the first client). Numbers are Int32: a day lies in years
+    /// 1-9999, minutes are at most 240, and 2^31 therapists would need a longer file than
+    /// any clinic's.
     private struct Record: Sendable {
         var day: Int32
+        var minutes: Int32
+        var therapist: Int32
         var status: UInt8
+        var kind: UInt8
         var next: Int
     }
 
@@ -91,7 +93,6 @@ public struct SessionLog: Sendable {
     /// and therapists are Int, so no log is too long for them.
     private var therapistNumbers: [String: Int] = [:]
     private var therapistNames: [String] = []
-    private var packed: [PackedKey: Volume] = [:]
     /// Each client's number; by number, the first and last of its records and its first row.
     private var clientNumbers: [String: Int] = [:]
     private var firstRecord: [Int] = []
@@ -119,20 +120,11 @@ public struct SessionLog: Sendable {
         // A blank kind is counted as `other`, under the same key as an explicit `other`
         // (two keys both named "other" made one overwrite the other in the sheets).
         let kind = UInt8(Self.kindCases.firstIndex(of: s.kind ?? .other)!)
-        let monday = Int32(s.day.adding(days: 1 - s.day.weekday).serial)
-        let key = PackedKey(monday: monday, therapist: therapist, kind: kind)
-        var k = packed[key, default: Volume()]
-        switch s.status {
-        case .completed:
-            k.completed += 1
-            k.minutes += s.minutes
-        case .cancelled: k.cancelled += 1
-        case .noShow: k.noShow += 1
-        }
-        packed[key] = k
-
         let index = records.count
-        records.append(Record(day: Int32(s.day.serial), status: UInt8(Self.statuses.firstIndex(of: s.status)!), next: -1))
+        records.append(
+            Record(
+                day: Int32(s.day.serial), minutes: Int32(clamping: s.minutes), therapist: Int32(therapist),
+                status: UInt8(Self.statuses.firstIndex(of: s.status)!), kind: kind, next: -1))
         if let c = clientNumbers[s.clientID] {
             records[lastRecord[c]].next = index
             lastRecord[c] = index
@@ -171,22 +163,41 @@ public struct SessionLog: Sendable {
         public let entries: [Entry]
     }
 
-    /// The volumes of the named ISO weeks.
+    /// The volumes of the named ISO weeks, totalled from the sessions (entries in the
+    /// order their first session comes in the file).
     public func period(weeks: [String]) -> Period {
         var place: [String: Int] = [:]
         for (i, w) in weeks.enumerated() where place[w] == nil { place[w] = i }
+        // Each day's week, looked up once per day: a log spans a few hundred days at most.
         var weekOf: [Int32: Int?] = [:]
+        var entryOf: [Int: Int] = [:]
         var entries: [Period.Entry] = []
-        for (key, v) in packed {
+        let kindCount = Self.kindCases.count
+        for r in records {
             let week: Int?
-            if let known = weekOf[key.monday] {
+            if let known = weekOf[r.day] {
                 week = known
             } else {
-                week = place[Day(serial: Int(key.monday)).isoWeekName]
-                weekOf[key.monday] = week
+                week = place[Day(serial: Int(r.day)).isoWeekName]
+                weekOf[r.day] = week
             }
             guard let week else { continue }
-            entries.append(Period.Entry(week: week, therapist: key.therapist, kind: Int(key.kind), volume: v))
+            let key = (week * therapistNames.count + Int(r.therapist)) * kindCount + Int(r.kind)
+            let at: Int
+            if let known = entryOf[key] {
+                at = known
+            } else {
+                at = entries.count
+                entryOf[key] = at
+                entries.append(Period.Entry(week: week, therapist: Int(r.therapist), kind: Int(r.kind), volume: Volume()))
+            }
+            switch Self.statuses[Int(r.status)] {
+            case .completed:
+                entries[at].volume.completed += 1
+                entries[at].volume.minutes += Int(r.minutes)
+            case .cancelled: entries[at].volume.cancelled += 1
+            case .noShow: entries[at].volume.noShow += 1
+            }
         }
         return Period(
             weeks: weeks, therapists: therapistNames, therapistRank: Self.ranks(therapistNames), kinds: Self.kinds,
@@ -252,5 +263,8 @@ public struct SessionLog: Sendable {
     public func number(of clientID: String) -> Int? { clientNumbers[clientID] }
 
     /// Every ISO week with a logged session, oldest first.
-    public var weeks: [String] { Set(packed.keys.map(\.monday)).sorted().map { Day(serial: Int($0)).isoWeekName } }
+    public var weeks: [String] {
+        let mondays = Set(Set(records.map(\.day)).map { d in Day(serial: Int(d)).adding(days: 1 - Day(serial: Int(d)).weekday) })
+        return mondays.sorted().map(\.isoWeekName)
+    }
 }
