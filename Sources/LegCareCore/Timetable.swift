@@ -63,10 +63,55 @@ public struct Timetable: Sendable {
         public var priority: Int
         public var date: Day?
         public var therapist: String?
-        /// Why the row is as it is (another therapist, or why it could not be booked).
-        public var note: String
+        /// How the booking went; ``note`` words it.
+        public var outcome: Outcome
+
+        /// Why the row is as it is (another therapist, or why it could not be booked); empty
+        /// when booked with the client's own therapist. Worded when read: a String per row
+        /// was about 35 MB at 1,000,000 clients, most of them the same sentence.
+        public var note: String {
+            let own = request.therapist ?? ""
+            let name = therapist ?? ""
+            switch outcome {
+            case .pending, .booked: return ""
+            case .bookedNoTherapistNamed: return "no therapist named; booked with \(name)"
+            case .bookedOwnHasNoHours: return "\(own) has no working hours in clinic.yaml; booked with \(name)"
+            case .bookedOwnHasNoTime: return "\(own) has no time on the allowed days; booked with \(name)"
+            case .noAllowedDay: return "no allowed day this week (window \(request.window.from) to \(request.window.to))"
+            case .nobodyWorks: return "no therapist works on the allowed days"
+            case .noHoursLeft: return "no therapist hours left on the allowed days"
+            }
+        }
+
         /// Unbooked because every therapist's time on the allowed days was taken.
-        public var shortOfHours: Bool
+        public var shortOfHours: Bool { outcome == .noHoursLeft }
+
+        /// A request not yet booked, for ``Timetable/schedule(rows:therapists:week:asOf:)``.
+        public init(pending request: BookingRequest) {
+            self.init(request: request, priority: 0, date: nil, therapist: nil, outcome: .pending)
+        }
+
+        init(request: BookingRequest, priority: Int, date: Day?, therapist: String?, outcome: Outcome) {
+            self.request = request
+            self.priority = priority
+            self.date = date
+            self.therapist = therapist
+            self.outcome = outcome
+        }
+    }
+
+    /// How a request fared (``Row/init(pending:)``: not yet booked).
+    public enum Outcome: UInt8, Hashable, Sendable {
+        /// Not yet through ``Timetable/schedule(rows:therapists:week:asOf:)``.
+        case pending
+        /// Booked with the client's own therapist.
+        case booked
+        /// Booked with another therapist: the client names none, theirs has no hours in
+        /// clinic.yaml, or theirs has no time on the allowed days.
+        case bookedNoTherapistNamed, bookedOwnHasNoHours, bookedOwnHasNoTime
+        /// Not booked: no allowed day this week, nobody works on the allowed days, or
+        /// every therapist's time on those days is taken.
+        case noAllowedDay, nobodyWorks, noHoursLeft
     }
 
     /// Booked rows by date, therapist and need, then unbooked rows by need.
@@ -88,6 +133,16 @@ public struct Timetable: Sendable {
     public static func schedule(
         _ requests: [BookingRequest], therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
     ) -> Timetable {
+        schedule(rows: requests.map(Row.init(pending:)), therapists: therapists, week: week, asOf: asOf)
+    }
+
+    /// Books rows made with ``Row/init(pending:)`` in place: the same timetable as
+    /// ``schedule(_:therapists:week:asOf:)``, without a second copy of every request
+    /// (measured: the requests beside the timetable's rows were the run's memory peak,
+    /// about 100 MB of it at 1,000,000 clients).
+    public static func schedule(
+        rows: consuming [Row], therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
+    ) -> Timetable {
         var left: [String: [Day: Int]] = [:]
         // Per day, the therapists by time left (most first, then name): a heap, so finding
         // "the one with most time" does not scan every therapist for every client (measured:
@@ -103,18 +158,19 @@ public struct Timetable: Sendable {
                 }
             }
         }
-        var rows: [Row] = []
-        rows.reserveCapacity(requests.count)
         // Indexes sorted, not a sorted copy of the requests (measured: a second copy of every
         // request at the run's memory peak, about 70 MB at 1,000,000 clients).
-        let byNeed = requests.indices.sorted { BookingRequest.higherNeed(requests[$0], requests[$1]) }
-        for (i, r) in byNeed.lazy.map({ requests[$0] }).enumerated() {
-            var row = Row(request: r, priority: i + 1, date: nil, therapist: nil, note: "", shortOfHours: false)
+        let byNeed = rows.indices.sorted { BookingRequest.higherNeed(rows[$0].request, rows[$1].request) }
+        for (i, index) in byNeed.enumerated() {
+            let r = rows[index].request
+            var row = Row(pending: r)
+            row.priority = i + 1
             let days = (0..<7).map { week.from.adding(days: $0) }.filter { $0 >= asOf && r.window.contains($0) }
             func fits(_ name: String, _ day: Day) -> Bool { (left[name]?[day] ?? -1) >= r.minutes }
             var slot: (String, Day)?
             if let own = r.therapist, let day = days.first(where: { fits(own, $0) }) {
                 slot = (own, day)
+                row.outcome = .booked
             } else {
                 for day in days {
                     if let best = free[day]?.top(where: { left[$0.name]?[day] == $0.left }), best.left >= r.minutes {
@@ -122,13 +178,10 @@ public struct Timetable: Sendable {
                         break
                     }
                 }
-                if let (name, _) = slot {
-                    row.note =
+                if slot != nil {
+                    row.outcome =
                         r.therapist == nil
-                        ? "no therapist named; booked with \(name)"
-                        : left[r.therapist!] == nil
-                            ? "\(r.therapist!) has no working hours in clinic.yaml; booked with \(name)"
-                            : "\(r.therapist!) has no time on the allowed days; booked with \(name)"
+                        ? .bookedNoTherapistNamed : left[r.therapist!] == nil ? .bookedOwnHasNoHours : .bookedOwnHasNoTime
                 }
             }
             if let (name, day) = slot {
@@ -137,14 +190,13 @@ public struct Timetable: Sendable {
                 row.date = day
                 row.therapist = name
             } else if days.isEmpty {
-                row.note = "no allowed day this week (window \(r.window.from) to \(r.window.to))"
+                row.outcome = .noAllowedDay
             } else if !days.contains(where: { free[$0] != nil }) {
-                row.note = "no therapist works on the allowed days"
+                row.outcome = .nobodyWorks
             } else {
-                row.note = "no therapist hours left on the allowed days"
-                row.shortOfHours = true
+                row.outcome = .noHoursLeft
             }
-            rows.append(row)
+            rows[index] = row
         }
         rows.sort { a, b in
             switch (a.date, b.date) {

@@ -18,8 +18,9 @@ public final class ReportWriter {
     /// The workbook's client rows, written on a second thread.
     private let feeder: WorkbookFeeder
     private let week: DayRange
-    /// Clients due a session this week, for the timetable; `order` is their plans.jsonl line.
-    private var requests: [BookingRequest] = []
+    /// Clients due a session this week, as the timetable's rows to be booked; `order` is
+    /// their plans.jsonl line.
+    private var requests: [Timetable.Row] = []
     /// Names of the clients in `requests`, by line.
     private var names = ClientNames()
     /// Squad members (a team, or training rows), for the Squad sheet and team pages.
@@ -102,7 +103,7 @@ public final class ReportWriter {
         let visit = figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
         try feeder.add(plan, profile: profile, visit: visit)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
-            requests.append(request)
+            requests.append(Timetable.Row(pending: request))
             names.append(order: count, name: profile.name)
         }
         if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
@@ -128,10 +129,12 @@ public final class ReportWriter {
         try print.close()
         if let gone = previous?.values { changes += gone.map(PlanChange.gone) }
         changes.sort()
-        let timetable = Timetable.schedule(requests, therapists: config.therapists, week: week, asOf: asOf)
+        // The rows are booked in place: handed over whole, so they are never copied.
+        let pending = requests
+        requests = []
+        let timetable = Timetable.schedule(rows: consume pending, therapists: config.therapists, week: week, asOf: asOf)
         // What only the stream needed goes before the run's memory peak, the summary sheets
         // (measured with massif: 24 MB of 187 MB at 100,000 clients).
-        requests = []
         namer = HandoutFileNamer()
         let closing = WorkbookClosing(
             feeder: feeder, folder: folder,

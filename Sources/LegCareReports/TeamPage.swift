@@ -118,9 +118,11 @@ enum TeamPage {
     }
 
     static func unbookedWhy(_ row: Timetable.Row) -> String {
-        if row.shortOfHours { return "no therapist time left on the days that suit; the clinic will offer the next free slot" }
-        if row.note.hasPrefix("no allowed day") { return "the days that suit fall outside this week" }
-        return "no therapist works on the days that suit"
+        switch row.outcome {
+        case .noHoursLeft: return "no therapist time left on the days that suit; the clinic will offer the next free slot"
+        case .noAllowedDay: return "the days that suit fall outside this week"
+        default: return "no therapist works on the days that suit"
+        }
     }
 
     /// Load figures are already rounded to 2 decimals.

@@ -142,4 +142,23 @@ struct TimetableTests {
         let b = Timetable.schedule(squad.requests.reversed(), therapists: squad.therapists, week: isoWeek48, asOf: squad.asOf)
         #expect(a.rows == b.rows)
     }
+
+    @Test("timetable: rows booked in place are the requests' timetable, each row with its outcome and its words")
+    func inPlace() {
+        for seed in [1, 7, 42] {
+            let squad = RandomSquad(seed: UInt64(seed))
+            let t = Timetable.schedule(
+                rows: squad.requests.map(Timetable.Row.init(pending:)), therapists: squad.therapists, week: isoWeek48, asOf: squad.asOf)
+            #expect(t.rows == Timetable.schedule(squad.requests, therapists: squad.therapists, week: isoWeek48, asOf: squad.asOf).rows)
+            #expect(t.rows.count == squad.requests.count)
+            #expect(Set(t.rows.map(\.priority)) == Set(1...max(1, squad.requests.count)) || squad.requests.isEmpty)
+            for row in t.rows {
+                #expect(row.outcome != .pending, "seed \(seed): a row left unbooked without a reason")
+                #expect(
+                    (row.date != nil)
+                        == [.booked, .bookedNoTherapistNamed, .bookedOwnHasNoHours, .bookedOwnHasNoTime].contains(row.outcome))
+                #expect(row.note.isEmpty == (row.outcome == .booked), "seed \(seed): \(row.outcome) worded \(row.note)")
+            }
+        }
+    }
 }
