@@ -109,14 +109,8 @@ public struct SessionLog: Sendable {
     public mutating func add(_ s: SessionRecord, row: Int = 0) {
         rows += 1
         let name = s.therapist ?? "unassigned"
-        let therapist: Int
-        if let n = therapistNumbers[name] {
-            therapist = n
-        } else {
-            therapist = therapistNames.count
-            therapistNumbers[name] = therapist
-            therapistNames.append(name)
-        }
+        let (therapist, newTherapist) = Self.number(of: name, in: &therapistNumbers)
+        if newTherapist { therapistNames.append(name) }
         // A blank kind is counted as `other`, under the same key as an explicit `other`
         // (two keys both named "other" made one overwrite the other in the sheets).
         let kind = UInt8(Self.kindCases.firstIndex(of: s.kind ?? .other)!)
@@ -183,14 +177,8 @@ public struct SessionLog: Sendable {
             }
             guard let week else { continue }
             let key = (week * therapistNames.count + Int(r.therapist)) * kindCount + Int(r.kind)
-            let at: Int
-            if let known = entryOf[key] {
-                at = known
-            } else {
-                at = entries.count
-                entryOf[key] = at
-                entries.append(Period.Entry(week: week, therapist: Int(r.therapist), kind: Int(r.kind), volume: Volume()))
-            }
+            let (at, newEntry) = Self.number(of: key, in: &entryOf)
+            if newEntry { entries.append(Period.Entry(week: week, therapist: Int(r.therapist), kind: Int(r.kind), volume: Volume())) }
             switch Self.statuses[Int(r.status)] {
             case .completed:
                 entries[at].volume.completed += 1
@@ -202,6 +190,13 @@ public struct SessionLog: Sendable {
         return Period(
             weeks: weeks, therapists: therapistNames, therapistRank: Self.ranks(therapistNames), kinds: Self.kinds,
             kindRank: Self.ranks(Self.kinds), entries: entries)
+    }
+
+    /// The number of `key`: the one it has, or the next one, given now (`isNew`).
+    private static func number<Key: Hashable>(of key: Key, in numbers: inout [Key: Int]) -> (number: Int, isNew: Bool) {
+        if let known = numbers[key] { return (known, false) }
+        numbers[key] = numbers.count
+        return (numbers.count - 1, true)
     }
 
     /// Each name's place in name order.
