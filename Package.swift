@@ -36,11 +36,13 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // glibc's malloc.h (malloc_trim): freed memory back to the system between stages.
+        .systemLibrary(name: "CMalloc"),
         // Plans -> workbook, handouts, plans.jsonl and the run folder.
         .target(
             name: "LegCareReports",
             dependencies: [
-                "LegCareCore", "CXlsxWriter", "CLibz",
+                "LegCareCore", "CXlsxWriter", "CLibz", "CMalloc",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -125,6 +125,7 @@ public final class ReportWriter {
         diagnostics: [Diagnostic], facts: RunFacts
     ) throws -> String {
         let start = StageTimings.now()
+        FreedMemory.release()  // what the stream let go: the training log, read on a thread now gone
         try plans.close()
         try print.close()
         if let gone = previous?.values { changes += gone.map(PlanChange.gone) }
@@ -136,6 +137,7 @@ public final class ReportWriter {
         // What only the stream needed goes before the run's memory peak, the summary sheets
         // (measured with massif: 24 MB of 187 MB at 100,000 clients).
         namer = HandoutFileNamer()
+        FreedMemory.release()
         let closing = WorkbookClosing(
             feeder: feeder, folder: folder,
             finish: { [diagnostics, facts, sessions, names, squad, loads, figures, changes, changeNames, previous] summary in
