@@ -1,5 +1,25 @@
-/// Clients' names by their place in the input (their `plans.jsonl` line), packed into one
-/// buffer of UTF-8 bytes, for the timetable and team pages at the run's end.
+/// Strings packed into one buffer of UTF-8 bytes, read back by their place: for text held
+/// for many clients until the run's end (a String each is an allocation each for most
+/// names, plus 16 bytes).
+struct PackedStrings: Sendable {
+    /// Where each string ends in `bytes`.
+    private var ends: [Int] = []
+    private var bytes: [UInt8] = []
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+        ends.append(bytes.count)
+    }
+
+    subscript(place: Int) -> String {
+        String(decoding: bytes[(place == 0 ? 0 : ends[place - 1])..<ends[place]], as: UTF8.self)
+    }
+
+    var count: Int { ends.count }
+}
+
+/// Clients' names by their place in the input (their `plans.jsonl` line), for the
+/// timetable and team pages at the run's end.
 ///
 /// Why not `[Int: String]`: for the clients due a session, a dictionary of names was
 /// about 60 MB of a 1,000,000-client run's memory peak (an entry plus, for most names, a
@@ -7,9 +27,7 @@
 public struct ClientNames: Sendable {
     /// Input places, ascending.
     private var orders: [Int] = []
-    /// Where each name ends in `bytes`.
-    private var ends: [Int] = []
-    private var bytes: [UInt8] = []
+    private var names = PackedStrings()
 
     public init() {}
 
@@ -17,8 +35,7 @@ public struct ClientNames: Sendable {
     public mutating func append(order: Int, name: String) {
         precondition(orders.last.map { order > $0 } ?? true, "client names are added in input order")
         orders.append(order)
-        bytes.append(contentsOf: name.utf8)
-        ends.append(bytes.count)
+        names.append(name)
     }
 
     /// The name of the client at `order`, if it was added.
@@ -30,8 +47,7 @@ public struct ClientNames: Sendable {
             if orders[mid] < order { lo = mid + 1 } else { hi = mid }
         }
         guard lo < orders.count, orders[lo] == order else { return nil }
-        let start = lo == 0 ? 0 : ends[lo - 1]
-        return String(decoding: bytes[start..<ends[lo]], as: UTF8.self)
+        return names[lo]
     }
 
     public var count: Int { orders.count }

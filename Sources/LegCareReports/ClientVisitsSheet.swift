@@ -38,14 +38,14 @@ enum ClientVisitsSheet {
         // Continues on `Overdue (2)` past Excel's row limit, like the streamed sheets.
         let columns = zip(overdueHeaders, [12.0, 12, 24, 18, 12, 12]).map { SheetStream.Column(header: $0, width: $1) }
         let stream = try SheetStream(workbook: wb, name: "Overdue", columns: columns, rowLimit: rowLimit, sheet: s)
-        for (row, days) in figures.overdue() {
+        for client in figures.overdue() {
             let r = try stream.nextRow()
-            try wb.write(stream.sheet, r, 0, number: Double(days))
-            try wb.write(stream.sheet, r, 1, row.clientID)
-            try wb.write(stream.sheet, r, 2, row.name)
-            try wb.write(stream.sheet, r, 3, row.therapist ?? "")
-            if let last = row.visits.lastCompleted { try wb.write(stream.sheet, r, 4, date: last) }
-            try wb.write(stream.sheet, r, 5, number: Double(row.intervalDays))
+            try wb.write(stream.sheet, r, 0, number: Double(client.days))
+            try wb.write(stream.sheet, r, 1, client.clientID)
+            try wb.write(stream.sheet, r, 2, client.name)
+            try wb.write(stream.sheet, r, 3, client.therapist ?? "")
+            if let last = client.lastCompleted { try wb.write(stream.sheet, r, 4, date: last) }
+            try wb.write(stream.sheet, r, 5, number: Double(client.intervalDays))
         }
         try stream.finish()
     }

@@ -76,8 +76,11 @@ struct ManagerSheetsTests {
     func overdue() {
         let list = ManagerFixture.figures().overdue()
         // C3: 3 August + 21 days = 24 August, 91 days before 23 November. C2: 11 + 7 = 18 November, 5 days.
-        #expect(list.map(\.row.clientID) == ["C3", "C2"])
+        #expect(list.map(\.clientID) == ["C3", "C2"])
         #expect(list.map(\.days) == [91, 5])
+        #expect(list.map(\.name) == ["Cy", "Bo"] && list.map(\.therapist) == ["Ana", "Ben"])
+        #expect(list.map(\.intervalDays) == [21, 7])
+        #expect(list.map { $0.lastCompleted?.description } == ["2026-08-03", "2026-11-11"])
     }
 
     @Test("forecast: each plan's window, then every interval, in the 4 weeks after this one; the referred need nothing")
