@@ -44,8 +44,9 @@ enum TimetableSheet {
         try wb.write(s, r, 0, "Massage timetable, week \(week.from.isoWeekName)", .title)
         r += 1
         let capacity = config.therapists.map(\.hoursAvailable).reduce(0, +)
-        // Slices of the rows, never filtered copies (measured: a copy of every booked row was
-        // about 100 MB at the memory peak of a 1,000,000-client run). The timetable puts
+        // Slices of the rows, never filtered copies (estimated from their sizes: a copy of
+        // every booked row was roughly 100 MB at a 1,000,000-client run's memory peak). The
+        // timetable puts
         // booked rows first, in date order, then the unbooked ones.
         let all = timetable.rows
         let booked = all[..<(all.firstIndex { $0.date == nil } ?? all.endIndex)]
