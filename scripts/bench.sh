@@ -16,6 +16,17 @@ sizes=${BENCH_SIZES:-"10000 100000"}
 floor_runs=${BENCH_FLOOR_RUNS:-3}
 work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
+# Each size's run folder and the files floor's copy of it lie side by side: about 25 KB a
+# client (12 GB each at 1,000,000). On tmpfs that is memory, and a full /dev/shm got a
+# 1,000,000-client run killed here: check for the largest size before anything runs.
+largest=$(printf '%s\n' $sizes | sort -n | tail -n 1)
+need_kb=$((largest * 25))
+avail_kb=$(df --output=avail -k "$work" | tail -n 1)
+if [ "$avail_kb" -lt "$need_kb" ]; then
+  echo "bench: $largest clients need about $((need_kb / 1048576 + 1)) GiB free in $(dirname "$work")," \
+    "and $((avail_kb / 1048576)) GiB is: free some, or set BENCH_DIR to a larger folder" >&2
+  exit 1
+fi
 cc -O2 -o "$work/floor-files" bench/floor-files.c
 cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c $(pkg-config --cflags --libs xlsxwriter)
 
