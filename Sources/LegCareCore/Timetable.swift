@@ -1,19 +1,44 @@
 /// One client who is due a professional session this week and may be booked.
+///
+/// The numbers are stored as Int32 (minutes, the window's days, days overdue): every
+/// request is held until the week is booked, as a pending timetable row, and Ints made a
+/// request 104 bytes and a row 152 (now 80 and 112). At 1,000,000 clients the 690,000
+/// pending rows were the largest block of the heap when the stream ends.
 public struct BookingRequest: Hashable, Sendable {
     public var clientID: String
     public var team: String?
     /// The client's own therapist, preferred for the booking.
     public var therapist: String?
-    public var kind: SessionKind
-    public var minutes: Int
-    /// The plan's window: a booking falls inside it.
-    public var window: DayRange
-    /// Squad attention, for athletes; `nil` for other clients (ranked after amber).
-    public var attention: AttentionLevel?
-    /// Days since the session fell due (0 when not yet, or never seen).
-    public var overdueDays: Int
     /// Position in the input: the last tie-break.
     public var order: Int
+    private var minutesStored: Int32
+    private var windowFrom: Int32
+    private var windowTo: Int32
+    private var overdueStored: Int32
+    public var kind: SessionKind
+    /// Squad attention, for athletes; `nil` for other clients (ranked after amber).
+    public var attention: AttentionLevel?
+
+    public var minutes: Int {
+        get { Int(minutesStored) }
+        set { minutesStored = Int32(clamping: newValue) }
+    }
+
+    /// The plan's window: a booking falls inside it. (A day's serial lies within Int32 for
+    /// years 1-9999, the dates the readers accept.)
+    public var window: DayRange {
+        get { DayRange(from: Day(serial: Int(windowFrom)), to: Day(serial: Int(windowTo))) }
+        set {
+            windowFrom = Int32(clamping: newValue.from.serial)
+            windowTo = Int32(clamping: newValue.to.serial)
+        }
+    }
+
+    /// Days since the session fell due (0 when not yet, or never seen).
+    public var overdueDays: Int {
+        get { Int(overdueStored) }
+        set { overdueStored = Int32(clamping: newValue) }
+    }
 
     public init(
         clientID: String, team: String?, therapist: String?, kind: SessionKind, minutes: Int, window: DayRange,
@@ -22,12 +47,13 @@ public struct BookingRequest: Hashable, Sendable {
         self.clientID = clientID
         self.team = team
         self.therapist = therapist
-        self.kind = kind
-        self.minutes = minutes
-        self.window = window
-        self.attention = attention
-        self.overdueDays = overdueDays
         self.order = order
+        minutesStored = Int32(clamping: minutes)
+        windowFrom = Int32(clamping: window.from.serial)
+        windowTo = Int32(clamping: window.to.serial)
+        overdueStored = Int32(clamping: overdueDays)
+        self.kind = kind
+        self.attention = attention
     }
 
     /// The request for a plan, or `nil` when the client is not due this week: a referred
@@ -59,12 +85,23 @@ public struct Timetable: Sendable {
     /// One row of `timetable.csv`.
     public struct Row: Hashable, Sendable {
         public var request: BookingRequest
-        /// 1 = the highest need this week.
-        public var priority: Int
-        public var date: Day?
         public var therapist: String?
+        private var priorityStored: Int32
+        /// The booked day's serial; `Int32.min`: not booked.
+        private var dateStored: Int32
         /// How the booking went; ``note`` words it.
         public var outcome: Outcome
+
+        /// 1 = the highest need this week.
+        public var priority: Int {
+            get { Int(priorityStored) }
+            set { priorityStored = Int32(clamping: newValue) }
+        }
+
+        public var date: Day? {
+            get { dateStored == .min ? nil : Day(serial: Int(dateStored)) }
+            set { dateStored = newValue.map { Int32(clamping: $0.serial) } ?? .min }
+        }
 
         /// Why the row is as it is (another therapist, or why it could not be booked); empty
         /// when booked with the client's own therapist. Worded when read: a String per row
@@ -94,9 +131,9 @@ public struct Timetable: Sendable {
 
         init(request: BookingRequest, priority: Int, date: Day?, therapist: String?, outcome: Outcome) {
             self.request = request
-            self.priority = priority
-            self.date = date
             self.therapist = therapist
+            priorityStored = Int32(clamping: priority)
+            dateStored = date.map { Int32(clamping: $0.serial) } ?? .min
             self.outcome = outcome
         }
     }

@@ -143,6 +143,30 @@ struct TimetableTests {
         #expect(a.rows == b.rows)
     }
 
+    @Test("timetable: a request and a row keep their numbers compactly and give back what was put in")
+    func compactRows() {
+        // Held for every client due a session until the week is booked: 690,000 at a million.
+        #expect(MemoryLayout<BookingRequest>.stride <= 80)
+        #expect(MemoryLayout<Timetable.Row>.stride <= 112)
+        let early = Day(iso: "0001-01-01")!
+        let late = Day(iso: "9999-12-31")!
+        var r = BookingRequest(
+            clientID: "A", team: "T", therapist: nil, kind: .gentle, minutes: 45, window: DayRange(from: early, to: late),
+            attention: .red, overdueDays: 3_000_000, order: 5_000_000_000)
+        #expect(r.window == DayRange(from: early, to: late) && r.minutes == 45 && r.overdueDays == 3_000_000)
+        #expect(r.order == 5_000_000_000)
+        r.minutes = 90
+        r.window = DayRange(from: late, to: late)
+        #expect(r.minutes == 90 && r.window.from == late)
+        var row = Timetable.Row(pending: r)
+        #expect(row.date == nil && row.priority == 0 && row.outcome == .pending)
+        row.date = early
+        row.priority = 690_000
+        #expect(row.date == early && row.priority == 690_000)
+        row.date = nil
+        #expect(row.date == nil)
+    }
+
     @Test("timetable: rows booked in place are the requests' timetable, each row with its outcome and its words")
     func inPlace() {
         for seed in [1, 7, 42] {
