@@ -5,6 +5,8 @@
 #   xlsx floor  - bench/floor-xlsx.c writes the same workbook cells through libxlsxwriter.
 # Prints one table; BENCH_SIZES="10000 100000 1000000" sets the client counts. Each floor
 # runs BENCH_FLOOR_RUNS times (default 3) and counts its fastest run.
+# user s and sys s: the CPU time legcare spent in its own code and in the kernel (writing
+# files, getting memory), both cores added: more than the wall time when both are busy.
 # BENCH_DIR sets where inputs and outputs go (default: the system's temporary folder).
 # On ext4, creating files right after many were deleted is slow and varies a lot from
 # run to run (the inode allocator skips recently freed inodes), for LegCare and the
@@ -33,19 +35,19 @@ cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c $(pkg-config --cflags --libs xls
 echo "folder: $(df --output=fstype "$work" | tail -n 1) ($work)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
 stages="intake plan handouts jsonl workbook week check"
-printf '| clients | wall s | clients/s | peak MB |'
+printf '| clients | wall s | clients/s | peak MB | user s | sys s |'
 for s in $stages; do printf ' %s s |' "$s"; done
-printf ' files floor s | xlsx floor s | wall / floors |\n|---|---|---|---|'
+printf ' files floor s | xlsx floor s | wall / floors |\n|---|---|---|---|---|---|'
 for s in $stages; do printf -- '---|'; done
 printf -- '---|---|---|\n'
 for n in $sizes; do
   in="$work/in-$n"
   "$bin" sample --clients "$n" --out "$in"
   rm -rf "$work/out"
-  /usr/bin/time -f "%e %M" -o "$work/time" "$bin" report --clients "$in/clients.csv" --sessions "$in/sessions.csv" \
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" report --clients "$in/clients.csv" --sessions "$in/sessions.csv" \
     --training "$in/training.csv" --config "$in/clinic.yaml" --as-of 2026-11-23 --out "$work/out" --timings \
     2>"$work/stderr" >/dev/null || true
-  read -r wall kb < <(tail -n 1 "$work/time")
+  read -r wall kb user sys < <(tail -n 1 "$work/time")
   run="$work/out/2026-W48"
   [ -f "$run/plans.jsonl" ] || { cat "$work/stderr"; exit 1; }
   # Each floor runs $floor_runs times and its fastest run counts: the same bytes took
@@ -64,7 +66,7 @@ for n in $sizes; do
     xlsx_s=$(awk -v a="$xlsx_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
   done
   rm -f "$work/cells.tsv"
-  printf '| %s | %s | %.0f | %d |' "$n" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')" "$((kb / 1024))"
+  printf '| %s | %s | %.0f | %d | %s | %s |' "$n" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')" "$((kb / 1024))" "$user" "$sys"
   for s in $stages; do printf ' %s |' "$(awk -v s="$s" '$1 == s { print $2 }' "$work/stderr")"; done
   printf ' %s | %s | %.2fx |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')"
   rm -rf "$work/out" "$in"
