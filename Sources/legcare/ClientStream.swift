@@ -40,7 +40,11 @@ final class ClientStream: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Clients go over this many at a time (a wake-up per client was measured costly).
     private static let batch = 256
-    private static let capacity = 4096
+    /// At most this many clients wait between the threads: four batches. An item (a
+    /// profile and its plan) is about 2.7 KB before its strings and arrays, so the 4,096
+    /// of before held about 11 MB, with room for twice that, and wall time was the same
+    /// (measured at 100,000 and 300,000 clients).
+    private static let capacity = 1024
 
     init(reader: ClientsReader, engine: PlanEngine, sessions: SessionLog?, training: [String: TrainingHistory]?, asOf: Day) {
         self.reader = reader
@@ -58,8 +62,11 @@ final class ClientStream: @unchecked Sendable {
     func next() throws -> [Item]? {
         condition.lock()
         while queue.isEmpty && !closed { condition.wait() }
+        // Taken whole, and a new queue started: `removeAll(keepingCapacity:)` here made a
+        // second buffer of the full capacity while `items` still held the first (measured
+        // with massif at 100,000 clients: 27 MB of an 88 MB heap peak were the two).
         let items = queue
-        queue.removeAll(keepingCapacity: true)
+        queue = []
         let error = items.isEmpty ? failure : nil
         condition.signal()
         condition.unlock()
