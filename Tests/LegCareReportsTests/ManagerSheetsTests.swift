@@ -113,6 +113,22 @@ struct ManagerSheetsTests {
         #expect(volumes.contains(["Total", "Dee", "all 12 weeks", "0", "0", "0", "0"]), "a therapist with no sessions")
         #expect(volumes.contains(["Total", "all therapists", "all 12 weeks", "4", "195", "1", "1"]))
         #expect(volumes.filter { $0.first != "Total" }.count == 1 + 5, "header and five detail rows (W45 1, W46 2, W47 2)")
+        // Row order: each week's detail rows by therapist, then kind, in name order, then
+        // that week's Total; the 12 weeks oldest first; then the therapists' totals.
+        let weekly = volumes.dropFirst().prefix { $0[0] != "Total" || $0[1].hasPrefix("2026-W") }
+        let totalWeeks = weekly.filter { $0[0] == "Total" }.map { $0[1] }
+        #expect(totalWeeks.count == 12 && totalWeeks == totalWeeks.sorted() && totalWeeks.last == "2026-W48")
+        var detail: [[String]] = []
+        for row in weekly {
+            if row[0] == "Total" {
+                #expect(detail.allSatisfy { $0[0] == row[1] }, "rows of \(row[1]) stand just before its Total")
+                #expect(zip(detail, detail.dropFirst()).allSatisfy { ($0[1], $0[2]) < ($1[1], $1[2]) }, "\(row[1]) in name order")
+                detail = []
+            } else {
+                detail.append(row)
+            }
+        }
+        #expect(weekly.count == 12 + 5)
 
         let util = rows(book, "Utilisation").map { $0.compactMap(text) }
         let ana = try #require(util.first { $0.first == "Ana" })
