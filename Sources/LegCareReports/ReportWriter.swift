@@ -68,6 +68,12 @@ public final class ReportWriter {
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf)
         loads = TeamLoads(asOf: asOf)
+        // Room for every client the file can hold, asked for once: an array that doubles
+        // as it grows holds its old and new buffers at once, and the pending rows are the
+        // largest block the stream keeps. Room that is never written takes address space,
+        // not memory. (A row of clients.csv is at least 64 bytes in practice; past that
+        // estimate the array grows as usual.)
+        requests.reserveCapacity(clientsFileBytes / 64)
         self.previous = previous
     }
 
