@@ -280,6 +280,18 @@ public struct SessionLog: Sendable {
     /// How many clients the log names.
     public var clientCount: Int { firstRecord.count }
 
+    /// Lets go of what is kept per client (its number, its chain of sessions, its first
+    /// row): once every client is written, only the volumes are still asked for. Each
+    /// copy of the log holds the index until it lets go itself. (Measured at 1,000,000
+    /// clients: about 700,000 ids, their dictionary and arrays 39 MB, kept to the run's
+    /// end.) Afterwards the log names no client; its volumes are unchanged.
+    public mutating func releaseClients() {
+        clientNumbers = [:]
+        firstRecord = []
+        lastRecord = []
+        firstRows = []
+    }
+
     /// A client's number in ``clients``, when the log names it.
     public func number(of clientID: String) -> Int? { clientNumbers[clientID] }
 

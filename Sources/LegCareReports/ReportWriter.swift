@@ -28,7 +28,7 @@ public final class ReportWriter {
     /// The squads' daily loads, for the Squad sheet's chart.
     private var loads: TeamLoads
     private static let scratchPlans = "plans.jsonl.part"
-    private let sessions: SessionLog
+    private var sessions: SessionLog
     /// Attendance and forecast for the manager's sheets.
     private var figures: ManagerFigures
 
@@ -131,6 +131,8 @@ public final class ReportWriter {
         diagnostics: [Diagnostic], facts: RunFacts
     ) throws -> String {
         let start = StageTimings.now()
+        // The summary sheets read the log's volumes only.
+        sessions.releaseClients()
         FreedMemory.release()  // what the stream let go: the training log, read on a thread now gone
         try plans.close()
         try print.close()

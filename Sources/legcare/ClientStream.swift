@@ -25,7 +25,8 @@ final class ClientStream: @unchecked Sendable {
 
     private var reader: ClientsReader
     private let engine: PlanEngine
-    private let sessions: SessionLog?
+    /// Let go when the last client is planned (the writer and the pipeline hold their own).
+    private var sessions: SessionLog?
     /// Each athlete's log until they are planned: then it goes with the client (measured:
     /// the logs were about 100 MB of a 1,000,000-client run held to its end).
     private var training: [String: TrainingHistory]
@@ -105,6 +106,7 @@ final class ClientStream: @unchecked Sendable {
                 if batch.count >= Self.batch, !send(&batch) { break }
             }
             _ = send(&batch)
+            sessions = nil
         } catch {
             condition.lock()
             failure = error

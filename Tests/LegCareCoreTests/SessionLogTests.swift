@@ -87,6 +87,17 @@ struct SessionLogTests {
         #expect(log.therapistTotals(inWeeks: ["2026-W47"])["Ana"] == .init(completed: 2, noShow: 1, minutes: 120))
     }
 
+    @Test("letting go of the clients keeps every volume and week, and names no client any more")
+    func releaseClients() {
+        var log = Self.log
+        log.releaseClients()
+        #expect(Self.named(log, weeks: log.weeks) == Self.named(Self.log, weeks: Self.log.weeks))
+        #expect(log.weeks == Self.log.weeks && log.rows == Self.log.rows)
+        #expect(log.therapistTotals(inWeeks: Set(log.weeks)) == Self.log.therapistTotals(inWeeks: Set(Self.log.weeks)))
+        #expect(log.clientCount == 0 && log.visits(of: "C1") == nil && Array(log.clients).isEmpty)
+        #expect(Self.log.visits(of: "C1") != nil, "another copy keeps its own index")
+    }
+
     @Test("each client named once, with the row of its first session")
     func clients() {
         let clients = Dictionary(uniqueKeysWithValues: Self.log.clients.map { ($0.id, $0.firstRow) })
