@@ -124,7 +124,7 @@ public struct Timetable: Sendable {
         /// Unbooked because every therapist's time on the allowed days was taken.
         public var shortOfHours: Bool { outcome == .noHoursLeft }
 
-        /// A request not yet booked, for ``Timetable/schedule(rows:therapists:week:asOf:)``.
+        /// A request not yet booked, for ``Timetable/schedule(pending:therapists:week:asOf:)``.
         public init(pending request: BookingRequest) {
             self.init(request: request, priority: 0, date: nil, therapist: nil, outcome: .pending)
         }
@@ -140,7 +140,7 @@ public struct Timetable: Sendable {
 
     /// How a request fared (``Row/init(pending:)``: not yet booked).
     public enum Outcome: UInt8, Hashable, Sendable {
-        /// Not yet through ``Timetable/schedule(rows:therapists:week:asOf:)``.
+        /// Not yet through ``Timetable/schedule(pending:therapists:week:asOf:)``.
         case pending
         /// Booked with the client's own therapist.
         case booked
@@ -152,13 +152,128 @@ public struct Timetable: Sendable {
         case noAllowedDay, nobodyWorks, noHoursLeft
     }
 
-    /// Booked rows by date, therapist and need, then unbooked rows by need.
-    public var rows: [Row]
+    /// Booked rows by date, therapist and need, then unbooked rows by need; each row is
+    /// made when read from the compact storage below.
+    public var rows: Rows { Rows(stored: stored, names: names) }
+
+    /// The rows as stored: 64 bytes each instead of the 112 of a ``Row`` (measured at
+    /// 1,000,000 clients: the 690,000 pending rows were the largest block the stream
+    /// keeps). Team and therapist names are numbers into `names`.
+    private var stored: [Stored]
+    private var names: Names
 
     /// A timetable of these rows (as ``schedule(_:therapists:week:asOf:)`` orders them).
-    public init(rows: [Row] = []) { self.rows = rows }
+    public init(rows: [Row] = []) {
+        var pending = Pending()
+        for row in rows { pending.append(row) }
+        stored = pending.stored
+        names = pending.names
+    }
+
+    private init(_ pending: consuming Pending) {
+        stored = pending.stored
+        names = pending.names
+    }
+
     /// Minutes of the sessions left unbooked for lack of therapist time.
-    public var missingMinutes: Int { rows.lazy.filter(\.shortOfHours).map(\.request.minutes).reduce(0, +) }
+    public var missingMinutes: Int {
+        stored.lazy.filter { $0.outcome == .noHoursLeft }.map { Int($0.minutes) }.reduce(0, +)
+    }
+
+    /// The timetable's rows, each made from its stored numbers when read.
+    public struct Rows: RandomAccessCollection, Equatable, Sendable {
+        fileprivate let stored: [Stored]
+        fileprivate let names: Names
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { stored.count }
+        public subscript(i: Int) -> Row { stored[i].row(names) }
+
+        /// The input order (plans.jsonl line) of row `i`, without making the row.
+        public func order(at i: Int) -> Int { stored[i].order }
+
+        public static func == (a: Rows, b: Rows) -> Bool { a.elementsEqual(b) }
+    }
+
+    /// Clients due a session this week, held until the week is booked: the requests in
+    /// compact form, as ``schedule(pending:therapists:week:asOf:)`` takes them.
+    public struct Pending: Sendable {
+        fileprivate var stored: [Stored] = []
+        fileprivate var names = Names()
+
+        public init() {}
+
+        /// How many requests are held.
+        public var count: Int { stored.count }
+
+        /// Room for `n` requests, asked for once.
+        public mutating func reserveCapacity(_ n: Int) { stored.reserveCapacity(n) }
+
+        /// Adds a request not yet booked.
+        public mutating func append(_ request: BookingRequest) { append(Row(pending: request)) }
+
+        fileprivate mutating func append(_ row: Row) {
+            let r = row.request
+            stored.append(
+                Stored(
+                    clientID: r.clientID, order: r.order, minutes: Int32(clamping: r.minutes),
+                    from: Int32(clamping: r.window.from.serial), to: Int32(clamping: r.window.to.serial),
+                    overdue: Int32(clamping: r.overdueDays), team: names.number(of: r.team), therapist: names.number(of: r.therapist),
+                    booked: names.number(of: row.therapist), priority: Int32(clamping: row.priority),
+                    date: row.date.map { Int32(clamping: $0.serial) } ?? .min, kind: r.kind, attention: r.attention,
+                    outcome: row.outcome))
+        }
+    }
+
+    /// Names of teams and therapists, numbered as first seen (-1: none).
+    fileprivate struct Names: Equatable, Sendable {
+        private(set) var list: [String] = []
+        private var numbers: [String: Int32] = [:]
+
+        mutating func number(of name: String?) -> Int32 {
+            guard let name else { return -1 }
+            if let known = numbers[name] { return known }
+            let n = Int32(list.count)
+            numbers[name] = n
+            list.append(name)
+            return n
+        }
+
+        func name(_ n: Int32) -> String? { n < 0 ? nil : list[Int(n)] }
+
+        static func == (a: Names, b: Names) -> Bool { a.list == b.list }
+    }
+
+    /// The bytes a row takes while held (for the test that keeps it small).
+    public static let storedRowBytes = MemoryLayout<Stored>.stride
+
+    /// One row in numbers: what ``Row`` holds, names by number.
+    fileprivate struct Stored: Sendable {
+        var clientID: String
+        var order: Int
+        var minutes, from, to, overdue: Int32
+        var team, therapist, booked: Int32
+        var priority: Int32
+        /// The booked day's serial; `Int32.min`: not booked.
+        var date: Int32
+        var kind: SessionKind
+        var attention: AttentionLevel?
+        var outcome: Outcome
+
+        var window: DayRange { DayRange(from: Day(serial: Int(from)), to: Day(serial: Int(to))) }
+
+        /// The request as ``BookingRequest/higherNeed(_:_:)`` ranks it.
+        var rank: Int { attention == .red ? 0 : attention == .amber ? 1 : 2 }
+
+        func row(_ names: Names) -> Row {
+            Row(
+                request: BookingRequest(
+                    clientID: clientID, team: names.name(team), therapist: names.name(therapist), kind: kind,
+                    minutes: Int(minutes), window: window, attention: attention, overdueDays: Int(overdue), order: order),
+                priority: Int(priority), date: date == .min ? nil : Day(serial: Int(date)), therapist: names.name(booked),
+                outcome: outcome)
+        }
+    }
 
     /// Books the requests, highest need first, into the therapists' working days.
     ///
@@ -171,62 +286,80 @@ public struct Timetable: Sendable {
     public static func schedule(
         _ requests: [BookingRequest], therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
     ) -> Timetable {
-        schedule(rows: requests.map(Row.init(pending:)), therapists: therapists, week: week, asOf: asOf)
+        var pending = Pending()
+        for r in requests { pending.append(r) }
+        return schedule(pending: pending, therapists: therapists, week: week, asOf: asOf)
     }
 
-    /// Books rows made with ``Row/init(pending:)`` in place: the same timetable as
+    /// Books requests held compactly in place: the same timetable as
     /// ``schedule(_:therapists:week:asOf:)``, without a second copy of every request
     /// (measured with malloc's statistics at 1,000,000 clients: booking was the run's
     /// memory peak, and the heap in use just after it fell from 612 MB to 557 MB).
     public static func schedule(
-        rows: consuming [Row], therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
+        pending: consuming Pending, therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
     ) -> Timetable {
-        var left: [String: [Day: Int]] = [:]
+        var rows = pending.stored
+        pending.stored = []
+        var names = pending.names
+        // Therapists by number, in the same table as the requests' names.
+        let therapistNumbers = therapists.map { names.number(of: $0.name) }
+        var left: [Int32: [Day: Int]] = [:]
+        // Each name's place in name order: rows sort by therapist name, heaps break ties by it.
+        var rank = [Int](repeating: 0, count: names.list.count)
+        for (place, n) in names.list.indices.sorted(by: { names.list[$0] < names.list[$1] }).enumerated() { rank[n] = place }
         // Per day, the therapists by time left (most first, then name): a heap, so finding
         // "the one with most time" does not scan every therapist for every client (measured:
         // 18 s for 100,000 clients and 1,666 therapists before).
-        let rank = Dictionary(therapists.map(\.name).sorted().enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var free: [Day: TimeHeap] = [:]
-        for t in therapists {
+        for (t, number) in zip(therapists, therapistNumbers) {
             for offset in 0..<7 {
                 let day = week.from.adding(days: offset)
                 if t.days.contains(day.weekday) {
-                    left[t.name, default: [:]][day] = t.minutesPerDay
-                    free[day, default: TimeHeap()].push(.init(left: t.minutesPerDay, rank: rank[t.name]!, name: t.name))
+                    left[number, default: [:]][day] = t.minutesPerDay
+                    free[day, default: TimeHeap()].push(.init(left: t.minutesPerDay, rank: rank[Int(number)], therapist: number))
                 }
             }
         }
         // Indexes sorted, not a sorted copy of the requests (measured: a second copy of every
         // request at the run's memory peak, about 70 MB at 1,000,000 clients).
-        let byNeed = rows.indices.sorted { BookingRequest.higherNeed(rows[$0].request, rows[$1].request) }
+        let byNeed = rows.indices.sorted { a, b in
+            let x = rows[a]
+            let y = rows[b]
+            if x.rank != y.rank { return x.rank < y.rank }
+            if x.overdue != y.overdue { return x.overdue > y.overdue }
+            return x.order < y.order
+        }
         for (i, index) in byNeed.enumerated() {
-            let r = rows[index].request
-            var row = Row(pending: r)
-            row.priority = i + 1
-            let days = (0..<7).map { week.from.adding(days: $0) }.filter { $0 >= asOf && r.window.contains($0) }
-            func fits(_ name: String, _ day: Day) -> Bool { (left[name]?[day] ?? -1) >= r.minutes }
-            var slot: (String, Day)?
-            if let own = r.therapist, let day = days.first(where: { fits(own, $0) }) {
-                slot = (own, day)
+            var row = rows[index]
+            row.priority = Int32(clamping: i + 1)
+            row.booked = -1
+            row.date = .min
+            let window = row.window
+            let minutes = Int(row.minutes)
+            let days = (0..<7).map { week.from.adding(days: $0) }.filter { $0 >= asOf && window.contains($0) }
+            func fits(_ t: Int32, _ day: Day) -> Bool { (left[t]?[day] ?? -1) >= minutes }
+            var slot: (Int32, Day)?
+            if row.therapist >= 0, let day = days.first(where: { fits(row.therapist, $0) }) {
+                slot = (row.therapist, day)
                 row.outcome = .booked
             } else {
                 for day in days {
-                    if let best = free[day]?.top(where: { left[$0.name]?[day] == $0.left }), best.left >= r.minutes {
-                        slot = (best.name, day)
+                    if let best = free[day]?.top(where: { left[$0.therapist]?[day] == $0.left }), best.left >= minutes {
+                        slot = (best.therapist, day)
                         break
                     }
                 }
                 if slot != nil {
                     row.outcome =
-                        r.therapist == nil
-                        ? .bookedNoTherapistNamed : left[r.therapist!] == nil ? .bookedOwnHasNoHours : .bookedOwnHasNoTime
+                        row.therapist < 0
+                        ? .bookedNoTherapistNamed : left[row.therapist] == nil ? .bookedOwnHasNoHours : .bookedOwnHasNoTime
                 }
             }
-            if let (name, day) = slot {
-                left[name]![day]! -= r.minutes
-                free[day]!.push(.init(left: left[name]![day]!, rank: rank[name]!, name: name))
-                row.date = day
-                row.therapist = name
+            if let (t, day) = slot {
+                left[t]![day]! -= minutes
+                free[day]!.push(.init(left: left[t]![day]!, rank: rank[Int(t)], therapist: t))
+                row.date = Int32(clamping: day.serial)
+                row.booked = t
             } else if days.isEmpty {
                 row.outcome = .noAllowedDay
             } else if !days.contains(where: { free[$0] != nil }) {
@@ -237,14 +370,17 @@ public struct Timetable: Sendable {
             rows[index] = row
         }
         rows.sort { a, b in
-            switch (a.date, b.date) {
-            case (let x?, let y?): return (x, a.therapist!, a.priority) < (y, b.therapist!, b.priority)
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return a.priority < b.priority
+            switch (a.date == .min, b.date == .min) {
+            case (false, false): return (a.date, rank[Int(a.booked)], a.priority) < (b.date, rank[Int(b.booked)], b.priority)
+            case (false, true): return true
+            case (true, false): return false
+            case (true, true): return a.priority < b.priority
             }
         }
-        return Timetable(rows: rows)
+        var done = Pending()
+        done.stored = rows
+        done.names = names
+        return Timetable(done)
     }
 }
 
@@ -254,7 +390,8 @@ struct TimeHeap {
     struct Entry {
         var left: Int
         var rank: Int
-        var name: String
+        /// The therapist's number in the timetable's names.
+        var therapist: Int32
         func above(_ o: Entry) -> Bool { left != o.left ? left > o.left : rank < o.rank }
     }
 

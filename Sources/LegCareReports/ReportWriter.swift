@@ -20,7 +20,7 @@ public final class ReportWriter {
     private let week: DayRange
     /// Clients due a session this week, as the timetable's rows to be booked; `order` is
     /// their plans.jsonl line.
-    private var requests: [Timetable.Row] = []
+    private var requests = Timetable.Pending()
     /// Names of the clients in `requests`, by line.
     private var names = ClientNames()
     /// Squad members (a team, or training rows), for the Squad sheet and team pages.
@@ -109,7 +109,7 @@ public final class ReportWriter {
         let visit = figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
         try feeder.add(plan, profile: profile, visit: visit)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
-            requests.append(Timetable.Row(pending: request))
+            requests.append(request)
             names.append(order: count, name: profile.name)
         }
         if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
@@ -140,8 +140,8 @@ public final class ReportWriter {
         changes.sort()
         // The rows are booked in place: handed over whole, so they are never copied.
         let pending = requests
-        requests = []
-        let timetable = Timetable.schedule(rows: consume pending, therapists: config.therapists, week: week, asOf: asOf)
+        requests = Timetable.Pending()
+        let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
         // What only the stream needed goes before the run's memory peak, the summary sheets
         // (measured with massif: 24 MB of 187 MB at 100,000 clients).
         namer = HandoutFileNamer()
@@ -155,13 +155,15 @@ public final class ReportWriter {
             })
         do {
             if previous != nil { try folder.write("changes.csv", ChangesCSV.text(changes)) }
-            try folder.write("timetable.csv", TimetableCSV.text(timetable))
+            let csv = BufferedFile(try folder.create("timetable.csv"))
+            try TimetableCSV.write(timetable, to: csv)
+            try csv.close()
             let rows = timetable.rows
-            let byLine = rows.indices.sorted { rows[$0].request.order < rows[$1].request.order }
+            let byLine = rows.indices.sorted { rows.order(at: $0) < rows.order(at: $1) }
             let final = try folder.create("plans.jsonl")
             try PlanLinesBooking.copy(
                 from: folder.path(Self.scratchPlans), to: final,
-                bookings: byLine.lazy.map { (line: rows[$0].request.order, json: PlanLinesBooking.json(rows[$0])) })
+                bookings: byLine.lazy.map { (line: rows.order(at: $0), json: PlanLinesBooking.json(rows[$0])) })
             try final.close()
             try folder.remove(Self.scratchPlans)
             try writeBundles()

@@ -120,7 +120,7 @@ extension SummaryWorkbook {
         }
         r += 1
         try header(o, &r, ["This week's timetable", "Clients"])
-        let booked = timetable.rows.filter { $0.date != nil }.count
+        let booked = timetable.rows.lazy.filter { $0.date != nil }.count
         for (label, n) in [("Due a session", timetable.rows.count), ("Booked", booked), ("Not booked", timetable.rows.count - booked)] {
             try workbook.write(o, r, 0, label)
             try workbook.write(o, r, 1, number: Double(n))

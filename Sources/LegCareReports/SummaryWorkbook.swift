@@ -121,7 +121,8 @@ final class SummaryWorkbook {
             let athletes = squad.filter { $0.attention != nil }
             let orders = Set(athletes.map(\.order))
             var bookings: [Int: Timetable.Row] = [:]
-            for row in timetable.rows where orders.contains(row.request.order) { bookings[row.request.order] = row }
+            let rows = timetable.rows
+            for i in rows.indices where orders.contains(rows.order(at: i)) { bookings[rows.order(at: i)] = rows[i] }
             try SquadSheet.write(
                 athletes, bookings: bookings, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf, to: workbook,
                 sheet: squadSheet)

@@ -69,7 +69,7 @@ struct SquadOutputTests {
     func page() -> String {
         let (members, timetable, names) = SquadFixture.members()
         return TeamPage.text(
-            team: "Riverside FC", members: members, bookings: timetable.rows, names: names, config: SquadFixture.config,
+            team: "Riverside FC", members: members, bookings: Array(timetable.rows), names: names, config: SquadFixture.config,
             asOf: SquadFixture.asOf)
     }
 
@@ -126,8 +126,10 @@ struct SquadOutputTests {
 
     @Test("timetable.csv: the contract's columns, booked rows first, formula-like ids made inert")
     func timetableCSV() {
-        var (_, timetable, _) = SquadFixture.members()
-        timetable.rows[0].request.clientID = "=HACK()"
+        let (_, scheduled, _) = SquadFixture.members()
+        var rows = Array(scheduled.rows)
+        rows[0].request.clientID = "=HACK()"
+        let timetable = Timetable(rows: rows)
         let lines = TimetableCSV.text(timetable).split(separator: "\n")
         #expect(lines[0] == "status,date,weekday,therapist,client_id,team,kind,minutes,priority,note")
         #expect(lines[1].hasPrefix("booked,2026-11-23,Mon,Ana Silva,'=HACK(),Riverside FC,"))
