@@ -17,7 +17,8 @@ final class WorkbookFeeder: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
     /// Seconds the worker spent adding rows.
     private(set) var seconds = 0.0
-    private static let capacity = 2048
+    /// At most this many clients wait for the workbook: four hand-overs of ``batch``.
+    private static let capacity = 1024
 
     init(_ summary: SummaryWorkbook) {
         self.summary = summary
@@ -77,8 +78,11 @@ final class WorkbookFeeder: @unchecked Sendable {
         while true {
             condition.lock()
             while queue.isEmpty && !closed { condition.wait() }
+            // Taken whole, and a new queue started: `removeAll(keepingCapacity:)` made a
+            // second buffer of the full capacity while `batch` held the first (as in the
+            // clients' stream: measured there with massif, 27 MB at 100,000 clients).
             let batch = queue
-            queue.removeAll(keepingCapacity: true)
+            queue = []
             let done = closed && batch.isEmpty
             condition.signal()
             condition.unlock()
