@@ -116,6 +116,10 @@ public final class ReportWriter {
         if plan.attention != nil, let team = profile.team, let training { loads.add(team: team, history: training) }
         timings.add("workbook", StageTimings.now() - workbookStart)
         count += 1
+        // What the stream lets go as it goes (each athlete's training log, read on a thread
+        // now gone) is handed back now and then, not only at the end (measured at 1,000,000
+        // clients: peak 529 MB -> 454 MB, wall time unchanged; a trim takes a few ms).
+        if count % 16384 == 0 { FreedMemory.release() }
         return nil
     }
 
