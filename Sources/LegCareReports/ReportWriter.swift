@@ -72,8 +72,9 @@ public final class ReportWriter {
         // as it grows holds its old and new buffers at once, and the pending rows are the
         // largest block the stream keeps. Room that is never written takes address space,
         // not memory. (A row of clients.csv is at least 64 bytes in practice; past that
-        // estimate the array grows as usual.)
-        requests.reserveCapacity(clientsFileBytes / 64)
+        // estimate, or past 4 million rows, about 270 MB of address space, the array grows
+        // as usual: a huge file must not ask for more than the machine can map.)
+        requests.reserveCapacity(min(clientsFileBytes / 64, 1 << 22))
         self.previous = previous
     }
 
