@@ -168,13 +168,12 @@ public struct Timetable: Sendable {
     public init(rows: [Row] = []) {
         var pending = Pending()
         for row in rows { pending.append(row) }
-        stored = pending.stored
-        names = pending.names
+        self.init(stored: pending.stored, names: pending.names)
     }
 
-    private init(_ pending: consuming Pending) {
-        stored = pending.stored
-        names = pending.names
+    private init(stored: [Stored], names: Names) {
+        self.stored = stored
+        self.names = names
     }
 
     /// Minutes of the sessions left unbooked for lack of therapist time.
@@ -301,7 +300,7 @@ public struct Timetable: Sendable {
         pending: consuming Pending, therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
     ) -> Timetable {
         var rows = pending.stored
-        pending.stored = []
+        pending.stored = []  // so `rows` is the buffer's only owner and is booked in place
         var names = pending.names
         // Therapists by number, in the same table as the requests' names.
         let therapistNumbers = therapists.map { names.number(of: $0.name) }
@@ -373,10 +372,7 @@ public struct Timetable: Sendable {
             case (true, true): return a.priority < b.priority
             }
         }
-        var done = Pending()
-        done.stored = rows
-        done.names = names
-        return Timetable(done)
+        return Timetable(stored: rows, names: names)
     }
 }
 
