@@ -5,7 +5,7 @@ import LegCareReports
 
 // Usage: legcare-bench CLIENTS.csv [STAGE]
 // Times each pipeline stage on its own over the same file, so a slow stage shows itself.
-// With STAGE (validate, jsonl, handouts), only that stage runs, ten times over, for a
+// With STAGE (validate, jsonl, handouts, names), only that stage runs, ten times over, for a
 // profiler (`perf record -g legcare-bench clients.csv handouts`).
 let path = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Input/clients.csv"
 let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : nil
@@ -47,8 +47,11 @@ if let only {
             for (p, plan) in zip(profiles, plans) {
                 bytes &+= template.renderBytes(plan: plan, profile: p, config: ClinicConfig(), asOf: asOf).count
             }
+        case "names":
+            var namer = HandoutFileNamer()
+            for p in profiles { bytes &+= namer.name(clientID: p.clientID, name: p.name).utf8.count }
         default:
-            print("unknown stage \(only): validate, jsonl or handouts")
+            print("unknown stage \(only): validate, jsonl, handouts or names")
             exit(2)
         }
     }
