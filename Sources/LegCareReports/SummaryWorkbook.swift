@@ -29,7 +29,8 @@ final class SummaryWorkbook {
     let forecastSheet: Workbook.Sheet
     /// Rows a sheet may hold before it continues on `Name (2)` (Excel's limit; tests lower it).
     let rowLimit: Int
-    var referred: [(urgency: Urgency, order: Int, cells: [String])] = []
+    /// The referred clients' rows by urgency, each in input order.
+    let referred: [Urgency: ScratchRows]
     var statusCounts: [Status: Int] = [:]
     var urgencyCounts: [Urgency: Int] = [:]
     var referToCounts: [ReferTo: Int] = [:]
@@ -42,6 +43,7 @@ final class SummaryWorkbook {
         self.config = config
         self.asOf = asOf
         self.rowLimit = rowLimit
+        referred = try Dictionary(uniqueKeysWithValues: Urgency.allCases.map { ($0, try ScratchRows(folder: tmpdir)) })
         let start = asOf.adding(days: -((asOf.weekday - config.weekStart + 7) % 7))
         week = DayRange(from: start, to: start.adding(days: 6))
         workbook = try Workbook(
@@ -87,7 +89,7 @@ final class SummaryWorkbook {
         if let visit, let m = managerSheets { try ClientVisitsSheet.add(visit, to: m.visits, workbook) }
         try addClientRow(plan, profile: profile)
         try addRoutineRows(plan, profile: profile)
-        noteReferral(plan, profile: profile)
+        try noteReferral(plan, profile: profile)
         let p = plan.professional
         if let w = p.nextWindow, let minutes = p.minutes, week.contains(w.from) {
             let t = profile.therapist ?? "unassigned"

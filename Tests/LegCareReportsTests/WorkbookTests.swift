@@ -93,6 +93,19 @@ struct WorkbookTests {
         #expect(((book["Overview"] as! [String: Any])["charts"] as? Int) == 2)
     }
 
+    @Test("Referrals: most urgent first, then input order within an urgency")
+    func referralOrder() throws {
+        let conditions: [(String, Condition)] = [
+            ("S1", .fever), ("U1", .dvtSigns), ("E1", .darkUrine), ("S2", .swelling), ("U2", .dvtSigns), ("E2", .saddleNumbness),
+        ]
+        let (path, _) = try write(
+            [client("N0", "Cleared")] + conditions.map { id, c in client(id, "Name \(id)") { $0.conditions = [c] } }, constantMemory: true)
+        let referrals = rows(try readWithOpenpyxl(path), "Referrals")
+        #expect(referrals.dropFirst().map { text($0[2]) } == ["E1", "E2", "U1", "U2", "S1", "S2"])
+        #expect(referrals.dropFirst().map { text($0[0]) } == ["emergency", "emergency", "urgent", "urgent", "soon", "soon"])
+        #expect(text(referrals[1][3]) == "Name E1" && text(referrals[1][1]) == "emergency")
+    }
+
     @Test("dates are real dates and numbers are numbers")
     func types() throws {
         let (path, _) = try write([client("A", "Ann")])

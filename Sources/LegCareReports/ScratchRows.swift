@@ -1,0 +1,108 @@
+import Foundation
+
+/// Rows of text cells kept on disk until the run's end and read back in the order they
+/// were added: for rows that are held only so that they can be written in another order
+/// (the Referrals sheet's, by urgency).
+///
+/// Why: measured at 300,000 clients, the referred clients' rows held in memory were 14 MB
+/// of the run's 163 MB peak (about 47 MB at a million). On disk they cost a write and a
+/// read of the same bytes.
+///
+/// The file is made in the run's staging folder (0600) and unlinked at once: it has no
+/// name, so no run, finished, failed or killed, leaves it behind, and the folder is
+/// published without it.
+final class ScratchRows {
+    private let fd: Int32
+    private let file: BufferedFile
+    /// Rows added so far.
+    private(set) var count = 0
+    /// Bytes read back at a time.
+    private static let chunk = 1 << 20
+
+    /// A new, empty scratch file in `folder`.
+    init(folder: String) throws {
+        var template = Array((folder + "/.scratch-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw RunFolderError(path: folder, operation: "create a scratch file in", code: errno) }
+        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        guard unlink(path) == 0 else {
+            let code = errno
+            close(fd)
+            throw RunFolderError(path: path, operation: "unlink", code: code)
+        }
+        self.fd = fd
+        file = BufferedFile(FileHandle(fileDescriptor: fd, closeOnDealloc: false))
+    }
+
+    deinit { close(fd) }
+
+    /// Adds one row: its length, then each cell's length and UTF-8 bytes (lengths are
+    /// 32-bit, little-endian).
+    func append(_ cells: [String]) throws {
+        let length = 4 + cells.reduce(0) { $0 + 4 + $1.utf8.count }
+        var record: [UInt8] = []
+        record.reserveCapacity(4 + length)
+        Self.put(UInt32(length), into: &record)
+        Self.put(UInt32(cells.count), into: &record)
+        for cell in cells {
+            Self.put(UInt32(cell.utf8.count), into: &record)
+            record.append(contentsOf: cell.utf8)
+        }
+        try file.write(bytes: record)
+        count += 1
+    }
+
+    /// Each row, in the order added. Reads the file a chunk at a time, so a million rows
+    /// never come back into memory at once.
+    func readBack(_ body: ([String]) throws -> Void) throws {
+        try file.flush()
+        var buffer: [UInt8] = []
+        var start = 0
+        var offset: off_t = 0
+        var ended = false
+        /// Makes sure `count` bytes from `start` are in the buffer; `false` at the end.
+        func fill(_ count: Int) throws -> Bool {
+            while buffer.count - start < count {
+                if ended { return false }
+                buffer.removeFirst(start)
+                start = 0
+                let old = buffer.count
+                let want = max(Self.chunk, count - old)
+                buffer += [UInt8](repeating: 0, count: want)
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + old, want, offset) }
+                guard n >= 0 else { throw RunFolderError(path: "scratch file", operation: "read back", code: errno) }
+                buffer.removeLast(want - n)
+                offset += off_t(n)
+                if n == 0 { ended = true }
+            }
+            return true
+        }
+        func take() -> Int {
+            let v = buffer[start..<(start + 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
+            start += 4
+            return v
+        }
+        while try fill(4) {
+            let length = take()
+            guard try fill(length) else { throw RunFolderError(path: "scratch file", operation: "read back", code: EIO) }
+            let cells = take()
+            var row: [String] = []
+            row.reserveCapacity(cells)
+            for _ in 0..<cells {
+                let n = take()
+                row.append(String(decoding: buffer[start..<(start + n)], as: UTF8.self))
+                start += n
+            }
+            try body(row)
+        }
+        // A row cut short: the file was damaged under the run.
+        guard start == buffer.count else { throw RunFolderError(path: "scratch file", operation: "read back", code: EIO) }
+    }
+
+    private static func put(_ v: UInt32, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(v & 0xFF))
+        bytes.append(UInt8(v >> 8 & 0xFF))
+        bytes.append(UInt8(v >> 16 & 0xFF))
+        bytes.append(UInt8(v >> 24))
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@testable import LegCareReports
+
+@Suite("Scratch rows: text kept on disk until the run's end")
+struct ScratchRowsTests {
+    func folder() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scratch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            .path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test("rows read back in the order added, cell for cell: empty cells, other scripts, a row longer than a read")
+    func roundTrip() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchRows(folder: dir)
+        let long = String(repeating: "Zhang Wei 张伟 ", count: 120_000)  // about 2 MB: past one read of 1 MiB
+        let rows: [[String]] = [
+            ["urgent", "gp", "C1", "Ann", "", "Ana", "dvt_signs", "calf swelling | redness"],
+            [],
+            [""],
+            ["José", long, "end"],
+            ["last"],
+        ]
+        for row in rows { try scratch.append(row) }
+        #expect(scratch.count == rows.count)
+        var back: [[String]] = []
+        try scratch.readBack { back.append($0) }
+        #expect(back == rows)
+        // Read twice: the second pass sees the same rows.
+        var again = 0
+        try scratch.readBack { _ in again += 1 }
+        #expect(again == rows.count)
+    }
+
+    @Test("the file has no name: nothing is left in the folder, before or after reading")
+    func leavesNothing() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchRows(folder: dir)
+        try scratch.append(["client data"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        try scratch.readBack { _ in }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+    }
+
+    @Test("a folder that cannot hold the file is an error, not a crash")
+    func missingFolder() {
+        #expect(throws: RunFolderError.self) { _ = try ScratchRows(folder: "/nonexistent-legcare-folder") }
+    }
+}
