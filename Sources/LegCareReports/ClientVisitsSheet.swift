@@ -38,7 +38,7 @@ enum ClientVisitsSheet {
         // Continues on `Overdue (2)` past Excel's row limit, like the streamed sheets.
         let columns = zip(overdueHeaders, [12.0, 12, 24, 18, 12, 12]).map { SheetStream.Column(header: $0, width: $1) }
         let stream = try SheetStream(workbook: wb, name: "Overdue", columns: columns, rowLimit: rowLimit, sheet: s)
-        for client in figures.overdue() {
+        try figures.forEachOverdue { client in
             let r = try stream.nextRow()
             try wb.write(stream.sheet, r, 0, number: Double(client.days))
             try wb.write(stream.sheet, r, 1, client.clientID)

@@ -1,3 +1,4 @@
+import Foundation
 import LegCareCore
 
 /// What the manager's sheets need beyond the session log: each client's attendance (from
@@ -29,15 +30,21 @@ struct ManagerFigures {
     }
 
     /// The clients past their interval (not the referred), in input order: the others'
-    /// rows go to the workbook as they come and are not kept. Numbers here, text packed
-    /// (measured with massif at 100,000 clients: a `VisitRow` and its Strings per overdue
-    /// client came to about 9 MB, so about 90 MB at a million, held to the run's end).
-    private var overdueNumbers: [(order: Int, days: Int32, interval: Int32, last: Int32?)] = []
-    /// Client id, name and therapist ("" for none) of each, three strings a client.
-    private var overdueTexts = PackedStrings()
+    /// rows go to the workbook as they come and are not kept. In memory, how overdue each
+    /// one is and where its row lies on disk (measured at 300,000 clients: the rows packed
+    /// in memory were 12 MB of a 163 MB peak, about 40 MB at a million; a `VisitRow` and
+    /// its Strings each, before that, about 90 MB at a million).
+    private var overdueKeys: [(days: Int32, place: ScratchRows.Place)] = []
+    /// Each overdue client's id, name, therapist ("" for none), interval and last completed
+    /// day (a serial, "" for none), made when the first is added.
+    private var overdueRows: ScratchRows?
+    private let scratchFolder: String
     var forecast: Forecast
 
-    init(asOf: Day) {
+    /// `scratchFolder`: where the overdue clients' rows wait for the end (the run's staging
+    /// folder).
+    init(asOf: Day, scratchFolder: String = NSTemporaryDirectory()) {
+        self.scratchFolder = scratchFolder
         let monday = asOf.adding(days: 1 - asOf.weekday)
         weeks = (0..<12).reversed().map { back in
             DayRange(from: monday.adding(days: -7 * back), to: monday.adding(days: -7 * back + 6))
@@ -51,7 +58,7 @@ struct ManagerFigures {
     /// Adds one client's plan: its forecast, and its attendance when it has sessions.
     /// Returns the client's row of Client visits (`nil`: no sessions in the log).
     mutating func add(_ plan: Plan, profile: ClientProfile, order: Int, log: SessionLog, settings: EngineSettings, asOf: Day)
-        -> VisitRow?
+        throws -> VisitRow?
     {
         forecast.add(plan, therapist: profile.therapist)
         guard let sessions = log.visits(of: profile.clientID) else { return nil }
@@ -62,26 +69,27 @@ struct ManagerFigures {
             intervalDays: interval, planned: plan.status != .refer,
             visits: ClientVisits(sessions, period: period(asOf: asOf), intervalDays: interval))
         if row.planned, let days = row.visits.daysOverdue(asOf: asOf, intervalDays: interval) {
-            overdueNumbers.append(
-                (order, Int32(clamping: days), Int32(clamping: interval), row.visits.lastCompleted.map { Int32($0.serial) }))
-            for text in [row.clientID, row.name, row.therapist ?? ""] { overdueTexts.append(text) }
+            if overdueRows == nil { overdueRows = try ScratchRows(folder: scratchFolder) }
+            let place = try overdueRows!.append([
+                row.clientID, row.name, row.therapist ?? "", String(interval), row.visits.lastCompleted.map { String($0.serial) } ?? "",
+            ])
+            overdueKeys.append((Int32(clamping: days), place))
         }
         return row
     }
 
     /// Clients past their interval since their last completed session (not the referred),
-    /// most overdue first, then input order; each made as it is read.
-    func overdue() -> LazyMapSequence<[Int], Overdue> {
-        let numbers = overdueNumbers
-        let byDays = numbers.indices.sorted {
-            numbers[$0].days != numbers[$1].days ? numbers[$0].days > numbers[$1].days : numbers[$0].order < numbers[$1].order
-        }
-        return byDays.lazy.map { [overdueTexts] i in
-            let therapist = overdueTexts[3 * i + 2]
-            return Overdue(
-                days: Int(numbers[i].days), clientID: overdueTexts[3 * i], name: overdueTexts[3 * i + 1],
-                therapist: therapist.isEmpty ? nil : therapist, lastCompleted: numbers[i].last.map { Day(serial: Int($0)) },
-                intervalDays: Int(numbers[i].interval))
+    /// most overdue first, then input order; each read back from disk as it is used.
+    func forEachOverdue(_ body: (Overdue) throws -> Void) throws {
+        guard let rows = overdueRows else { return }
+        // Rows lie on disk in input order, so where one starts orders ties.
+        let sorted = overdueKeys.sorted { $0.days != $1.days ? $0.days > $1.days : $0.place.offset < $1.place.offset }
+        for key in sorted {
+            let cells = try rows.row(at: key.place)
+            try body(
+                Overdue(
+                    days: Int(key.days), clientID: cells[0], name: cells[1], therapist: cells[2].isEmpty ? nil : cells[2],
+                    lastCompleted: Int(cells[4]).map { Day(serial: $0) }, intervalDays: Int(cells[3]) ?? 0))
         }
     }
 }

@@ -66,7 +66,7 @@ public final class ReportWriter {
             hasSessions: sessions != nil)
         feeder = WorkbookFeeder(summary)
         self.sessions = sessions ?? SessionLog()
-        figures = ManagerFigures(asOf: asOf)
+        figures = ManagerFigures(asOf: asOf, scratchFolder: folder.stagingPath)
         loads = TeamLoads(asOf: asOf)
         // Room for every client the file can hold, asked for once: an array that doubles
         // as it grows holds its old and new buffers at once, and the pending rows are the
@@ -107,7 +107,7 @@ public final class ReportWriter {
             changes += clientChanges
             if !clientChanges.isEmpty { changeNames[profile.clientID] = profile.name }
         }
-        let visit = figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
+        let visit = try figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
         try feeder.add(plan, profile: profile, visit: visit)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
             requests.append(request)

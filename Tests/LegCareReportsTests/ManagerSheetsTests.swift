@@ -39,18 +39,18 @@ enum ManagerFixture {
         ClientProfile(clientID: "C4", name: "Di", therapist: "Ana", conditions: [.dvtSigns]),  // referred: no forecast
     ]
 
-    static func figures() -> ManagerFigures { run().figures }
+    static func figures() throws -> ManagerFigures { try run().figures }
 
     /// The fixture's clients through the figures: what they keep, and each client's plan
     /// and row of Client visits as the run streams them to the workbook.
-    static func run() -> (figures: ManagerFigures, clients: [(Plan, ClientProfile, ManagerFigures.VisitRow?)]) {
+    static func run() throws -> (figures: ManagerFigures, clients: [(Plan, ClientProfile, ManagerFigures.VisitRow?)]) {
         var f = ManagerFigures(asOf: asOf)
         var clients: [(Plan, ClientProfile, ManagerFigures.VisitRow?)] = []
         for (i, p) in profiles.enumerated() {
             var p = p
             p.lastMassage = log.lastCompleted(p.clientID, onOrBefore: asOf)
             let plan = PlanEngine().plan(for: p, asOf: asOf)
-            clients.append((plan, p, f.add(plan, profile: p, order: i, log: log, settings: EngineSettings(), asOf: asOf)))
+            clients.append((plan, p, try f.add(plan, profile: p, order: i, log: log, settings: EngineSettings(), asOf: asOf)))
         }
         return (f, clients)
     }
@@ -59,8 +59,8 @@ enum ManagerFixture {
 @Suite("Manager sheets: volumes, utilisation, visits, overdue, forecast (hand-computed)", .serialized)
 struct ManagerSheetsTests {
     @Test("visits: a future session is a booking (not a visit) that still counts as a rebooking; rates over the 12 weeks")
-    func visits() {
-        let rows = Dictionary(uniqueKeysWithValues: ManagerFixture.run().clients.compactMap { $0.2 }.map { ($0.clientID, $0.visits) })
+    func visits() throws {
+        let rows = Dictionary(uniqueKeysWithValues: try ManagerFixture.run().clients.compactMap { $0.2 }.map { ($0.clientID, $0.visits) })
         let c1 = rows["C1"]!
         #expect(c1.visits == 2 && c1.sessions == 3 && c1.noShows == 1 && c1.rebooked == 2)
         #expect(c1.lastCompleted == Day(iso: "2026-11-16"), "the completed session on 30 November has not happened yet")
@@ -73,8 +73,9 @@ struct ManagerSheetsTests {
     }
 
     @Test("overdue: past the interval since the last completed session, most overdue first; not the referred")
-    func overdue() {
-        let list = ManagerFixture.figures().overdue()
+    func overdue() throws {
+        var list: [ManagerFigures.Overdue] = []
+        try ManagerFixture.figures().forEachOverdue { list.append($0) }
         // C3: 3 August + 21 days = 24 August, 91 days before 23 November. C2: 11 + 7 = 18 November, 5 days.
         #expect(list.map(\.clientID) == ["C3", "C2"])
         #expect(list.map(\.days) == [91, 5])
@@ -84,8 +85,8 @@ struct ManagerSheetsTests {
     }
 
     @Test("forecast: each plan's window, then every interval, in the 4 weeks after this one; the referred need nothing")
-    func forecast() {
-        let f = ManagerFixture.figures().forecast
+    func forecast() throws {
+        let f = try ManagerFixture.figures().forecast
         #expect(f.weeks.map(\.from.description) == ["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21"])
         // C1: due 30 Nov (16 Nov + 14), then 14 Dec. C3: overdue, window from 23 Nov, then 14 Dec.
         // C2: from 23 Nov every 7 days: 30 Nov, 7, 14, 21 Dec (60 minutes each, heavy week).
@@ -157,7 +158,7 @@ struct ManagerSheetsTests {
         let wb = try SummaryWorkbook(
             path: path, tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: constantMemory,
             hasTraining: hasTraining, hasSessions: true, rowLimit: rowLimit)
-        let run = ManagerFixture.run()
+        let run = try ManagerFixture.run()
         for (plan, profile, visit) in run.clients { try wb.add(plan, profile: profile, visit: visit) }
         let week = DayRange(from: ManagerFixture.asOf, to: ManagerFixture.asOf.adding(days: 6))
         let requests = (0..<9).map { i in

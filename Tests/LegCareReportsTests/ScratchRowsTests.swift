@@ -36,6 +36,20 @@ struct ScratchRowsTests {
         #expect(again == rows.count)
     }
 
+    @Test("a row read back by its place, in any order, after and between appends")
+    func byPlace() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let scratch = try ScratchRows(folder: dir)
+        let rows = (0..<3000).map { ["C\($0)", String(repeating: "é", count: $0 % 97), "", "\($0 * 7)"] }
+        var places = try rows.map { try scratch.append($0) }
+        #expect(try scratch.row(at: places[1500]) == rows[1500], "read before the buffer reaches the file")
+        places.reverse()
+        for (i, place) in places.enumerated() { #expect(try scratch.row(at: place) == rows[rows.count - 1 - i]) }
+        let late = try scratch.append(["after reading"])
+        #expect(try scratch.row(at: late) == ["after reading"])
+    }
+
     @Test("the file has no name: nothing is left in the folder, before or after reading")
     func leavesNothing() throws {
         let dir = try folder()
