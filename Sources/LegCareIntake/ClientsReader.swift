@@ -63,6 +63,12 @@ public struct ClientsReader {
 
     /// Opens the file and checks its header; throws ``IntakeError`` (exit 2) when a
     /// required column is missing or the file is empty.
+    /// Room for the ids of a file of `bytes` bytes (``ClientsFile/expectedRows(bytes:)``),
+    /// asked for before the first row.
+    public mutating func reserveIDs(forFileBytes bytes: Int) {
+        seenIDs.reserveCapacity(ClientsFile.expectedRows(bytes: bytes))
+    }
+
     public init(source: ByteSource, file: String) throws {
         var diagnostics: [Diagnostic] = []
         table = try TableReader(

@@ -42,7 +42,9 @@ public struct HandoutFileNamer {
         }
     }
 
-    public init() {}
+    /// `expected`: how many names to make room for at once (a set that outgrows its room
+    /// holds its old and new tables at once; see `ClientsFile.expectedRows(bytes:)`).
+    public init(expected: Int = 0) { used.reserveCapacity(expected) }
 
     /// The next file name for a client; never repeats a name it gave before.
     ///

@@ -76,6 +76,7 @@ public final class ReportWriter {
         // as usual: a huge file must not ask for more than the machine can map.)
         requests.reserveCapacity(min(clientsFileBytes / 64, 1 << 22))
         self.previous = previous
+        namer = HandoutFileNamer(expected: ClientsFile.expectedRows(bytes: clientsFileBytes))
     }
 
     /// Writes one client's handout, plan line, print copy and workbook rows; `training` is

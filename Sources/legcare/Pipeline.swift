@@ -59,6 +59,7 @@ enum Pipeline {
 
         // 5. Stage the run folder (report only).
         let size = (try? FileManager.default.attributesOfItem(atPath: inputs.clients)[.size] as? Int) ?? 0
+        clients.reserveIDs(forFileBytes: size)
         let writer = try out.map {
             try ReportWriter(
                 out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil,

@@ -1,3 +1,4 @@
+import Foundation
 import LegCareCore
 import LegCareIntake
 import Testing
@@ -135,6 +136,23 @@ struct ClientsReaderTests {
         let r = try readClients("client_id,name\nC1,Ann\nC1,Bo\n")
         #expect(r.profiles.map(\.name) == ["Ann"])
         #expect(r.diagnostics == [error(3, "client_id", "C1", "is already used on row 2; ids must be unique in the file")])
+    }
+
+    @Test("room reserved for ids from the file's size: repeats are still caught, and the guess stays under the sample's rows")
+    func reservedIDs() throws {
+        var reader = try ClientsReader(
+            source: ByteSource(bytes: Array("client_id,name\nC1,Ann\nC2,Bo\nC1,Cy\n".utf8)), file: "clients.csv")
+        reader.reserveIDs(forFileBytes: 1 << 20)
+        var names: [String] = []
+        while let p = try reader.next() { names.append(p.name) }
+        #expect(names == ["Ann", "Bo"] && reader.rejected == 1)
+        // A guess above the rows would ask for a table twice the size it needs.
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Input/clients.csv").path
+        let bytes = try #require(FileManager.default.attributesOfItem(atPath: sample)[.size] as? Int)
+        var rows = try ClientsReader(source: ByteSource(path: sample), file: "clients.csv")
+        while try rows.next() != nil {}
+        #expect(ClientsFile.expectedRows(bytes: bytes) <= rows.rowsRead)
+        #expect(ClientsFile.expectedRows(bytes: bytes) > 0 && ClientsFile.expectedRows(bytes: -1) == 0)
     }
 
     @Test("too many or too few fields is an error on that row; the rest still run")
