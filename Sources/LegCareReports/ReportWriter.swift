@@ -28,6 +28,8 @@ public final class ReportWriter {
     /// The squads' daily loads, for the Squad sheet's chart.
     private var loads: TeamLoads
     private static let scratchPlans = "plans.jsonl.part"
+    /// Between two handouts in the print files: a form feed, a new page on a printer.
+    private static let pageBreak = "\u{0C}"
     private var sessions: SessionLog
     /// Attendance and forecast for the manager's sheets.
     private var figures: ManagerFigures
@@ -37,9 +39,9 @@ public final class ReportWriter {
     /// Changes since last week, and the names of the clients they concern.
     private var changes: [PlanChange] = []
     private var changeNames: [String: String] = [:]
-    /// Where each therapist's handouts lie in `handouts-print.txt`, in input order, for
+    /// Where each therapist's handouts lie in `handouts-print.txt`, for
     /// `print/<therapist>.txt`.
-    private var bundles: [String: [Range<Int>]] = [:]
+    private var bundles = PrintBundles(separator: ReportWriter.pageBreak.utf8.count)
 
     /// Wall time of each output stage so far (`--timings`).
     public private(set) var timings = StageTimings()
@@ -96,8 +98,8 @@ public final class ReportWriter {
         } catch let error as RunFolderError where !error.isEnvironmental {
             return "could not be written: its handout file was refused (\(error.reason)); expected a row LegCare can save"
         }
-        if count > 0 { try print.write("\u{0C}") }
-        bundles[profile.therapist ?? "", default: []].append(print.offset..<(print.offset + text.count))
+        if count > 0 { try print.write(Self.pageBreak) }
+        bundles.add(therapist: profile.therapist ?? "", offset: print.offset, length: text.count)
         try print.write(bytes: text)
         let handoutsDone = StageTimings.now()
         timings.add("handouts", handoutsDone - start)
@@ -173,7 +175,7 @@ public final class ReportWriter {
             try final.close()
             try folder.remove(Self.scratchPlans)
             try writeBundles()
-            bundles = [:]
+            bundles = PrintBundles(separator: Self.pageBreak.utf8.count)
             try writeTeamPages(timetable)
         } catch {
             _ = try? closing.wait()
@@ -204,12 +206,12 @@ public final class ReportWriter {
         let unassigned = namer.name(clientID: "", name: "unassigned")
         // One buffer for every read (measured: a new array per handout was a visible share
         // of this at 1,000,000 clients).
-        var bytes = [UInt8](repeating: 0, count: bundles.values.lazy.flatMap { $0 }.map(\.count).max() ?? 0)
-        for therapist in bundles.keys.sorted() {
+        var bytes = [UInt8](repeating: 0, count: bundles.longest)
+        try bundles.forEachTherapist { therapist, ranges in
             let file = BufferedFile(
                 try folder.create("print/" + (therapist.isEmpty ? unassigned : namer.name(clientID: "", name: therapist))))
-            for (i, range) in bundles[therapist]!.enumerated() {
-                if i > 0 { try file.write("\u{0C}") }
+            for (i, range) in ranges.enumerated() {
+                if i > 0 { try file.write(Self.pageBreak) }
                 try bytes.withUnsafeMutableBytes { buffer in
                     let read = pread(source, buffer.baseAddress, range.count, off_t(range.lowerBound))
                     guard read == range.count else {

@@ -1,0 +1,70 @@
+/// Where each therapist's handouts lie in `handouts-print.txt`, for `print/<therapist>.txt`.
+///
+/// Why not a range per handout in an array per therapist: at 1,000,000 clients those
+/// held 16 bytes a handout, plus the room each of 16,667 arrays keeps to grow (about
+/// 24 MB, estimated, held until the stream ends, where the run's memory peaks). This
+/// keeps a therapist number and a length, 8 bytes a handout, and works out the offsets
+/// at the end: the print file holds the handouts in input order, one separator between
+/// two.
+struct PrintBundles {
+    private var numbers: [String: Int32] = [:]
+    private var therapists: [String] = []
+    private var handouts: [(therapist: Int32, length: UInt32)] = []
+    /// Bytes between two handouts in the print file.
+    let separator: Int
+    /// Where the next handout starts (checked against the file's own offset).
+    private var end = 0
+
+    init(separator: Int) { self.separator = separator }
+
+    /// Notes the next handout of the print file: `therapist` ("" for none) and its bytes.
+    /// `offset` is where it starts in the file, as a check (in debug builds, so in the
+    /// tests) that the two agree.
+    mutating func add(therapist: String, offset: Int, length: Int) {
+        let start = handouts.isEmpty ? 0 : end + separator
+        assert(offset == start, "print bundles out of step with the print file")
+        let number: Int32
+        if let known = numbers[therapist] {
+            number = known
+        } else {
+            number = Int32(therapists.count)
+            numbers[therapist] = number
+            therapists.append(therapist)
+        }
+        handouts.append((number, UInt32(length)))
+        end = start + length
+    }
+
+    var isEmpty: Bool { handouts.isEmpty }
+
+    /// The longest handout, in bytes.
+    var longest: Int { Int(handouts.lazy.map(\.length).max() ?? 0) }
+
+    /// Each therapist in name order ("" first), with where each of their handouts lies in
+    /// the print file, in input order.
+    func forEachTherapist(_ body: (String, [Range<Int>]) throws -> Void) rethrows {
+        var offsets: [Int] = []
+        offsets.reserveCapacity(handouts.count)
+        var at = 0
+        for h in handouts {
+            offsets.append(at)
+            at += Int(h.length) + separator
+        }
+        // Handouts grouped by therapist, input order kept (a counting sort).
+        var starts = [Int](repeating: 0, count: therapists.count + 1)
+        for h in handouts { starts[Int(h.therapist) + 1] += 1 }
+        for t in therapists.indices { starts[t + 1] += starts[t] }
+        var next = starts
+        var grouped = [Int32](repeating: 0, count: handouts.count)
+        for (i, h) in handouts.enumerated() {
+            grouped[next[Int(h.therapist)]] = Int32(i)
+            next[Int(h.therapist)] += 1
+        }
+        for t in therapists.indices.sorted(by: { therapists[$0] < therapists[$1] }) {
+            let ranges = grouped[starts[t]..<starts[t + 1]].map { i in
+                offsets[Int(i)]..<(offsets[Int(i)] + Int(handouts[Int(i)].length))
+            }
+            try body(therapists[t], ranges)
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+
+@testable import LegCareReports
+
+@Suite("Print bundles: each therapist's handouts found in the print file")
+struct PrintBundlesTests {
+    @Test("therapists in name order (no therapist first), each one's handouts in input order, at the right offsets")
+    func ranges() {
+        // The print file: handouts of 5, 3, 4, 2 and 6 bytes, one separator byte between two.
+        let handouts: [(String, Int)] = [("Ben", 5), ("", 3), ("Ana", 4), ("Ben", 2), ("Ana", 6)]
+        var bundles = PrintBundles(separator: 1)
+        var offset = 0
+        for (i, (therapist, length)) in handouts.enumerated() {
+            if i > 0 { offset += 1 }
+            bundles.add(therapist: therapist, offset: offset, length: length)
+            offset += length
+        }
+        var seen: [(String, [Range<Int>])] = []
+        bundles.forEachTherapist { seen.append(($0, $1)) }
+        #expect(seen.map(\.0) == ["", "Ana", "Ben"])
+        #expect(seen.map(\.1) == [[6..<9], [10..<14, 18..<24], [0..<5, 15..<17]])
+        #expect(bundles.longest == 6 && !bundles.isEmpty)
+    }
+
+    @Test("no handouts: no therapist")
+    func empty() {
+        var calls = 0
+        PrintBundles(separator: 1).forEachTherapist { _, _ in calls += 1 }
+        #expect(calls == 0 && PrintBundles(separator: 1).longest == 0)
+    }
+}
