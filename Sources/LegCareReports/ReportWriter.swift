@@ -25,6 +25,8 @@ public final class ReportWriter {
     private var names = ClientNames()
     /// Squad members (a team, or training rows), for the Squad sheet and team pages.
     private var squad: [SquadMember] = []
+    /// What squad members hold alike, kept once.
+    private var squadShared = SquadMember.Shared()
     /// The squads' daily loads, for the Squad sheet's chart.
     private var loads: TeamLoads
     private static let scratchPlans = "plans.jsonl.part"
@@ -116,7 +118,9 @@ public final class ReportWriter {
             requests.append(request)
             names.append(order: count, name: profile.name)
         }
-        if profile.team != nil || plan.attention != nil { squad.append(SquadMember(order: count, plan: plan, profile: profile)) }
+        if profile.team != nil || plan.attention != nil {
+            squad.append(SquadMember(order: count, plan: plan, profile: profile, sharing: &squadShared))
+        }
         if plan.attention != nil, let team = profile.team, let training { loads.add(team: team, history: training) }
         timings.add("workbook", StageTimings.now() - workbookStart)
         count += 1
