@@ -122,6 +122,15 @@ struct OutputFileTests {
         #expect(namer.name(clientID: "a1", name: "li") == "a1-li-3.txt")
     }
 
+    @Test("a name's key is FNV-1a of its lower-case bytes: the same in every run, whatever the case")
+    func nameKeys() {
+        // FNV-1a 64's published values for "" and "a".
+        #expect(HandoutFileNamer.key(lowercasing: []) == 0xcbf2_9ce4_8422_2325)
+        #expect(HandoutFileNamer.key(lowercasing: Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
+        #expect(HandoutFileNamer.key(lowercasing: Array("A1-Li".utf8)) == HandoutFileNamer.key(lowercasing: Array("a1-li".utf8)))
+        #expect(HandoutFileNamer.key(lowercasing: Array("A1-li".utf8)) != HandoutFileNamer.key(lowercasing: Array("A1-lj".utf8)))
+    }
+
     @Test("the run folder is private, hidden until published, and replaces the previous run whole")
     func runFolder() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("runs-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
