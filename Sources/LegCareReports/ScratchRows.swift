@@ -66,17 +66,7 @@ final class ScratchRows {
     func row(at place: Place) throws -> [String] {
         try file.flush()
         let record = try read(Int(place.length), at: place.offset)
-        var at = 4
-        func take() -> Int {
-            let v = record[at..<(at + 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
-            at += 4
-            return v
-        }
-        return (0..<take()).map { _ in
-            let n = take()
-            defer { at += n }
-            return String(decoding: record[at..<(at + n)], as: UTF8.self)
-        }
+        return Self.cells(record[4...])
     }
 
     private func read(_ count: Int, at offset: Int) throws -> [UInt8] {
@@ -111,26 +101,31 @@ final class ScratchRows {
             }
             return true
         }
-        func take() -> Int {
-            let v = buffer[start..<(start + 4)].reversed().reduce(0) { $0 << 8 | Int($1) }
-            start += 4
-            return v
-        }
         while try fill(4) {
-            let length = take()
+            let length = Self.uint32(buffer[...], at: start)
+            start += 4
             guard try fill(length) else { throw RunFolderError(path: "scratch file", operation: "read back", code: EIO) }
-            let cells = take()
-            var row: [String] = []
-            row.reserveCapacity(cells)
-            for _ in 0..<cells {
-                let n = take()
-                row.append(String(decoding: buffer[start..<(start + n)], as: UTF8.self))
-                start += n
-            }
-            try body(row)
+            try body(Self.cells(buffer[start..<(start + length)]))
+            start += length
         }
         // A row cut short: the file was damaged under the run.
         guard start == buffer.count else { throw RunFolderError(path: "scratch file", operation: "read back", code: EIO) }
+    }
+
+    /// A row's cells from its record, after the record's length: their count, then each
+    /// cell's length and bytes.
+    private static func cells(_ record: ArraySlice<UInt8>) -> [String] {
+        var at = record.startIndex + 4
+        return (0..<uint32(record, at: record.startIndex)).map { _ in
+            let n = uint32(record, at: at)
+            defer { at += 4 + n }
+            return String(decoding: record[(at + 4)..<(at + 4 + n)], as: UTF8.self)
+        }
+    }
+
+    /// The 32-bit little-endian number at `at`.
+    private static func uint32(_ bytes: ArraySlice<UInt8>, at: Int) -> Int {
+        Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
     }
 
     private static func put(_ v: UInt32, into bytes: inout [UInt8]) {
