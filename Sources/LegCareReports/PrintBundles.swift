@@ -35,8 +35,6 @@ struct PrintBundles {
         end = start + length
     }
 
-    var isEmpty: Bool { handouts.isEmpty }
-
     /// The longest handout, in bytes.
     var longest: Int { Int(handouts.lazy.map(\.length).max() ?? 0) }
 

@@ -15,8 +15,6 @@ import Foundation
 final class ScratchRows {
     private let fd: Int32
     private let file: BufferedFile
-    /// Rows added so far.
-    private(set) var count = 0
     /// Bytes read back at a time.
     private static let chunk = 1 << 20
 
@@ -52,7 +50,6 @@ final class ScratchRows {
             record.append(contentsOf: cell.utf8)
         }
         try file.write(bytes: record)
-        count += 1
         return Place(offset: start, length: UInt32(record.count))
     }
 

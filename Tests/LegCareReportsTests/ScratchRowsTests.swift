@@ -26,7 +26,6 @@ struct ScratchRowsTests {
             ["last"],
         ]
         for row in rows { try scratch.append(row) }
-        #expect(scratch.count == rows.count)
         var back: [[String]] = []
         try scratch.readBack { back.append($0) }
         #expect(back == rows)
