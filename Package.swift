@@ -30,11 +30,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        // zlib, already linked by libxlsxwriter: its CRC-32 for the workbook check.
+        // Intel's ISA-L: inflating and CRC-32 for the workbook check, about twice zlib's
+        // speed for inflating and several times for the CRC-32 (measured: docs/performance.md).
         .systemLibrary(
-            name: "CLibz",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
+            name: "CIsal",
+            pkgConfig: "libisal",
+            providers: [.apt(["libisal-dev"])]
         ),
         // glibc's malloc.h (malloc_trim): freed memory back to the system between stages.
         .systemLibrary(name: "CMalloc"),
@@ -42,7 +43,7 @@ let package = Package(
         .target(
             name: "LegCareReports",
             dependencies: [
-                "LegCareCore", "CXlsxWriter", "CLibz", "CMalloc",
+                "LegCareCore", "CXlsxWriter", "CIsal", "CMalloc",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -77,7 +78,7 @@ let package = Package(
         .testTarget(
             name: "LegCareReportsTests",
             dependencies: [
-                "LegCareReports", "LegCareIntake", .product(name: "PropertyBased", package: "swift-property-based"),
+                "LegCareReports", "LegCareIntake", "CIsal", .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["golden"]
         ),

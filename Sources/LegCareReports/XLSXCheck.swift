@@ -1,4 +1,4 @@
-import CLibz
+import CIsal
 import Foundation
 import ZIPFoundation
 
@@ -18,9 +18,10 @@ import ZIPFoundation
 ///
 /// When the file cannot be followed, every part is inflated again from the finished file
 /// with ZIPFoundation, on two threads, largest first. ZIPFoundation returns a part's
-/// CRC-32 but does not compare it, so the comparison is made here; it is zlib's CRC-32:
+/// CRC-32 but does not compare it, so the comparison is made here, with ISA-L's CRC-32:
 /// on Linux ZIPFoundation computes its own a byte at a time in Swift (measured with perf:
-/// 0.8 s of CPU, two thirds of the check's wall time, at 100,000 clients).
+/// 0.8 s of CPU, two thirds of the check's wall time, at 100,000 clients), and zlib's,
+/// used before, took 0.25 s of the follower's 1.4 s where ISA-L's takes under 0.01 s.
 enum XLSXCheck {
     /// Checks the finished workbook at `path`: its parts are read once, in order, as
     /// ``XLSXFollower`` reads them during a run.
@@ -97,20 +98,19 @@ enum XLSXCheck {
             let entry = entries[i]
             let isXML = entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels")
             var scan = XMLScan()
-            var crc: UInt = 0
+            var crc: UInt32 = 0
             do {
                 _ = try archive.extract(entry, bufferSize: 1 << 18, skipCRC32: true) { data in
                     data.withUnsafeBytes { bytes in
-                        // (zlib gives back the initial value for a null buffer: skip empty chunks.)
                         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-                        crc = crc32_z(crc, base.assumingMemoryBound(to: UInt8.self), bytes.count)
+                        crc = crc32_gzip_refl(crc, base.assumingMemoryBound(to: UInt8.self), UInt64(bytes.count))
                         if isXML { scan.feed(bytes) }
                     }
                 }
             } catch {
                 throw PartFailure(index: i, error: fail("part \(entry.path) is damaged (\(error))"))
             }
-            guard crc == UInt(entry.checksum) else {
+            guard crc == entry.checksum else {
                 throw PartFailure(index: i, error: fail("part \(entry.path) is damaged (its CRC-32 does not match its bytes)"))
             }
             if isXML && !scan.finish() { throw PartFailure(index: i, error: fail("part \(entry.path) is not well-formed XML")) }

@@ -1,4 +1,4 @@
-import CLibz
+import CIsal
 import Foundation
 
 /// Checks the workbook's parts while libxlsxwriter is still writing them.
@@ -129,40 +129,39 @@ final class XLSXFollower: @unchecked Sendable {
     }
 
     /// Inflates one part's raw deflate stream from `start`; `nil` when it is cut short or
-    /// invalid.
+    /// invalid. ISA-L keeps the CRC-32 of what it inflates (`ISAL_GZIP_NO_HDR`: a raw
+    /// stream, gzip's CRC-32, no header or trailer read).
     private static func inflate(
         file: inout GrowingFile, from start: UInt64, input: UnsafeMutableRawPointer, output: UnsafeMutableRawPointer, chunk: Int,
         isXML: Bool
     ) -> (crc: UInt32, compressed: UInt64, uncompressed: UInt64, wellFormed: Bool?)? {
-        var stream = z_stream()
-        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(&stream) }
-        var crc: UInt = 0
+        let state = UnsafeMutablePointer<inflate_state>.allocate(capacity: 1)
+        defer { state.deallocate() }
+        isal_inflate_init(state)
+        state.pointee.crc_flag = UInt32(ISAL_GZIP_NO_HDR)
         var scan = XMLScan()
         var position = start
-        var status = Z_OK
-        while status != Z_STREAM_END {
-            if stream.avail_in == 0 {
+        var uncompressed: UInt64 = 0
+        while state.pointee.block_state != ISAL_BLOCK_FINISH {
+            if state.pointee.avail_in == 0 {
                 let got = file.read(input, count: chunk, at: position, minimum: 1)
                 guard got > 0 else { return nil }
-                stream.next_in = input.assumingMemoryBound(to: Bytef.self)
-                stream.avail_in = UInt32(got)
+                state.pointee.next_in = input.assumingMemoryBound(to: UInt8.self)
+                state.pointee.avail_in = UInt32(got)
                 position += UInt64(got)
             }
-            stream.next_out = output.assumingMemoryBound(to: Bytef.self)
-            stream.avail_out = UInt32(chunk)
-            status = CLibz.inflate(&stream, Z_NO_FLUSH)
-            let produced = chunk - Int(stream.avail_out)
-            // Z_BUF_ERROR only says more input is needed; anything else is damage.
-            guard status == Z_OK || status == Z_STREAM_END || (status == Z_BUF_ERROR && stream.avail_in == 0) else {
-                return nil
-            }
-            if produced > 0 {
-                crc = crc32_z(crc, output.assumingMemoryBound(to: Bytef.self), produced)
-                if isXML { scan.feed(UnsafeRawBufferPointer(start: output, count: produced)) }
-            }
+            state.pointee.next_out = output.assumingMemoryBound(to: UInt8.self)
+            state.pointee.avail_out = UInt32(chunk)
+            let status = isal_inflate(state)
+            guard status == ISAL_DECOMP_OK else { return nil }
+            let produced = chunk - Int(state.pointee.avail_out)
+            uncompressed += UInt64(produced)
+            if produced > 0 && isXML { scan.feed(UnsafeRawBufferPointer(start: output, count: produced)) }
         }
-        return (UInt32(crc), UInt64(stream.total_in), UInt64(stream.total_out), isXML ? scan.finish() : nil)
+        // What was read but not used: bytes still in the input buffer, and whole bytes
+        // ISA-L read ahead into its bit buffer.
+        let unused = UInt64(state.pointee.avail_in) + UInt64(max(0, state.pointee.read_in_length) / 8)
+        return (state.pointee.crc, position - unused - start, uncompressed, isXML ? scan.finish() : nil)
     }
 
     /// The `n`-byte little-endian number at `at` (zip headers), for this reader and the

@@ -1,3 +1,4 @@
+import CIsal
 import Foundation
 import LegCareCore
 import Testing
@@ -85,6 +86,28 @@ struct XLSXFollowerTests {
         #expect(followed.parts.contains { $0.path == "xl/worksheets/sheet1.xml" && $0.wellFormed == true })
         try XLSXCheck.verify(path: copy, followed: followed)
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(bytes))
+    }
+
+    @Test("ISA-L's CRC-32 is the zip's CRC-32, whole or in pieces")
+    func crcIsTheZipCRC() {
+        let check = Array("123456789".utf8)  // the CRC-32 check value of the zip format
+        #expect(crc32_gzip_refl(0, check, UInt64(check.count)) == 0xCBF4_3926)
+        let first = crc32_gzip_refl(0, check, 4)
+        #expect(check.withUnsafeBufferPointer { crc32_gzip_refl(first, $0.baseAddress! + 4, 5) } == 0xCBF4_3926)
+    }
+
+    @Test("each part's deflated length is found where its stream ends, whatever was read past it")
+    func partLengthsFromTheStream() throws {
+        let (path, bytes) = try Self.workbook()
+        let followed = XLSXFollower.follow(path: path, writing: { false })
+        // Where each part's data starts and ends, from the finished file's local headers.
+        let expected = Self.parts(bytes).map { part in
+            let named = Int(bytes[part.header + 26]) | Int(bytes[part.header + 27]) << 8
+            let extra = Int(bytes[part.header + 28]) | Int(bytes[part.header + 29]) << 8
+            return UInt64(part.end - (part.header + 30 + named + extra))
+        }
+        #expect(followed.damage == nil && followed.unfollowable == nil)
+        #expect(followed.parts.map(\.compressedSize) == expected)
     }
 
     @Test("a byte damaged in a part's data is caught while following")
