@@ -2,10 +2,14 @@ import LegCareCore
 
 /// The `Referrals` sheet: every referred client, most urgent first, with why.
 extension SummaryWorkbook {
+    /// Narrow enough to print one A4 page wide at nearly full size (the sheet is the
+    /// list a clinic prints): every cell wraps inside its column, top-aligned, instead
+    /// of running on (the reasons ran on past the last column, and fitting them to the
+    /// page shrank its text to a third of its size).
     static let referralsColumns: [SheetStream.Column] = [
-        .init(header: "Urgency", width: 11), .init(header: "Refer to", width: 15), .init(header: "Client ID", width: 12),
-        .init(header: "Name", width: 24), .init(header: "Team", width: 14), .init(header: "Therapist", width: 16),
-        .init(header: "Flags", width: 30), .init(header: "Why", width: 80),
+        .init(header: "Urgency", width: 10), .init(header: "Refer to", width: 14), .init(header: "Client ID", width: 11),
+        .init(header: "Name", width: 20), .init(header: "Team", width: 12), .init(header: "Therapist", width: 14),
+        .init(header: "Flags", width: 22), .init(header: "Why", width: 50),
     ]
 
     /// Keeps a referred client's row (and counts) until the end, when urgency orders them:
@@ -26,7 +30,17 @@ extension SummaryWorkbook {
         for urgency in Urgency.allCases.reversed() {
             try referred[urgency]!.readBack { cells in
                 let r = try referrals.nextRow()
-                for (col, text) in cells.enumerated() { try workbook.write(referrals.sheet, r, col, text) }
+                // Spreadsheet programs need not grow a row for wrapped text (LibreOffice
+                // keeps the default height, so lines overlap): the height is set here,
+                // from the lines each wrapped cell takes at its column's width in
+                // characters, a little more than the text needs.
+                let lines =
+                    zip(cells, Self.referralsColumns).map { text, column in
+                        // No more bytes than the width: one line, without wrapping it.
+                        text.utf8.count <= Int(column.width) ? 1 : TextWrapper.wrapLine(text, width: Int(column.width)).count
+                    }.max() ?? 1
+                if lines > 1 { try workbook.setRowHeight(referrals.sheet, r, 15 * Double(lines)) }
+                for (col, text) in cells.enumerated() { try workbook.write(referrals.sheet, r, col, text, .wrap) }
             }
         }
     }

@@ -20,6 +20,12 @@ func readWithOpenpyxl(_ path: String) throws -> [String: Any] {
                              "filter": ws.auto_filter.ref, "cf": len(ws.conditional_formatting), "charts": len(ws._charts)}
         print(json.dumps(out))
         """
+    return try openpyxl(script, path) as! [String: Any]
+}
+
+/// Runs a Python `script` that reads the workbook at `sys.argv[1]` with openpyxl and
+/// prints JSON; returns what it printed.
+func openpyxl(_ script: String, _ path: String) throws -> Any {
     let p = Process()
     p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     p.arguments = ["python3", "-c", script, path]
@@ -29,7 +35,7 @@ func readWithOpenpyxl(_ path: String) throws -> [String: Any] {
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
     guard p.terminationStatus == 0 else { throw CocoaError(.fileReadCorruptFile) }
-    return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    return try JSONSerialization.jsonObject(with: data)
 }
 
 func rows(_ book: [String: Any], _ sheet: String) -> [[[Any]]] {
@@ -104,6 +110,42 @@ struct WorkbookTests {
         #expect(referrals.dropFirst().map { text($0[2]) } == ["E1", "E2", "U1", "U2", "S1", "S2"])
         #expect(referrals.dropFirst().map { text($0[0]) } == ["emergency", "emergency", "urgent", "urgent", "soon", "soon"])
         #expect(text(referrals[1][3]) == "Name E1" && text(referrals[1][1]) == "emergency")
+    }
+
+    @Test("Referrals print readably: every cell wraps, rows fit their reasons, one A4 page wide at near full size")
+    func referralsPrint() throws {
+        let reasons: Set<Condition> = [.saddleNumbness, .progressiveWeakness]  // two long reasons, joined
+        let (path, _) = try write(
+            [client("E1", "Name E1") { $0.conditions = reasons }, client("S1", "Name S1") { $0.conditions = [.fever] }],
+            constantMemory: true)
+        let script = """
+            import json, sys, openpyxl
+            from openpyxl.utils import get_column_letter
+            ws = openpyxl.load_workbook(sys.argv[1])["Referrals"]
+            widths = [ws.column_dimensions[get_column_letter(i)].width for i in range(1, ws.max_column + 1)]
+            rows = [{"wrap": all(c.alignment.wrap_text for c in row), "top": all(c.alignment.vertical == "top" for c in row),
+                     "height": ws.row_dimensions[row[0].row].height, "why": len(row[7].value or "")}
+                    for row in ws.iter_rows(min_row=2)]
+            print(json.dumps({"widths": widths, "rows": rows, "landscape": ws.page_setup.orientation == "landscape"}))
+            """
+        let sheet: [String: Any] = try #require(try openpyxl(script, path) as? [String: Any])
+        let widths: [Double] = try #require(sheet["widths"] as? [Double])
+        // A landscape A4 page inside libxlsxwriter's default 0.7" margins is about 988
+        // pixels wide; a column of width w takes 7w + 5 pixels.
+        let pixels = widths.reduce(0) { $0 + 7 * $1 + 5 }
+        #expect(sheet["landscape"] as? Bool == true)
+        #expect(988 / pixels >= 0.85, "printed at \(Int(100 * 988 / pixels))% of full size")
+        let rows: [[String: Any]] = try #require(sheet["rows"] as? [[String: Any]])
+        #expect(rows.count == 2)
+        for row in rows {
+            #expect(row["wrap"] as? Bool == true && row["top"] as? Bool == true)
+        }
+        // The emergency row's two reasons take several lines at the Why column's width.
+        let first = rows[0]
+        let height: Double = try #require(first["height"] as? Double)
+        let why: Int = try #require(first["why"] as? Int)
+        let lines = (Double(why) / widths[7]).rounded(.up)
+        #expect(height >= 15 * lines, "\(height) points for about \(lines) lines")
     }
 
     @Test("dates are real dates and numbers are numbers")
