@@ -13,17 +13,20 @@ enum SquadSheet {
     static let chartAthletes = 60
     /// The daily-load chart shows at most this many squads.
     static let chartTeams = 8
+    /// Column widths, in characters. Text columns wrap, so nothing runs into the next
+    /// column (the reasons and wellness flags did, cut off on screen and on paper), and the
+    /// sheet prints one A4 page wide at about two thirds of full size (a little over half
+    /// before, at 241 characters).
+    static let widths: [Double] = [16, 11, 18, 10, 40, 10, 12, 8, 10, 10, 10, 18, 6, 12, 22]
 
     static func write(
         _ members: [SquadMember], bookings: [Int: Timetable.Row], loads: TeamLoads, config: ClinicConfig,
         asOf: Day, to wb: Workbook, sheet s: Workbook.Sheet
     ) throws {
-        for (i, width) in [16.0, 11, 22, 10, 60, 10, 12, 8, 10, 10, 10, 22, 6, 12, 22].enumerated() {
-            try wb.setColumns(s, i, i, width: width)
-        }
+        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: true)
         for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) }
-        try wb.setRowHeight(s, 0, 30)
+        try wb.setRowHeight(s, 0, 15 * Double(zip(headers, widths).map { Workbook.lines($0, width: $1) }.max() ?? 1))
         wb.freeze(s, rows: 1)
         let settings = config.settings
         let athletes = members.sorted { a, b in
@@ -33,11 +36,18 @@ enum SquadSheet {
         for m in athletes {
             r += 1
             let level = TeamPage.level(m)
-            try wb.write(s, r, 0, m.team ?? "(no team)")
-            try wb.write(s, r, 1, m.clientID)
-            try wb.write(s, r, 2, m.name)
+            let booking = bookings[m.order].map { b in
+                b.date.map { "\(HandoutWording.shortDate($0)), \(b.therapist!)" } ?? "not booked"
+            }
+            let texts =
+                [(0, m.team ?? "(no team)"), (1, m.clientID), (2, m.name), (4, why(m, config: config)), (11, m.wellnessFlags)]
+                + (booking.map { [(14, $0)] } ?? [])
+            // A row as tall as its longest wrapped text (LibreOffice keeps the default
+            // height for wrapped text, so lines would overlap).
+            let lines = texts.map { Workbook.lines($0.1, width: widths[$0.0]) }.max() ?? 1
+            if lines > 1 { try wb.setRowHeight(s, r, 15 * Double(lines)) }
+            for (col, text) in texts { try wb.write(s, r, col, text, .wrapBottom) }
             try wb.write(s, r, 3, level.rawValue, style(level))
-            try wb.write(s, r, 4, why(m, config: config))
             if let l = m.load {
                 try wb.write(s, r, 5, number: l.acute, .decimal)
                 try wb.write(s, r, 6, number: l.chronic, .decimal)
@@ -46,12 +56,8 @@ enum SquadSheet {
                 if let v = l.monotony { try wb.write(s, r, 9, number: v, .decimal) }
                 if let v = l.strain { try wb.write(s, r, 10, number: v, .decimal) }
             }
-            try wb.write(s, r, 11, m.wellnessFlags)
             if let p = m.pain { try wb.write(s, r, 12, number: Double(p)) }
             if let e = m.nextEvent { try wb.write(s, r, 13, date: e) }
-            if let b = bookings[m.order] {
-                try wb.write(s, r, 14, b.date.map { "\(HandoutWording.shortDate($0)), \(b.therapist!)" } ?? "not booked")
-            }
         }
         guard r > 0 else {
             try wb.write(s, 1, 0, "No athlete has training rows this week.")

@@ -31,14 +31,8 @@ extension SummaryWorkbook {
             try referred[urgency]!.readBack { cells in
                 let r = try referrals.nextRow()
                 // Spreadsheet programs need not grow a row for wrapped text (LibreOffice
-                // keeps the default height, so lines overlap): the height is set here,
-                // from the lines each wrapped cell takes at its column's width in
-                // characters, a little more than the text needs.
-                let lines =
-                    zip(cells, Self.referralsColumns).map { text, column in
-                        // No more bytes than the width: one line, without wrapping it.
-                        text.utf8.count <= Int(column.width) ? 1 : TextWrapper.wrapLine(text, width: Int(column.width)).count
-                    }.max() ?? 1
+                // keeps the default height, so lines overlap): the height is set here.
+                let lines = zip(cells, Self.referralsColumns).map { Workbook.lines($0, width: $1.width) }.max() ?? 1
                 if lines > 1 { try workbook.setRowHeight(referrals.sheet, r, 15 * Double(lines)) }
                 for (col, text) in cells.enumerated() { try workbook.write(referrals.sheet, r, col, text, .wrap) }
             }

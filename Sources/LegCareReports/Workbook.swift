@@ -16,9 +16,11 @@ final class Workbook {
         let name: String
     }
 
-    /// The cell styles the summary uses.
+    /// The cell styles the summary uses. `wrap` wraps text at the top of its cell;
+    /// `wrapBottom` wraps it at the bottom, level with unwrapped cells beside it (numbers,
+    /// dates and status colours, which sit at the bottom).
     enum Style: Hashable {
-        case title, header, bold, date, decimal, percent, statusCleared, statusModified, statusRefer, wrap
+        case title, header, bold, date, decimal, percent, statusCleared, statusModified, statusRefer, wrap, wrapBottom
     }
 
     /// Chart kinds.
@@ -141,6 +143,14 @@ final class Workbook {
                 worksheet_repeat_rows(sheets[sheet.index], lxw_row_t(headerRow), lxw_row_t(headerRow)), "repeat the header on \(sheet.name)"
             )
         }
+    }
+
+    /// The lines `text` takes wrapped in a column `width` characters wide: a little more
+    /// than a spreadsheet needs, since its characters are mostly narrower than the `0`
+    /// a width counts. Rows of wrapped text get their height from it.
+    static func lines(_ text: String, width: Double) -> Int {
+        // No more bytes than the width: one line, without wrapping it.
+        text.utf8.count <= Int(width) ? 1 : TextWrapper.wrapLine(text, width: Int(width)).count
     }
 
     /// Sets a row's height in points (a header of wrapped titles needs two lines).
@@ -391,6 +401,7 @@ final class Workbook {
             format_set_text_wrap($0)
             format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
+        add(.wrapBottom) { format_set_text_wrap($0) }
         add(.date) { f in "yyyy-mm-dd".withCString { format_set_num_format(f, $0) } }
         add(.decimal) { f in "0.00".withCString { format_set_num_format(f, $0) } }
         add(.percent) { f in "0%".withCString { format_set_num_format(f, $0) } }

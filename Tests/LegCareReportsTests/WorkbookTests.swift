@@ -148,6 +148,51 @@ struct WorkbookTests {
         #expect(height >= 15 * lines, "\(height) points for about \(lines) lines")
     }
 
+    @Test("Squad: text wraps level with the numbers, rows fit the reasons, nothing runs into the next column")
+    func squadWraps() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("squad-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            .path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/summary.xlsx"
+        let wb = try Workbook(path: path, tmpdir: dir, constantMemory: true, created: Self.asOf, title: "t")
+        let sheet = try wb.addSheet("Squad")
+        // A red athlete (two conditions, so a long reason with flags) and a green one.
+        let red = client("R1", "Rowan Red") {
+            $0.team = "Riverside FC"
+            $0.conditions = [.dvtSigns, .fever]
+        }
+        let green = client("G1", "Gale Green") { $0.team = "Riverside FC" }
+        let members = [red, green].enumerated().map { i, p in
+            SquadMember(order: i, plan: PlanEngine().plan(for: p, asOf: Self.asOf), profile: p)
+        }
+        try SquadSheet.write(
+            members, bookings: [:], loads: TeamLoads(asOf: Self.asOf), config: ClinicConfig(), asOf: Self.asOf, to: wb, sheet: sheet)
+        try wb.close()
+        let script = """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Squad"]
+            rows = {}
+            for row in ws.iter_rows(min_row=2, max_row=3):
+                rows[row[1].value] = {"wrap": [c.column for c in row if c.alignment.wrap_text],
+                    "bottom": all(c.alignment.vertical in (None, "bottom") for c in row),
+                    "height": ws.row_dimensions[row[0].row].height, "why": len(row[4].value or "")}
+            print(json.dumps({"rows": rows, "why": ws.column_dimensions["E"].width}))
+            """
+        let book: [String: Any] = try #require(try openpyxl(script, path) as? [String: Any])
+        let rows: [String: [String: Any]] = try #require(book["rows"] as? [String: [String: Any]])
+        let width: Double = try #require(book["why"] as? Double)
+        for id in ["R1", "G1"] {
+            let row: [String: Any] = try #require(rows[id])
+            #expect(row["wrap"] as? [Int] == [1, 2, 3, 5, 12], "\(id): team, id, name, why and wellness flags wrap")
+            #expect(row["bottom"] as? Bool == true, "\(id): every cell at the bottom, level with the numbers")
+        }
+        let why: Int = try #require(rows["R1"]?["why"] as? Int)
+        #expect(Double(why) > width, "the red athlete's reasons are longer than one line")
+        let height: Double = try #require(rows["R1"]?["height"] as? Double)
+        #expect(height >= 15 * (Double(why) / width).rounded(.up))
+    }
+
     @Test("dates are real dates and numbers are numbers")
     func types() throws {
         let (path, _) = try write([client("A", "Ann")])
