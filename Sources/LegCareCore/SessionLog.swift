@@ -75,28 +75,34 @@ public struct SessionLog: Sendable {
     /// and kind are kept here and totalled when a sheet asks: a dictionary of totals per
     /// week, therapist and kind, filled row by row, was the largest part of the log at
     /// 1,000,000 clients (about 800,000 totals; measured with malloc's statistics, the heap
-    /// in use after reading the logs fell from 237 MB to 195 MB). Numbers are Int32: a day lies in years
-    /// 1-9999, minutes are at most 240, and 2^31 therapists would need a longer file than
-    /// any clinic's.
+    /// in use after reading the logs fell from 237 MB to 195 MB). 16 bytes: a day lies in
+    /// years 1-9999, minutes are 1-240, and the next record's place is Int32 (a log of
+    /// 2^31 rows would be a file of over 100 GB). Measured at 1,000,000 clients (1.4
+    /// million sessions): 24 bytes with an Int for the next record, 34 MB in use and up to
+    /// 50 MB while the array doubled.
     private struct Record: Sendable {
         var day: Int32
-        var minutes: Int32
         var therapist: Int32
+        var next: Int32
+        var minutes: UInt16
         var status: UInt8
         var kind: UInt8
-        var next: Int
     }
+
+    /// The bytes a session takes in the log (for the test that keeps it small).
+    public static let recordBytes = MemoryLayout<Record>.stride
 
     /// Rows counted.
     public private(set) var rows = 0
-    /// Days are Int32 (a parsed date lies in years 1-9999); counts of sessions, clients
-    /// and therapists are Int, so no log is too long for them.
+    /// Days are Int32 (a parsed date lies in years 1-9999); counts of sessions and
+    /// therapists are Int, so no log is too long for them.
     private var therapistNumbers: [String: Int] = [:]
     private var therapistNames: [String] = []
-    /// Each client's number; by number, the first and last of its records and its first row.
-    private var clientNumbers: [String: Int] = [:]
-    private var firstRecord: [Int] = []
-    private var lastRecord: [Int] = []
+    /// Each client's number; by number, the first and last of its records and its first
+    /// row (Int32, as the records' chain).
+    private var clientNumbers = IDTable()
+    private var firstRecord: [Int32] = []
+    private var lastRecord: [Int32] = []
     private var firstRows: [Int32] = []
     private var records: [Record] = []
     private static let kindCases = DeliveredKind.allCases
@@ -114,19 +120,40 @@ public struct SessionLog: Sendable {
         // A blank kind is counted as `other`, under the same key as an explicit `other`
         // (two keys both named "other" made one overwrite the other in the sheets).
         let kind = UInt8(Self.kindCases.firstIndex(of: s.kind ?? .other)!)
-        let index = records.count
+        let index = Int32(records.count)
         records.append(
             Record(
-                day: Int32(s.day.serial), minutes: Int32(clamping: s.minutes), therapist: Int32(therapist),
-                status: UInt8(Self.statuses.firstIndex(of: s.status)!), kind: kind, next: -1))
-        if let c = clientNumbers[s.clientID] {
-            records[lastRecord[c]].next = index
-            lastRecord[c] = index
-        } else {
-            clientNumbers[s.clientID] = firstRecord.count
+                day: Int32(s.day.serial), therapist: Int32(therapist), next: -1, minutes: UInt16(clamping: s.minutes),
+                status: UInt8(Self.statuses.firstIndex(of: s.status)!), kind: kind))
+        if lastRecord.count < firstRecord.count { findLastRecords() }
+        let (c, newClient) = clientNumbers.insert(s.clientID)
+        if newClient {
             firstRecord.append(index)
             lastRecord.append(index)
             firstRows.append(Int32(clamping: row))
+        } else {
+            records[Int(lastRecord[c])].next = index
+            lastRecord[c] = index
+        }
+    }
+
+    /// Once every session is added: lets go of what only adding needs (each client's last
+    /// record) and of the room the arrays kept to grow. (An array that doubles holds up to
+    /// twice what it needs; at 1,000,000 clients the records alone kept room for 700,000
+    /// more.) Adding more sessions afterwards still works.
+    public mutating func finishAdding() {
+        records = records.withUnsafeBufferPointer { Array($0) }
+        firstRecord = firstRecord.withUnsafeBufferPointer { Array($0) }
+        firstRows = firstRows.withUnsafeBufferPointer { Array($0) }
+        lastRecord = []
+    }
+
+    /// Each client's last record again, after ``finishAdding()``, from their chains.
+    private mutating func findLastRecords() {
+        lastRecord = firstRecord.map { first in
+            var i = first
+            while records[Int(i)].next >= 0 { i = records[Int(i)].next }
+            return i
         }
     }
 
@@ -246,12 +273,12 @@ public struct SessionLog: Sendable {
     /// Each of a client's sessions in file order, with no array made; `false` when the
     /// log has none.
     private func forEachVisit(of clientID: String, _ body: (Visit) -> Void) -> Bool {
-        guard let c = clientNumbers[clientID] else { return false }
-        var i = firstRecord[c]
+        guard let c = clientNumbers.number(of: clientID) else { return false }
+        var i = Int(firstRecord[c])
         while i >= 0 {
             let r = records[i]
             body(Visit(day: Day(serial: Int(r.day)), status: Self.statuses[Int(r.status)]))
-            i = r.next
+            i = Int(r.next)
         }
         return true
     }
@@ -274,11 +301,11 @@ public struct SessionLog: Sendable {
     /// Each client the log names, with its number (`0..<clientCount`) and the row of its
     /// first session.
     public var clients: some Sequence<(id: String, number: Int, firstRow: Int)> {
-        clientNumbers.lazy.map { ($0.key, $0.value, Int(firstRows[$0.value])) }
+        clientNumbers.ids.indices.lazy.map { (clientNumbers[$0], $0, Int(firstRows[$0])) }
     }
 
     /// How many clients the log names.
-    public var clientCount: Int { firstRecord.count }
+    public var clientCount: Int { clientNumbers.count }
 
     /// Lets go of what is kept per client (its number, its chain of sessions, its first
     /// row): once every client is written, only the volumes are still asked for. Each
@@ -286,14 +313,14 @@ public struct SessionLog: Sendable {
     /// clients: about 700,000 ids, their dictionary and arrays 39 MB, kept to the run's
     /// end.) Afterwards the log names no client; its volumes are unchanged.
     public mutating func releaseClients() {
-        clientNumbers = [:]
+        clientNumbers.removeAll()
         firstRecord = []
         lastRecord = []
         firstRows = []
     }
 
     /// A client's number in ``clients``, when the log names it.
-    public func number(of clientID: String) -> Int? { clientNumbers[clientID] }
+    public func number(of clientID: String) -> Int? { clientNumbers.number(of: clientID) }
 
     /// Every ISO week with a logged session, oldest first.
     public var weeks: [String] {

@@ -104,4 +104,21 @@ struct SessionLogTests {
         #expect(clients == ["C1": 2, "C2": 3])
         #expect(Self.log.clientCount == 2 && Self.log.number(of: "C2") != nil && Self.log.number(of: "C9") == nil)
     }
+
+    @Test("a session takes 16 bytes; finishing the log keeps everything, and sessions added afterwards chain on")
+    func compactRecords() {
+        #expect(SessionLog.recordBytes == 16, "a session, against 24 with an Int for the next record")
+        var log = Self.log
+        log.finishAdding()
+        #expect(log.visits(of: "C1") == Self.log.visits(of: "C1") && log.visits(of: "C2") == Self.log.visits(of: "C2"))
+        #expect(Self.named(log, weeks: log.weeks) == Self.named(Self.log, weeks: Self.log.weeks))
+        log.add(Self.record("C1", "2026-12-01", .noShow), row: 8)
+        log.add(Self.record("C3", "2026-12-01", .completed), row: 9)
+        log.add(Self.record("C1", "2026-12-02", .completed), row: 10)
+        #expect(
+            log.visits(of: "C1")?.map(\.day.description) == [
+                "2026-11-16", "2026-11-02", "2026-11-30", "2026-11-20", "2026-12-01", "2026-12-02",
+            ])
+        #expect(log.visits(of: "C3")?.count == 1 && log.clientCount == 3 && log.rows == 9)
+    }
 }
