@@ -105,6 +105,19 @@ final class SummaryWorkbook {
         names: ClientNames = ClientNames(), squad: [SquadMember] = [], loads: TeamLoads? = nil,
         figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws -> [Diagnostic] {
+        try writeSheets(
+            diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
+            loads: loads, figures: figures, changes: changes)
+        return try close()
+    }
+
+    /// Writes Timetable, Squad, Referrals, Input issues and Overview: what ``close()``
+    /// needs none of the run's data for, so the caller can let go of it first.
+    func writeSheets(
+        diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, timetable: Timetable = Timetable(),
+        names: ClientNames = ClientNames(), squad: [SquadMember] = [], loads: TeamLoads? = nil,
+        figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
+    ) throws {
         try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
         let figures = figures ?? ManagerFigures(asOf: asOf)
         if let m = managerSheets {
@@ -120,19 +133,24 @@ final class SummaryWorkbook {
         if let squadSheet {
             // The athletes' bookings only, by input order (measured with massif: a copy of
             // every booking row by id was the largest block at the run's memory peak).
-            let athletes = squad.filter { $0.attention != nil }
-            let orders = Set(athletes.map(\.order))
+            let orders = Set(squad.lazy.filter { $0.attention != nil }.map(\.order))
             var bookings: [Int: Timetable.Row] = [:]
             let rows = timetable.rows
             for i in rows.indices where orders.contains(rows.order(at: i)) { bookings[rows.order(at: i)] = rows[i] }
             try SquadSheet.write(
-                athletes, bookings: bookings, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf, to: workbook,
+                squad, shown: { $0.attention != nil }, bookings: bookings, loads: loads ?? TeamLoads(asOf: asOf), config: config,
+                asOf: asOf, to: workbook,
                 sheet: squadSheet)
         }
         try writeReferrals()
         try writeIssues(diagnostics)
         for stream in [clients, routines, referrals, issues] { try stream.finish() }
         try writeOverview(facts: facts, sessions: sessions, timetable: timetable, squad: squad, changes: changes?.list)
+    }
+
+    /// Closes the file (libxlsxwriter assembles and deflates every part). Returns warnings
+    /// about cells cut at Excel's limit (ids and places only, no client data).
+    func close() throws -> [Diagnostic] {
         try workbook.close()
         return workbook.cutCells.map { cell in
             Diagnostic(
