@@ -16,6 +16,12 @@ struct PackedStrings: Sendable {
     }
 
     var count: Int { ends.count }
+
+    /// Room for `count` strings of `bytes` bytes in all, asked for once.
+    mutating func reserveCapacity(_ count: Int, bytes total: Int) {
+        ends.reserveCapacity(count)
+        bytes.reserveCapacity(total)
+    }
 }
 
 /// Clients' names by their place in the input (their `plans.jsonl` line), for the
@@ -30,6 +36,13 @@ public struct ClientNames: Sendable {
     private var names = PackedStrings()
 
     public init() {}
+
+    /// Room for `count` names of `bytes` UTF-8 bytes in all, asked for once (arrays that
+    /// double as they grow keep up to twice what they hold).
+    public mutating func reserveCapacity(_ count: Int, bytes: Int) {
+        orders.reserveCapacity(count)
+        names.reserveCapacity(count, bytes: bytes)
+    }
 
     /// Adds the name of the client at `order`, which comes after every order added so far.
     public mutating func append(order: Int, name: String) {

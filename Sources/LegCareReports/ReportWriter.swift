@@ -18,10 +18,10 @@ public final class ReportWriter {
     /// The workbook's client rows, written on a second thread.
     private let feeder: WorkbookFeeder
     private let week: DayRange
-    /// Clients due a session this week, as the timetable's rows to be booked; `order` is
-    /// their plans.jsonl line.
-    private var requests = Timetable.Pending()
-    /// Names of the clients in `requests`, by line.
+    /// Clients due a session this week, with their names, on disk until the week is
+    /// booked; `order` is their plans.jsonl line.
+    private let requests: PendingBookings
+    /// Names of the clients due a session, by line: read back with the requests.
     private var names = ClientNames()
     /// Squad members (a team, or training rows), for the Squad sheet and team pages.
     private var squad: [SquadMember] = []
@@ -69,16 +69,10 @@ public final class ReportWriter {
             constantMemory: clientsFileBytes > SummaryWorkbook.constantMemoryThresholdBytes, hasTraining: hasTraining,
             hasSessions: sessions != nil)
         feeder = WorkbookFeeder(summary)
+        requests = try PendingBookings(folder: folder.stagingPath)
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf, scratchFolder: folder.stagingPath)
         loads = TeamLoads(asOf: asOf)
-        // Room for every client the file can hold, asked for once: an array that doubles
-        // as it grows holds its old and new buffers at once, and the pending rows are the
-        // largest block the stream keeps. Room that is never written takes address space,
-        // not memory. (A row of clients.csv is at least 64 bytes in practice; past that
-        // estimate, or past 4 million rows, about 270 MB of address space, the array grows
-        // as usual: a huge file must not ask for more than the machine can map.)
-        requests.reserveCapacity(min(clientsFileBytes / 64, 1 << 22))
         self.previous = previous
         namer = HandoutFileNamer(expected: ClientsFile.expectedRows(bytes: clientsFileBytes))
     }
@@ -115,8 +109,7 @@ public final class ReportWriter {
         let visit = try figures.add(plan, profile: profile, order: count, log: sessions, settings: config.settings, asOf: asOf)
         try feeder.add(plan, profile: profile, visit: visit)
         if let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: count) {
-            requests.append(request)
-            names.append(order: count, name: profile.name)
+            try requests.append(request, name: profile.name)
         }
         if profile.team != nil || plan.attention != nil {
             squad.append(SquadMember(order: count, plan: plan, profile: profile, sharing: &squadShared))
@@ -150,14 +143,15 @@ public final class ReportWriter {
         try print.close()
         if let gone = previous?.values { changes += gone.map(PlanChange.gone) }
         changes.sort()
-        // The rows are booked in place: handed over whole, so they are never copied.
-        let pending = requests
-        requests = Timetable.Pending()
-        let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
-        // What only the stream needed goes before the run's memory peak, the summary sheets
-        // (measured with massif: 24 MB of 187 MB at 100,000 clients).
+        // What only the stream needed goes before the requests come back (measured with
+        // massif: 24 MB of 187 MB at 100,000 clients).
         namer = HandoutFileNamer()
         FreedMemory.release()
+        // The rows are booked in place: handed over whole, so they are never copied.
+        let pending: Timetable.Pending
+        (pending, names) = try requests.readBack()
+        let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
+        FreedMemory.release()  // what booking let go (its sorting), before the sheets begin
         let closing = WorkbookClosing(
             feeder: feeder, folder: folder,
             sheets: { [diagnostics, facts, sessions, names, squad, loads, figures, changes, changeNames, previous] summary in
@@ -192,6 +186,7 @@ public final class ReportWriter {
             changes = []
             changeNames = [:]
             previous = nil
+            FreedMemory.release()
         } catch {
             _ = try? closing.wait()
             throw error

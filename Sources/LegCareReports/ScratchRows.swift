@@ -3,7 +3,8 @@ import Foundation
 /// Rows of text cells kept on disk until the run's end and read back in the order they
 /// were added, or one by one by where they start: for rows that are held only so that
 /// they can be written in another order (the Referrals sheet's, by urgency; the Overdue
-/// sheet's, most overdue first).
+/// sheet's, most overdue first), or records of bytes of the caller's own layout (the
+/// week's booking requests, ``PendingBookings``).
 ///
 /// Why: measured at 300,000 clients, the referred clients' rows held in memory were 14 MB
 /// of the run's 163 MB peak (about 47 MB at a million). On disk they cost a write and a
@@ -53,6 +54,15 @@ final class ScratchRows {
         return Place(offset: start, length: UInt32(record.count))
     }
 
+    /// Adds one record of bytes of the caller's own layout (its length first, as for
+    /// rows); ``readBackRecords(_:)`` gives it back whole.
+    func append(record bytes: [UInt8]) throws {
+        var length: [UInt8] = []
+        Self.put(UInt32(bytes.count), into: &length)
+        try file.write(bytes: length)
+        try file.write(bytes: bytes)
+    }
+
     /// Where a row lies in the file: one read brings it back.
     struct Place {
         let offset: Int
@@ -76,6 +86,11 @@ final class ScratchRows {
     /// Each row, in the order added. Reads the file a chunk at a time, so a million rows
     /// never come back into memory at once.
     func readBack(_ body: ([String]) throws -> Void) throws {
+        try readBackRecords { try body(Self.cells($0)) }
+    }
+
+    /// Each record (the bytes after its length), in the order added, a chunk at a time.
+    func readBackRecords(_ body: (ArraySlice<UInt8>) throws -> Void) throws {
         try file.flush()
         var buffer: [UInt8] = []
         var start = 0
@@ -102,7 +117,7 @@ final class ScratchRows {
             let length = Self.uint32(buffer[...], at: start)
             start += 4
             guard try fill(length) else { throw RunFolderError(path: "scratch file", operation: "read back", code: EIO) }
-            try body(Self.cells(buffer[start..<(start + length)]))
+            try body(buffer[start..<(start + length)])
             start += length
         }
         // A row cut short: the file was damaged under the run.
@@ -121,11 +136,11 @@ final class ScratchRows {
     }
 
     /// The 32-bit little-endian number at `at`.
-    private static func uint32(_ bytes: ArraySlice<UInt8>, at: Int) -> Int {
+    static func uint32(_ bytes: ArraySlice<UInt8>, at: Int) -> Int {
         Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24
     }
 
-    private static func put(_ v: UInt32, into bytes: inout [UInt8]) {
+    static func put(_ v: UInt32, into bytes: inout [UInt8]) {
         bytes.append(UInt8(v & 0xFF))
         bytes.append(UInt8(v >> 8 & 0xFF))
         bytes.append(UInt8(v >> 16 & 0xFF))

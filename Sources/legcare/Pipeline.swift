@@ -71,8 +71,11 @@ enum Pipeline {
         }
 
         // 6. Stream the clients: validated and planned on one thread, written on this one.
+        // The reader is handed over, not copied: a copy left here would make the stream's
+        // first accepted id copy the id table's slots (8 MB at 1,000,000 clients) and lose
+        // the room asked for above.
         let stream = ClientStream(
-            reader: clients, engine: PlanEngine(settings: config.settings), sessions: sessions?.log, training: histories.take(),
+            reader: consume clients, engine: PlanEngine(settings: config.settings), sessions: sessions?.log, training: histories.take(),
             asOf: inputs.asOf)
         var progress = Progress()
         var refused: [(ClientsReader.Position, String)] = []

@@ -1,4 +1,5 @@
 import Foundation
+import LegCareCore
 import Testing
 
 @testable import LegCareReports
@@ -63,5 +64,34 @@ struct ScratchRowsTests {
     @Test("a folder that cannot hold the file is an error, not a crash")
     func missingFolder() {
         #expect(throws: RunFolderError.self) { _ = try ScratchRows(folder: "/nonexistent-legcare-folder") }
+    }
+
+    @Test("booking requests held on disk come back as they went in: every field, nil team and therapist, any name")
+    func pendingBookings() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let pending = try PendingBookings(folder: dir)
+        let week = DayRange(from: Day(iso: "2026-11-23")!, to: Day(iso: "2026-11-29")!)
+        let requests = (0..<2000).map { i in
+            BookingRequest(
+                clientID: i % 7 == 0 ? "C-\(i)-" + String(repeating: "x", count: 40) : "C\(i)", team: i % 3 == 0 ? nil : "Team \(i % 5)",
+                therapist: i % 4 == 0 ? nil : "Thérapeute \(i % 9)", kind: SessionKind.allCases[i % SessionKind.allCases.count],
+                minutes: [30, 45, 60, 90][i % 4], window: i == 1 ? DayRange(from: Day(serial: -719_162), to: Day(serial: 2_932_896)) : week,
+                attention: i % 5 == 0 ? nil : AttentionLevel.allCases[i % AttentionLevel.allCases.count],
+                overdueDays: i == 2 ? 3_000_000 : i % 40,
+                order: i == 1999 ? 5_000_000_000 : i * 3)
+        }
+        let names = (0..<2000).map { $0 % 11 == 0 ? "" : "Zhang Wei 张伟 \($0)" }
+        for (r, name) in zip(requests, names) { try pending.append(r, name: name) }
+        #expect(pending.count == 2000)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty, "the scratch file has no name")
+        let (back, backNames) = try pending.readBack()
+        // Booked with nobody working, every row keeps its request whole, in the same order.
+        let asOf = week.from
+        let expected = Timetable.schedule(requests, therapists: [], week: week, asOf: asOf)
+        #expect(Timetable.schedule(pending: back, therapists: [], week: week, asOf: asOf).rows == expected.rows)
+        #expect(Set(expected.rows.map(\.request)) == Set(requests), "the comparison covers every request")
+        #expect(backNames.count == 2000)
+        for (r, name) in zip(requests, names) { #expect(backNames[r.order] == name) }
     }
 }
