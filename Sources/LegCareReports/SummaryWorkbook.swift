@@ -125,6 +125,9 @@ final class SummaryWorkbook {
             try UtilisationSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.utilisation)
             try m.visits.finish()
             try ClientVisitsSheet.writeOverdue(figures, to: workbook, sheet: m.overdue, rowLimit: rowLimit)
+            // What the volumes let go (a league's are a few hundred thousand entries), so
+            // the sheets after them do not add to it.
+            FreedMemory.release()
         }
         try ForecastSheet.write(figures.forecast, config: config, to: workbook, sheet: forecastSheet)
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))

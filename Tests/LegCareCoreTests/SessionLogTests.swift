@@ -121,4 +121,25 @@ struct SessionLogTests {
             ])
         #expect(log.visits(of: "C3")?.count == 1 && log.clientCount == 3 && log.rows == 9)
     }
+
+    @Test("volumes are the same whether the keys sit in a dense table or a dictionary")
+    func periodKeyTables() {
+        var log = SessionLog()
+        let days = ["2026-10-05", "2026-11-02", "2026-11-16", "2026-11-18", "2026-11-30"]
+        for i in 0..<3000 {
+            let status: SessionStatus = [.completed, .cancelled, .noShow][i % 3]
+            let kind = i % 5 == 0 ? nil : DeliveredKind.allCases[i % DeliveredKind.allCases.count]
+            log.add(
+                Self.record("C\(i % 700)", days[i % days.count], status, therapist: i % 11 == 0 ? nil : "T\(i % 97)", kind: kind),
+                row: i + 2)
+        }
+        for weeks in [log.weeks, ["2026-W47"], ["2026-W47", "2026-W01", "2026-W47"]] {
+            let dense = log.period(weeks: weeks, denseKeys: true)
+            let dictionary = log.period(weeks: weeks, denseKeys: false)
+            #expect(dense.entries.map(\.volume) == dictionary.entries.map(\.volume))
+            #expect(dense.entries.map { [$0.week, $0.therapist, $0.kind] } == dictionary.entries.map { [$0.week, $0.therapist, $0.kind] })
+            #expect(dense.entries.map(\.volume.completed).reduce(0, +) > 0 || weeks == ["2026-W01"])
+        }
+        #expect(Self.named(log, weeks: ["2026-W47"]).values.map { $0.completed + $0.cancelled + $0.noShow }.reduce(0, +) == 1200)
+    }
 }
