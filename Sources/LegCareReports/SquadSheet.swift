@@ -20,9 +20,10 @@ enum SquadSheet {
     static let widths: [Double] = [16, 11, 18, 10, 40, 10, 12, 8, 10, 10, 10, 18, 6, 12, 22]
 
     /// One row per member `shown` picks (the pipeline: those with attention, the
-    /// athletes), by team, then most need first.
+    /// athletes), by team, then most need first; `booking` gives a member's timetable row
+    /// by their input order.
     static func write(
-        _ members: [SquadMember], shown: (SquadMember) -> Bool = { _ in true }, bookings: [Int: Timetable.Row],
+        _ members: [SquadMember], shown: (SquadMember) -> Bool = { _ in true }, booking: (Int) -> Timetable.Row?,
         loads: TeamLoads, config: ClinicConfig, asOf: Day, to wb: Workbook, sheet s: Workbook.Sheet
     ) throws {
         for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
@@ -42,7 +43,7 @@ enum SquadSheet {
             let m = members[i]
             r += 1
             let level = TeamPage.level(m)
-            let booking = bookings[m.order].map { b in
+            let booking = booking(m.order).map { b in
                 b.date.map { "\(HandoutWording.shortDate($0)), \(b.therapist!)" } ?? "not booked"
             }
             let texts =

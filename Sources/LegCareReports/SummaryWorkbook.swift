@@ -134,16 +134,17 @@ final class SummaryWorkbook {
         try TimetableSheet.write(
             timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet, rowLimit: rowLimit)
         if let squadSheet {
-            // The athletes' bookings only, by input order (measured with massif: a copy of
-            // every booking row by id was the largest block at the run's memory peak).
+            // The athletes' bookings only, by input order, as places in the timetable: the
+            // row is made when the sheet reads it. (Measured with massif: a copy of every
+            // booking row by id was the largest block at the run's memory peak; rows by
+            // order were about 15 MB at 1,000,000 clients, at the summary sheets' peak.)
             let orders = Set(squad.lazy.filter { $0.attention != nil }.map(\.order))
-            var bookings: [Int: Timetable.Row] = [:]
+            var places: [Int: Int] = [:]
             let rows = timetable.rows
-            for i in rows.indices where orders.contains(rows.order(at: i)) { bookings[rows.order(at: i)] = rows[i] }
+            for i in rows.indices where orders.contains(rows.order(at: i)) { places[rows.order(at: i)] = i }
             try SquadSheet.write(
-                squad, shown: { $0.attention != nil }, bookings: bookings, loads: loads ?? TeamLoads(asOf: asOf), config: config,
-                asOf: asOf, to: workbook,
-                sheet: squadSheet)
+                squad, shown: { $0.attention != nil }, booking: { places[$0].map { rows[$0] } },
+                loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf, to: workbook, sheet: squadSheet)
         }
         try writeReferrals()
         try writeIssues(diagnostics)

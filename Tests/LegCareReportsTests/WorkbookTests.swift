@@ -167,7 +167,8 @@ struct WorkbookTests {
             SquadMember(order: i, plan: PlanEngine().plan(for: p, asOf: Self.asOf), profile: p)
         }
         try SquadSheet.write(
-            members, bookings: [:], loads: TeamLoads(asOf: Self.asOf), config: ClinicConfig(), asOf: Self.asOf, to: wb, sheet: sheet)
+            members, booking: { _ in nil }, loads: TeamLoads(asOf: Self.asOf), config: ClinicConfig(), asOf: Self.asOf, to: wb, sheet: sheet
+        )
         try wb.close()
         let script = """
             import json, sys, openpyxl
