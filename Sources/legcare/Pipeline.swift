@@ -26,6 +26,8 @@ enum Pipeline {
     /// Reads, plans and (when `out` is given) writes the week's reports; with `timings`,
     /// each stage's wall time goes to stderr at the end.
     static func run(_ inputs: Inputs, out: String?, timings showTimings: Bool = false) throws -> Outcome {
+        // 0. Large blocks of memory straight from the system, so they go back when freed.
+        FreedMemory.handLargeBlocksBack()
         var timings = StageTimings()
         let started = StageTimings.now()
         // 1. Clinic configuration and handout template: a broken one stops the run (exit 2).
