@@ -148,6 +148,47 @@ struct WorkbookTests {
         #expect(height >= 15 * lines, "\(height) points for about \(lines) lines")
     }
 
+    @Test("Squad: only the members the pipeline shows (those with attention) get a row, and their booking comes by input order")
+    func squadShown() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "squad-shown-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        ).path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/summary.xlsx"
+        let wb = try Workbook(path: path, tmpdir: dir, constantMemory: true, created: Self.asOf, title: "t")
+        let sheet = try wb.addSheet("Squad")
+        let red = client("R1", "Rowan Red") {
+            $0.team = "Riverside FC"
+            $0.conditions = [.fever]
+        }
+        let plain = client("G1", "Gale Green") { $0.team = "Riverside FC" }
+        var members = [plain, red].enumerated().map { i, p in
+            SquadMember(order: i, plan: PlanEngine().plan(for: p, asOf: Self.asOf), profile: p)
+        }
+        // An athlete (attention comes with training rows) beside a team member without any.
+        members[1].attention = Attention(level: .red, reasons: ["must see a GP within a few days before any massage"])
+        #expect(members[0].attention == nil, "the fixture: one member without attention")
+        var asked: [Int] = []
+        try SquadSheet.write(
+            members, shown: { $0.attention != nil },
+            booking: {
+                asked.append($0)
+                return nil
+            }, loads: TeamLoads(asOf: Self.asOf),
+            config: ClinicConfig(), asOf: Self.asOf, to: wb, sheet: sheet)
+        try wb.close()
+        #expect(asked == [1], "the booking is looked up by the shown member's input order")
+        let script = """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Squad"]
+            print(json.dumps([row[1] for row in ws.iter_rows(min_row=2, max_row=4, values_only=True)]))
+            """
+        let ids = try #require(try openpyxl(script, path) as? [Any])
+        #expect(ids.first as? String == "R1")
+        #expect(!ids.contains { $0 as? String == "G1" }, "a member without attention is not on the Squad sheet")
+    }
+
     @Test("Squad: text wraps level with the numbers, rows fit the reasons, nothing runs into the next column")
     func squadWraps() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("squad-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
