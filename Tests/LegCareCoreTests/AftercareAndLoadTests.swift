@@ -61,6 +61,20 @@ struct LoadTests {
         #expect(h.loadByDay[monday.adding(days: -1)] == 540)
     }
 
+    @Test("load: a day of the log takes 16 bytes and keeps its day, load and scores, far dates too")
+    func compactDays() {
+        #expect(TrainingHistory.entryBytes == 16, "a day, against 24 with a Day beside the record")
+        var h = TrainingHistory()
+        let far = Day(iso: "9999-12-31")!
+        let early = Day(iso: "0001-01-01")!
+        h.add(day: far, minutes: 600, rpe: 10, wellness: ["sleep": 2, "mood": 5])
+        h.add(day: early, minutes: 1, rpe: 1)
+        h.add(day: far, minutes: 30, rpe: 2, wellness: ["sleep": 4])
+        #expect(h.loadByDay == [far: 6060, early: 1])
+        #expect(h.firstDay == early)
+        #expect(h.wellness("sleep", on: far) == 4 && h.wellness("mood", on: far) == 5 && h.wellness("fatigue", on: far) == nil)
+    }
+
     @Test("load.acwr: acute / mean weekly load of 28 days, shown only with 28 days of data")
     func acwr() {
         let loads = [Int](repeating: 600, count: 7) + [Int](repeating: 300, count: 21)
