@@ -216,70 +216,108 @@ public struct SessionLog: Sendable {
         public let entries: [Entry]
     }
 
-    /// The volumes of the named ISO weeks, totalled from the sessions (entries in the
-    /// order their first session comes in the file).
-    public func period(weeks: [String]) -> Period { period(weeks: weeks, denseKeys: nil) }
+    /// The volumes of the named ISO weeks, one week at a time: `body` gets, for each week
+    /// at its first place in `weeks`, in that order, that place and a period holding that
+    /// week's entries only (in the order their first session comes in the file); a week
+    /// with no sessions too.
+    ///
+    /// Why a week at a time: a league's log of a million clients has about 800,000 week,
+    /// therapist and kind entries over 12 weeks, 26 MB at 32 bytes each plus their key
+    /// table, made by each sheet that totals them, at the summary sheets' memory peak. A
+    /// week's are a twelfth; the sessions are grouped by week once (4 bytes each).
+    public func forEachWeek(of weeks: [String], _ body: (Int, Period) throws -> Void) rethrows {
+        try forEachWeek(of: weeks, denseKeys: nil, body)
+    }
 
-    /// ``period(weeks:)``, with the choice of key table forced (`nil`: by size), for the
+    /// ``forEachWeek(of:_:)``, with the choice of key table forced (`nil`: by size), for the
     /// test that holds the two to the same result.
-    func period(weeks: [String], denseKeys: Bool?) -> Period {
+    func forEachWeek(of weeks: [String], denseKeys: Bool?, _ body: (Int, Period) throws -> Void) rethrows {
         var place: [String: Int] = [:]
         for (i, w) in weeks.enumerated() where place[w] == nil { place[w] = i }
         // Each day's week, looked up once per day: a log spans a few hundred days at most.
-        var weekOf: [Int32: Int?] = [:]
-        let kindCount = Self.kindCases.count
-        // Each key's entry: a dense table of Int32 (entry + 1; 0: no session) when there are
-        // no more keys than twice the sessions, else a dictionary. (Measured with heaptrack
-        // at 300,000 clients: the dictionary and its growth were 13 MB of an 80 MB heap
-        // peak; a league's log of a million clients has about 800,000 entries.)
-        let keySpace = weeks.count * therapistNames.count * kindCount
-        let useDense = denseKeys ?? (keySpace <= max(1 << 16, 2 * records.count))
-        var dense = useDense ? [Int32](repeating: 0, count: keySpace) : []
-        var entryOf: [Int: Int] = [:]
-        var entries: [Period.Entry] = []
-        /// A record's key, or `nil` when its week is not asked for.
-        func key(_ r: Record) -> Int? {
-            let week: Int?
-            if let known = weekOf[r.day] {
-                week = known
-            } else {
-                week = place[Day(serial: Int(r.day)).isoWeekName]
-                weekOf[r.day] = week
-            }
-            return week.map { ($0 * therapistNames.count + Int(r.therapist)) * kindCount + Int(r.kind) }
+        var weekOf: [Int32: Int] = [:]
+        func week(_ r: Record) -> Int {
+            if let known = weekOf[r.day] { return known }
+            let found = place[Day(serial: Int(r.day)).isoWeekName] ?? -1
+            weekOf[r.day] = found
+            return found
         }
-        if !dense.isEmpty {
-            // The entries counted first (-1: a key seen), so their array is made once at its
-            // size: doubling as it grew held up to three halves of it at once.
-            var distinct = 0
-            for r in records {
-                if let k = key(r), dense[k] == 0 {
-                    dense[k] = -1
+        // The sessions' places grouped by week, file order kept (a counting sort).
+        var starts = [Int](repeating: 0, count: weeks.count + 1)
+        for r in records {
+            let w = week(r)
+            if w >= 0 { starts[w + 1] += 1 }
+        }
+        for w in weeks.indices { starts[w + 1] += starts[w] }
+        var next = starts
+        var grouped = [Int32](repeating: 0, count: starts[weeks.count])
+        for (i, r) in records.enumerated() {
+            let w = week(r)
+            guard w >= 0 else { continue }
+            grouped[next[w]] = Int32(i)
+            next[w] += 1
+        }
+        let kindCount = Self.kindCases.count
+        // Each key's entry (therapist and kind): a dense table of Int32 (entry + 1; 0: no
+        // session), cleared after each week, when there are no more keys than twice the
+        // sessions, else a dictionary. (Measured with heaptrack at 300,000 clients: a
+        // dictionary and its growth were 13 MB of an 80 MB heap peak.)
+        let keySpace = therapistNames.count * kindCount
+        let useDense = denseKeys ?? (keySpace <= max(1 << 16, 2 * grouped.count))
+        var dense = useDense ? [Int32](repeating: 0, count: keySpace) : []
+        let therapistRank = Self.ranks(therapistNames)
+        let kindRank = Self.ranks(Self.kinds)
+        for w in weeks.indices where place[weeks[w]] == w {
+            let sessions = grouped[starts[w]..<starts[w + 1]]
+            func key(_ r: Record) -> Int { Int(r.therapist) * kindCount + Int(r.kind) }
+            var entries: [Period.Entry] = []
+            var entryOf: [Int: Int] = [:]
+            if useDense {
+                // The entries counted first (-1: a key seen), so their array is made once at
+                // its size: doubling as it grew held up to three halves of it at once.
+                var distinct = 0
+                for i in sessions where dense[key(records[Int(i)])] == 0 {
+                    dense[key(records[Int(i)])] = -1
                     distinct += 1
                 }
+                entries.reserveCapacity(distinct)
             }
-            entries.reserveCapacity(distinct)
+            for i in sessions {
+                let r = records[Int(i)]
+                let k = key(r)
+                let at: Int
+                let newEntry: Bool
+                if useDense {
+                    newEntry = dense[k] < 0
+                    if newEntry { dense[k] = Int32(clamping: entries.count + 1) }
+                    at = Int(dense[k]) - 1
+                } else {
+                    (at, newEntry) = Self.number(of: k, in: &entryOf)
+                }
+                if newEntry { entries.append(Period.Entry(week: w, therapist: Int(r.therapist), kind: Int(r.kind))) }
+                entries[at].count(Self.statuses[Int(r.status)], minutes: Int(r.minutes))
+            }
+            if useDense { for e in entries { dense[e.therapist * kindCount + e.kind] = 0 } }
+            try body(
+                w,
+                Period(
+                    weeks: weeks, therapists: therapistNames, therapistRank: therapistRank, kinds: Self.kinds, kindRank: kindRank,
+                    entries: entries))
         }
-        for r in records {
-            guard let key = key(r) else { continue }
-            let at: Int
-            let newEntry: Bool
-            if dense.isEmpty {
-                (at, newEntry) = Self.number(of: key, in: &entryOf)
-            } else {
-                newEntry = dense[key] < 0
-                if newEntry { dense[key] = Int32(clamping: entries.count + 1) }
-                at = Int(dense[key]) - 1
-            }
-            if newEntry {
-                let week = key / kindCount / therapistNames.count
-                entries.append(Period.Entry(week: week, therapist: Int(r.therapist), kind: Int(r.kind)))
-            }
-            entries[at].count(Self.statuses[Int(r.status)], minutes: Int(r.minutes))
+    }
+
+    /// Every entry of the named ISO weeks at once, week by week (for tests: the sheets go
+    /// a week at a time, ``forEachWeek(of:_:)``).
+    func period(weeks: [String], denseKeys: Bool? = nil) -> Period {
+        var entries: [Period.Entry] = []
+        var last: Period?
+        forEachWeek(of: weeks, denseKeys: denseKeys) { _, p in
+            entries += p.entries
+            last = p
         }
         return Period(
-            weeks: weeks, therapists: therapistNames, therapistRank: Self.ranks(therapistNames), kinds: Self.kinds,
-            kindRank: Self.ranks(Self.kinds), entries: entries)
+            weeks: weeks, therapists: therapistNames, therapistRank: last?.therapistRank ?? Self.ranks(therapistNames),
+            kinds: Self.kinds, kindRank: last?.kindRank ?? Self.ranks(Self.kinds), entries: entries)
     }
 
     /// The number of `key`: the one it has, or the next one, given now (`isNew`).
@@ -301,10 +339,11 @@ public struct SessionLog: Sendable {
     /// none falls in those weeks. (Measured: building every therapist's volume for every
     /// week to read five of them took 1.3 s of a 1,000,000-client run.)
     public func therapistTotals(inWeeks weeks: Set<String>) -> [String: Volume] {
-        let p = period(weeks: weeks.sorted())
-        var totals = [Volume](repeating: Volume(), count: p.therapists.count)
-        for e in p.entries { totals[e.therapist] = totals[e.therapist] + e.volume }
-        return Dictionary(zip(p.therapists, totals), uniquingKeysWith: { a, _ in a })
+        var totals = [Volume](repeating: Volume(), count: therapistNames.count)
+        forEachWeek(of: weeks.sorted()) { _, p in
+            for e in p.entries { totals[e.therapist] = totals[e.therapist] + e.volume }
+        }
+        return Dictionary(zip(therapistNames, totals), uniquingKeysWith: { a, _ in a })
     }
 
     /// Each of a client's sessions in file order, with no array made; `false` when the

@@ -14,49 +14,45 @@ enum SessionVolumesSheet {
         // In constant-memory mode rows go out in order: the header first.
         if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
         let weekNames = figures.weeks.map(\.from.isoWeekName)
-        let period = log.period(weeks: weekNames)
         var r = 0
         func put(_ cells: [String], _ v: SessionLog.Volume, bold: Bool) throws {
             r += 1
             for (i, c) in cells.enumerated() { try wb.write(s, r, i, c, bold ? .bold : nil) }
             for (i, n) in [v.completed, v.minutes, v.cancelled, v.noShow].enumerated() { try wb.write(s, r, 3 + i, number: Double(n)) }
         }
-        // One pass: each therapist's total and the grand total (measured with massif:
-        // grouping a copy of every volume by therapist was a seventh of the run's memory
-        // peak).
-        var byTherapist = [SessionLog.Volume?](repeating: nil, count: period.therapists.count)
+        // A week at a time (a league's log has about 800,000 entries over the 12 weeks,
+        // held at once at the summary sheets' memory peak before), each therapist's total
+        // and the grand total summed on the way (measured with massif: grouping a copy of
+        // every volume by therapist was a seventh of the run's memory peak). The weeks are
+        // 12 weeks in a row, so none is named twice.
+        var byTherapist: [SessionLog.Volume?] = []
+        var therapists: [String] = []
         var all = SessionLog.Volume()
-        for e in period.entries {
-            byTherapist[e.therapist] = (byTherapist[e.therapist] ?? .init()) + e.volume
-            all = all + e.volume
-        }
-        // The entries' places in row order: by week, then therapist, then kind, in name
-        // order. Four bytes an entry, where a copy of every entry grouped by week was the
-        // largest block of the run's heap peak (massif, 300,000 clients: 35 MB).
-        let entries = period.entries
-        let order = entries.indices.map(Int32.init).sorted { a, b in
-            let x = entries[Int(a)]
-            let y = entries[Int(b)]
-            return (x.week, period.therapistRank[x.therapist], period.kindRank[x.kind])
-                < (y.week, period.therapistRank[y.therapist], period.kindRank[y.kind])
-        }
-        // Where each week's entries start in `order`.
-        var starts = [Int](repeating: order.count, count: weekNames.count + 1)
-        for (place, i) in order.enumerated().reversed() { starts[entries[Int(i)].week] = place }
-        for w in stride(from: weekNames.count - 1, through: 0, by: -1) { starts[w] = min(starts[w], starts[w + 1]) }
-        for week in weekNames {
-            // A week named twice has its rows under its first place.
-            let first = weekNames.firstIndex(of: week)!
-            var total = SessionLog.Volume()
-            for i in order[starts[first]..<starts[first + 1]] {
-                let e = entries[Int(i)]
-                try put([week, period.therapists[e.therapist], period.kinds[e.kind]], e.volume, bold: false)
-                total = total + e.volume
+        try log.forEachWeek(of: weekNames) { week, period in
+            if therapists.isEmpty {
+                therapists = period.therapists
+                byTherapist = Array(repeating: nil, count: therapists.count)
             }
-            try put(["Total", week, "all kinds"], total, bold: true)
+            // The entries' places in row order: by therapist, then kind, in name order.
+            let entries = period.entries
+            let order = entries.indices.map(Int32.init).sorted { a, b in
+                let x = entries[Int(a)]
+                let y = entries[Int(b)]
+                return (period.therapistRank[x.therapist], period.kindRank[x.kind])
+                    < (period.therapistRank[y.therapist], period.kindRank[y.kind])
+            }
+            var total = SessionLog.Volume()
+            for i in order {
+                let e = entries[Int(i)]
+                try put([weekNames[week], therapists[e.therapist], period.kinds[e.kind]], e.volume, bold: false)
+                total = total + e.volume
+                byTherapist[e.therapist] = (byTherapist[e.therapist] ?? .init()) + e.volume
+                all = all + e.volume
+            }
+            try put(["Total", weekNames[week], "all kinds"], total, bold: true)
         }
         var totals: [String: SessionLog.Volume] = [:]
-        for (n, total) in byTherapist.enumerated() { if let total { totals[period.therapists[n]] = total } }
+        for (n, total) in byTherapist.enumerated() { if let total { totals[therapists[n]] = total } }
         for name in config.therapistNames(adding: totals.keys) {
             try put(["Total", name, "all 12 weeks"], totals[name] ?? .init(), bold: true)
         }

@@ -7,20 +7,33 @@ import LegCareCore
 enum UtilisationSheet {
     static func write(_ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
         let weeks = figures.weeks.map(\.from.isoWeekName)
-        // One pass over the volumes, on numbers: a league has hundreds of thousands of them.
-        let period = log.period(weeks: weeks)
+        // One pass over the volumes, on numbers, a week at a time: a league has hundreds of
+        // thousands of them.
         let kinds = DeliveredKind.allCases.map(\.rawValue)
-        var minutesBy = [Int](repeating: 0, count: period.therapists.count * weeks.count)  // therapist x week
+        var minutesBy: [Int] = []  // therapist x week
         var weekly = [SessionLog.Volume](repeating: .init(), count: weeks.count)
-        var kindsBy = [Int](repeating: 0, count: period.therapists.count * period.kinds.count)  // completed, by kind
-        var active = [Bool](repeating: false, count: period.therapists.count)
-        for e in period.entries {
-            minutesBy[e.therapist * weeks.count + e.week] += e.volume.minutes
-            weekly[e.week] = weekly[e.week] + e.volume
-            kindsBy[e.therapist * period.kinds.count + e.kind] += e.volume.completed
-            active[e.therapist] = true
+        var kindsBy: [Int] = []  // completed, by kind
+        var active: [Bool] = []
+        var therapists: [String] = []
+        var therapistRank: [Int] = []
+        var periodKinds: [String] = []
+        log.forEachWeek(of: weeks) { _, period in
+            if therapists.isEmpty {
+                therapists = period.therapists
+                therapistRank = period.therapistRank
+                periodKinds = period.kinds
+                minutesBy = Array(repeating: 0, count: therapists.count * weeks.count)
+                kindsBy = Array(repeating: 0, count: therapists.count * periodKinds.count)
+                active = Array(repeating: false, count: therapists.count)
+            }
+            for e in period.entries {
+                minutesBy[e.therapist * weeks.count + e.week] += e.volume.minutes
+                weekly[e.week] = weekly[e.week] + e.volume
+                kindsBy[e.therapist * periodKinds.count + e.kind] += e.volume.completed
+                active[e.therapist] = true
+            }
         }
-        let numbers = Dictionary(period.therapists.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let numbers = Dictionary(therapists.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         try wb.setColumns(s, 0, 0, width: 24)
         try wb.setColumns(s, 1, weeks.count + 1, width: 10)
         try wb.printSetup(s, repeatHeader: false)
@@ -82,17 +95,17 @@ enum UtilisationSheet {
         }
         let weekRows = (chartTop + 1)...r
         r += 2
-        let people = period.therapists.indices.filter { active[$0] }.sorted { period.therapistRank[$0] < period.therapistRank[$1] }
+        let people = therapists.indices.filter { active[$0] }.sorted { therapistRank[$0] < therapistRank[$1] }
         try wb.write(s, r, 0, "Completed sessions, 12 weeks", .header)
         for (i, k) in kinds.enumerated() { try wb.write(s, r, i + 1, k, .header) }
         try wb.setRowHeight(s, r, 30)
         let kindTop = r + 1
         for n in people {
             r += 1
-            try wb.write(s, r, 0, period.therapists[n])
+            try wb.write(s, r, 0, therapists[n])
             for (i, k) in kinds.enumerated() {
-                let kind = period.kinds.firstIndex(of: k)!
-                try wb.write(s, r, i + 1, number: Double(kindsBy[n * period.kinds.count + kind]))
+                let kind = periodKinds.firstIndex(of: k)!
+                try wb.write(s, r, i + 1, number: Double(kindsBy[n * periodKinds.count + kind]))
             }
         }
         let col = weeks.count + 3

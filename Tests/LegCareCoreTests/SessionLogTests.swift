@@ -142,4 +142,23 @@ struct SessionLogTests {
         }
         #expect(Self.named(log, weeks: ["2026-W47"]).values.map { $0.completed + $0.cancelled + $0.noShow }.reduce(0, +) == 1200)
     }
+    @Test("volumes a week at a time: each week asked for once, in order, an empty one too, with that week's sessions only")
+    func weekByWeek() {
+        var seen: [Int] = []
+        var byWeek: [String: [String: SessionLog.Volume]] = [:]
+        Self.log.forEachWeek(of: ["2026-W47", "2026-W01", "2026-W45", "2026-W47"]) { week, period in
+            seen.append(week)
+            #expect(period.entries.allSatisfy { $0.week == week })
+            byWeek[period.weeks[week]] = Dictionary(
+                uniqueKeysWithValues: period.entries.map { ("\(period.therapists[$0.therapist])|\(period.kinds[$0.kind])", $0.volume) })
+        }
+        #expect(seen == [0, 1, 2], "a week named twice comes once, at its first place")
+        #expect(byWeek["2026-W01"] == [:])
+        #expect(byWeek["2026-W45"] == ["Ana|other": .init(completed: 1, minutes: 60)])
+        #expect(byWeek["2026-W47"] == ["Ana|sports": .init(completed: 1, cancelled: 1, minutes: 60)])
+        // Week by week, the same volumes as every week at once.
+        var summed = SessionLog.Volume()
+        Self.log.forEachWeek(of: Self.log.weeks) { _, p in for e in p.entries { summed = summed + e.volume } }
+        #expect(summed.completed + summed.cancelled + summed.noShow == Self.log.rows)
+    }
 }
