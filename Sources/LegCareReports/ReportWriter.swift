@@ -152,11 +152,15 @@ public final class ReportWriter {
         (pending, names) = try requests.readBack()
         let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
         FreedMemory.release()  // what booking let go (its sorting), before the sheets begin
+        // The session log is handed to the workbook's thread, which lets it go once the
+        // volumes are written; this thread needs it no more.
+        let log = Handoff(sessions)
+        sessions = SessionLog()
         let closing = WorkbookClosing(
             feeder: feeder, folder: folder,
-            sheets: { [diagnostics, facts, sessions, names, squad, loads, figures, changes, changeNames, previous] summary in
+            sheets: { [diagnostics, facts, log, names, squad, loads, figures, changes, changeNames, previous] summary in
                 try summary.writeSheets(
-                    diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
+                    diagnostics: diagnostics, facts: facts, sessions: log.take(), timetable: timetable, names: names, squad: squad,
                     loads: loads, figures: figures, changes: previous == nil ? nil : (changes, changeNames))
             })
         do {
@@ -182,7 +186,6 @@ public final class ReportWriter {
             squad = []
             squadShared = SquadMember.Shared()
             loads = TeamLoads(asOf: asOf)
-            sessions = SessionLog()
             changes = []
             changeNames = [:]
             previous = nil
@@ -271,6 +274,20 @@ public struct RunFacts: Sendable {
     }
     public var files: [FileCount]
     public init(files: [FileCount]) { self.files = files }
+}
+
+/// A value handed from one thread to another, whole: the taker becomes its only owner, so
+/// it is freed when the taker lets it go. Taken once; the giver keeps no copy and never
+/// touches the box again, which is why it is `@unchecked Sendable`.
+final class Handoff<Value>: @unchecked Sendable {
+    private var value: Value?
+
+    init(_ value: Value) { self.value = value }
+
+    func take() -> Value {
+        guard let taken = value.take() else { preconditionFailure("a hand-off is taken once") }
+        return taken
+    }
 }
 
 /// The end of the workbook on its own thread: the summary sheets, closing the file,

@@ -3,7 +3,11 @@ import LegCareCore
 /// The `Overview` sheet: the run's facts, status mix, referrals, sessions due and
 /// therapist hours, the timetable's figures and squad attention, with two charts.
 extension SummaryWorkbook {
-    func writeOverview(facts: RunFacts, sessions: SessionLog, timetable: Timetable, squad: [SquadMember], changes: [PlanChange]?) throws {
+    /// `delivered`: each therapist's sessions in the last four weeks and this one (`nil`
+    /// without a session log).
+    func writeOverview(
+        facts: RunFacts, delivered: [String: SessionLog.Volume]?, timetable: Timetable, squad: [SquadMember], changes: [PlanChange]?
+    ) throws {
         let o = overview
         try workbook.setColumns(o, 0, 0, width: 46)
         try workbook.setColumns(o, 1, 4, width: 15)
@@ -85,10 +89,8 @@ extension SummaryWorkbook {
             r += 1
         }
         r += 1
-        if sessions.rows > 0 {
+        if let totals = delivered {
             try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
-            let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
-            let totals = sessions.therapistTotals(inWeeks: Set(recent))
             for therapist in totals.keys.sorted() {
                 let v = totals[therapist]!
                 try workbook.write(o, r, 0, therapist)

@@ -113,8 +113,12 @@ final class SummaryWorkbook {
 
     /// Writes Timetable, Squad, Referrals, Input issues and Overview: what ``close()``
     /// needs none of the run's data for, so the caller can let go of it first.
+    ///
+    /// The session log is taken, not borrowed: it is let go once the sheets that total it
+    /// are written (measured at 1,000,000 clients: its 1.4 million sessions were 23 MB
+    /// held through the summary sheets, the run's memory peak).
     func writeSheets(
-        diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, timetable: Timetable = Timetable(),
+        diagnostics: [Diagnostic], facts: RunFacts, sessions: consuming SessionLog, timetable: Timetable = Timetable(),
         names: ClientNames = ClientNames(), squad: [SquadMember] = [], loads: TeamLoads? = nil,
         figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws {
@@ -125,10 +129,13 @@ final class SummaryWorkbook {
             try UtilisationSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.utilisation)
             try m.visits.finish()
             try ClientVisitsSheet.writeOverdue(figures, to: workbook, sheet: m.overdue, rowLimit: rowLimit)
-            // What the volumes let go (a league's are a few hundred thousand entries), so
-            // the sheets after them do not add to it.
-            FreedMemory.release()
         }
+        // The Overview's delivered sessions, the last of what the log is read for.
+        let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
+        let delivered = sessions.rows > 0 ? sessions.therapistTotals(inWeeks: Set(recent)) : nil
+        _ = consume sessions
+        // What the volumes let go, so the sheets after them do not add to it.
+        FreedMemory.release()
         try ForecastSheet.write(figures.forecast, config: config, to: workbook, sheet: forecastSheet)
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
         try TimetableSheet.write(
@@ -149,7 +156,7 @@ final class SummaryWorkbook {
         try writeReferrals()
         try writeIssues(diagnostics)
         for stream in [clients, routines, referrals, issues] { try stream.finish() }
-        try writeOverview(facts: facts, sessions: sessions, timetable: timetable, squad: squad, changes: changes?.list)
+        try writeOverview(facts: facts, delivered: delivered, timetable: timetable, squad: squad, changes: changes?.list)
     }
 
     /// Closes the file (libxlsxwriter assembles and deflates every part). Returns warnings
