@@ -1,6 +1,7 @@
-import LegCareCore
 import PropertyBased
 import Testing
+
+@testable import LegCareCore
 
 let isoWeek48 = DayRange(from: monday, to: monday.adding(days: 6))
 
@@ -141,6 +142,27 @@ struct TimetableTests {
         let a = Timetable.schedule(squad.requests, therapists: squad.therapists, week: isoWeek48, asOf: squad.asOf)
         let b = Timetable.schedule(squad.requests.reversed(), therapists: squad.therapists, week: isoWeek48, asOf: squad.asOf)
         #expect(a.rows == b.rows)
+    }
+
+    @Test("timetable: rows moved into their sorted order in place end as a sorted copy would, for any order")
+    func permuteInPlace() async {
+        // An order of 0-300 places: a seeded shuffle (a cycle of every length, fixed points too).
+        let orders = Gen.int(in: 0...Int(Int32.max)).map { seed -> [Int32] in
+            var g = seed
+            func next(_ n: Int) -> Int {
+                g = (g &* 1_103_515_245 &+ 12345) & 0x7fff_ffff
+                return g % n
+            }
+            var order = (0..<next(300)).map { Int32($0) }
+            for i in order.indices.reversed() where i > 0 { order.swapAt(i, next(i + 1)) }
+            return order
+        }
+        await propertyCheck(count: 200, input: orders) { order in
+            let rows = order.indices.map { "row \($0)" }
+            var moved = rows
+            Timetable.permute(&moved, into: order)
+            #expect(moved == order.map { rows[Int($0)] })
+        }
     }
 
     @Test("timetable: a request and a row keep their numbers compactly and give back what was put in")
