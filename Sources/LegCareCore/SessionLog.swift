@@ -310,14 +310,10 @@ public struct SessionLog: Sendable {
     /// a week at a time, ``forEachWeek(of:_:)``).
     func period(weeks: [String], denseKeys: Bool? = nil) -> Period {
         var entries: [Period.Entry] = []
-        var last: Period?
-        forEachWeek(of: weeks, denseKeys: denseKeys) { _, p in
-            entries += p.entries
-            last = p
-        }
+        forEachWeek(of: weeks, denseKeys: denseKeys) { _, p in entries += p.entries }
         return Period(
-            weeks: weeks, therapists: therapistNames, therapistRank: last?.therapistRank ?? Self.ranks(therapistNames),
-            kinds: Self.kinds, kindRank: last?.kindRank ?? Self.ranks(Self.kinds), entries: entries)
+            weeks: weeks, therapists: therapistNames, therapistRank: Self.ranks(therapistNames), kinds: Self.kinds,
+            kindRank: Self.ranks(Self.kinds), entries: entries)
     }
 
     /// The number of `key`: the one it has, or the next one, given now (`isNew`).
