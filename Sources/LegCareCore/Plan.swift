@@ -89,6 +89,16 @@ public struct LoadSummary: Hashable, Sendable {
     public var strain: Double?
     /// Mean of each wellness score (1-5, higher is better) over the last 7 days, when given.
     public var wellness: [String: Double]
+
+    /// Figures as computed elsewhere (``TrainingHistory`` makes them) or kept and read back.
+    public init(acute: Double, chronic: Double, acwr: Double?, monotony: Double?, strain: Double?, wellness: [String: Double]) {
+        self.acute = acute
+        self.chronic = chronic
+        self.acwr = acwr
+        self.monotony = monotony
+        self.strain = strain
+        self.wellness = wellness
+    }
 }
 
 /// A client's plan for the week: every decision with its reason.

@@ -22,11 +22,9 @@ final class PendingBookings {
     private(set) var count = 0
     private var nameBytes = 0
     /// One record's bytes, reused.
-    private var record: [UInt8] = []
+    private var record = ScratchRecord.Writer()
     private static let kinds = SessionKind.allCases
     private static let levels = AttentionLevel.allCases
-    /// The length that stands for no text (a nil team or therapist).
-    private static let none = UInt32.max
 
     /// A new, empty list in `folder`.
     init(folder: String) throws { scratch = try ScratchRows(folder: folder) }
@@ -34,15 +32,13 @@ final class PendingBookings {
     /// Adds a request and the client's name; requests come in input order (their `order`
     /// rising), as ``ClientNames`` needs them.
     func append(_ r: BookingRequest, name: String) throws {
-        record.removeAll(keepingCapacity: true)
-        put64(UInt64(bitPattern: Int64(r.order)))
-        for n in [r.minutes, r.window.from.serial, r.window.to.serial, r.overdueDays] {
-            put32(UInt32(bitPattern: Int32(clamping: n)))
-        }
-        record.append(UInt8(Self.kinds.firstIndex(of: r.kind)!))
-        record.append(r.attention.map { UInt8(Self.levels.firstIndex(of: $0)! + 1) } ?? 0)
-        for text in [r.clientID, r.team, r.therapist, name] { put(text) }
-        try scratch.append(record: record)
+        record.reset()
+        record.put(r.order)
+        for n in [r.minutes, r.window.from.serial, r.window.to.serial, r.overdueDays] { record.put(int32: n) }
+        record.put(UInt8(Self.kinds.firstIndex(of: r.kind)!))
+        record.put(r.attention.map { UInt8(Self.levels.firstIndex(of: $0)! + 1) } ?? 0)
+        for text in [r.clientID, r.team, r.therapist, name] { record.put(text) }
+        try scratch.append(record: record.bytes)
         count += 1
         nameBytes += name.utf8.count
     }
@@ -54,25 +50,12 @@ final class PendingBookings {
         var names = ClientNames()
         names.reserveCapacity(count, bytes: nameBytes)
         try scratch.readBackRecords { bytes in
-            var at = bytes.startIndex
-            func u32() -> UInt32 {
-                defer { at += 4 }
-                return UInt32(ScratchRows.uint32(bytes, at: at))
-            }
-            func int32() -> Int { Int(Int32(bitPattern: u32())) }
-            func text() -> String? {
-                let n = u32()
-                guard n != Self.none else { return nil }
-                defer { at += Int(n) }
-                return String(decoding: bytes[at..<(at + Int(n))], as: UTF8.self)
-            }
-            let low = UInt64(u32())
-            let order = Int(Int64(bitPattern: low | UInt64(u32()) << 32))
-            let (minutes, from, to, overdue) = (int32(), int32(), int32(), int32())
-            let kind = Self.kinds[Int(bytes[at])]
-            let level = Int(bytes[at + 1])
-            at += 2
-            let (clientID, team, therapist, name) = (text() ?? "", text(), text(), text() ?? "")
+            var r = ScratchRecord.Reader(bytes)
+            let order = r.int()
+            let (minutes, from, to, overdue) = (r.int32(), r.int32(), r.int32(), r.int32())
+            let kind = Self.kinds[Int(r.u8())]
+            let level = Int(r.u8())
+            let (clientID, team, therapist, name) = (r.text() ?? "", r.text(), r.text(), r.text() ?? "")
             pending.append(
                 BookingRequest(
                     clientID: clientID, team: team, therapist: therapist, kind: kind, minutes: minutes,
@@ -81,18 +64,5 @@ final class PendingBookings {
             names.append(order: order, name: name)
         }
         return (pending, names)
-    }
-
-    private func put64(_ v: UInt64) {
-        put32(UInt32(truncatingIfNeeded: v))
-        put32(UInt32(truncatingIfNeeded: v >> 32))
-    }
-
-    private func put32(_ v: UInt32) { ScratchRows.put(v, into: &record) }
-
-    private func put(_ text: String?) {
-        guard let text else { return put32(Self.none) }
-        put32(UInt32(text.utf8.count))
-        record.append(contentsOf: text.utf8)
     }
 }

@@ -7,8 +7,7 @@
 /// at the end: the print file holds the handouts in input order, one separator between
 /// two.
 struct PrintBundles {
-    private var numbers: [String: Int32] = [:]
-    private var therapists: [String] = []
+    private var therapists = NumberedTexts()
     private var handouts: [(therapist: Int32, length: UInt32)] = []
     /// Bytes between two handouts in the print file.
     let separator: Int
@@ -23,15 +22,7 @@ struct PrintBundles {
     mutating func add(therapist: String, offset: Int, length: Int) {
         let start = handouts.isEmpty ? 0 : end + separator
         assert(offset == start, "print bundles out of step with the print file")
-        let number: Int32
-        if let known = numbers[therapist] {
-            number = known
-        } else {
-            number = Int32(therapists.count)
-            numbers[therapist] = number
-            therapists.append(therapist)
-        }
-        handouts.append((number, UInt32(length)))
+        handouts.append((therapists.number(therapist), UInt32(length)))
         end = start + length
     }
 
@@ -49,20 +40,21 @@ struct PrintBundles {
             at += Int(h.length) + separator
         }
         // Handouts grouped by therapist, input order kept (a counting sort).
-        var starts = [Int](repeating: 0, count: therapists.count + 1)
+        var starts = [Int](repeating: 0, count: therapists.texts.count + 1)
         for h in handouts { starts[Int(h.therapist) + 1] += 1 }
-        for t in therapists.indices { starts[t + 1] += starts[t] }
+        for t in therapists.texts.indices { starts[t + 1] += starts[t] }
         var next = starts
         var grouped = [Int32](repeating: 0, count: handouts.count)
         for (i, h) in handouts.enumerated() {
             grouped[next[Int(h.therapist)]] = Int32(i)
             next[Int(h.therapist)] += 1
         }
-        for t in therapists.indices.sorted(by: { therapists[$0] < therapists[$1] }) {
+        let names = therapists.texts
+        for t in names.indices.sorted(by: { names[$0] < names[$1] }) {
             let ranges = grouped[starts[t]..<starts[t + 1]].map { i in
                 offsets[Int(i)]..<(offsets[Int(i)] + Int(handouts[Int(i)].length))
             }
-            try body(therapists[t], ranges)
+            try body(names[t], ranges)
         }
     }
 }

@@ -23,10 +23,9 @@ public final class ReportWriter {
     private let requests: PendingBookings
     /// Names of the clients due a session, by line: read back with the requests.
     private var names = ClientNames()
-    /// Squad members (a team, or training rows), for the Squad sheet and team pages.
-    private var squad: [SquadMember] = []
-    /// What squad members hold alike, kept once.
-    private var squadShared = SquadMember.Shared()
+    /// Squad members (a team, or training rows), for the Squad sheet and team pages: on
+    /// disk, sealed after the stream; `nil` once both are written.
+    private var squad: Squad?
     /// The squads' daily loads, for the Squad sheet's chart.
     private var loads: TeamLoads
     private static let scratchPlans = "plans.jsonl.part"
@@ -70,6 +69,7 @@ public final class ReportWriter {
             hasSessions: sessions != nil)
         feeder = WorkbookFeeder(summary)
         requests = try PendingBookings(folder: folder.stagingPath)
+        squad = try Squad(folder: folder.stagingPath)
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf, scratchFolder: folder.stagingPath)
         loads = TeamLoads(asOf: asOf)
@@ -112,7 +112,7 @@ public final class ReportWriter {
             try requests.append(request, name: profile.name)
         }
         if profile.team != nil || plan.attention != nil {
-            squad.append(SquadMember(order: count, plan: plan, profile: profile, sharing: &squadShared))
+            try squad!.add(SquadMember(order: count, plan: plan, profile: profile))
         }
         if plan.attention != nil, let team = profile.team, let training { loads.add(team: team, history: training) }
         timings.add("workbook", StageTimings.now() - workbookStart)
@@ -152,6 +152,9 @@ public final class ReportWriter {
         (pending, names) = try requests.readBack()
         let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
         FreedMemory.release()  // what booking let go (its sorting), before the sheets begin
+        let squad = self.squad!
+        try squad.seal()
+        self.squad = nil
         // The session log is handed to the workbook's thread, which lets it go once the
         // volumes are written; this thread needs it no more.
         let log = Handoff(sessions)
@@ -178,13 +181,11 @@ public final class ReportWriter {
             try folder.remove(Self.scratchPlans)
             try writeBundles()
             bundles = PrintBundles(separator: Self.pageBreak.utf8.count)
-            try writeTeamPages(timetable)
+            try writeTeamPages(timetable, squad: squad)
             // The rest of the run needs none of these: let go of this thread's copies
             // before the workbook's long closing (the workbook's thread lets go of its own
             // once its sheets are written).
             names = ClientNames()
-            squad = []
-            squadShared = SquadMember.Shared()
             loads = TeamLoads(asOf: asOf)
             changes = []
             changeNames = [:]
@@ -238,19 +239,16 @@ public final class ReportWriter {
     }
 
     /// `teams/<slug>.txt` for every named team, in name order.
-    private func writeTeamPages(_ timetable: Timetable) throws {
-        // Grouped in one pass each: filtering the whole squad once per team grew with
+    private func writeTeamPages(_ timetable: Timetable, squad: Squad) throws {
+        // The timetable's rows grouped in one pass: filtering them once per team grew with
         // teams x athletes (49 s of a 1,000,000-client run).
-        // Places grouped, not copies: at 1,000,000 clients each copy of the squad was about
-        // 20 MB, made at the run's memory peak (the workbook's summary sheets run beside).
-        let byTeam = Dictionary(grouping: squad.indices.filter { squad[$0].team != nil }, by: { squad[$0].team! })
-        guard !byTeam.isEmpty else { return }
         let all = timetable.rows
         let rowsByTeam = Dictionary(grouping: all.indices.lazy.compactMap { i in all[i].request.team.map { (i, $0) } }, by: \.1)
-        _ = try folder.folder("teams")
         var namer = HandoutFileNamer()
-        for team in byTeam.keys.sorted() {
-            let members = byTeam[team]!.map { squad[$0] }
+        var first = true
+        try squad.forEachTeam { team, members in
+            if first { _ = try folder.folder("teams") }
+            first = false
             let rows = rowsByTeam[team]?.map { all[$0.0] } ?? []
             let text = TeamPage.text(team: team, members: members, bookings: rows, names: names, config: config, asOf: asOf)
             try folder.write("teams/" + namer.name(clientID: "", name: team), text)

@@ -55,12 +55,16 @@ final class ScratchRows {
     }
 
     /// Adds one record of bytes of the caller's own layout (its length first, as for
-    /// rows); ``readBackRecords(_:)`` gives it back whole.
-    func append(record bytes: [UInt8]) throws {
+    /// rows); ``readBackRecords(_:)`` gives it back whole, and ``record(at:)`` by the place
+    /// returned.
+    @discardableResult
+    func append(record bytes: [UInt8]) throws -> Place {
+        let start = file.offset
         var length: [UInt8] = []
         Self.put(UInt32(bytes.count), into: &length)
         try file.write(bytes: length)
         try file.write(bytes: bytes)
+        return Place(offset: start, length: UInt32(4 + bytes.count))
     }
 
     /// Where a row lies in the file: one read brings it back.
@@ -74,6 +78,16 @@ final class ScratchRows {
         try file.flush()
         let record = try read(Int(place.length), at: place.offset)
         return Self.cells(record[4...])
+    }
+
+    /// Writes what is still buffered to the file, so that ``record(at:)`` can read it.
+    func flush() throws { try file.flush() }
+
+    /// The record at `place` (the bytes after its length), as ``append(record:)`` returned
+    /// it, once ``flush()`` has run after it was added. It only reads the file at a place,
+    /// so several threads may call it at once when nothing is being added.
+    func record(at place: Place) throws -> ArraySlice<UInt8> {
+        try read(Int(place.length), at: place.offset)[4...]
     }
 
     private func read(_ count: Int, at offset: Int) throws -> [UInt8] {

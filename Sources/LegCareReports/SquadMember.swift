@@ -1,8 +1,9 @@
 import LegCareCore
 
 /// What the squad sheet, the team pages and the timetable need of one client, kept from
-/// the stream until the run's end (a few numbers and names, never the whole plan).
-struct SquadMember {
+/// the stream until the run's end (a few numbers and names, never the whole plan), on
+/// disk in a ``Squad``.
+struct SquadMember: Equatable {
     var order: Int
     var clientID: String
     var name: String
@@ -16,34 +17,10 @@ struct SquadMember {
     /// The load figures, without the wellness means (the sheets do not show them).
     var load: LoadSummary?
     /// The wellness items flagged, as the Squad sheet words them (`sleep red, mood amber`).
-    /// Text rather than the scores: measured with massif, each athlete's dictionaries of
-    /// scores were the largest part of what the squad held until the run's end.
+    /// Text rather than the scores: the sheets show the words only.
     var wellnessFlags: String
     var pain: Int?
     var nextEvent: Day?
-
-    /// Values many members hold alike, kept once: an athlete's attention reasons, flags and
-    /// wellness words are a few of a small set of lists, and a list of each member's own
-    /// was an allocation or two per member held to the run's end (the squad was 16 MB at
-    /// 300,000 clients, some 600 bytes an athlete). A member's copy shares the stored one.
-    struct Shared {
-        private var attention: Set<Attention> = []
-        private var lists: Set<[String]> = []
-        private var texts: Set<String> = []
-
-        mutating func callAsFunction(_ value: Attention?) -> Attention? { value.map { attention.insert($0).memberAfterInsert } }
-        mutating func callAsFunction(_ value: [String]) -> [String] { value.isEmpty ? value : lists.insert(value).memberAfterInsert }
-        mutating func callAsFunction(_ value: String?) -> String? { value.map { texts.insert($0).memberAfterInsert } }
-    }
-
-    /// A member whose shared values are kept once in `shared`.
-    init(order: Int, plan: Plan, profile: ClientProfile, sharing shared: inout Shared) {
-        self.init(order: order, plan: plan, profile: profile)
-        flags = shared(flags)
-        attention = shared(attention)
-        team = shared(team)
-        wellnessFlags = shared(wellnessFlags)!
-    }
 
     init(order: Int, plan: Plan, profile: ClientProfile) {
         self.order = order
@@ -68,5 +45,53 @@ struct SquadMember {
         let la = a.attention?.level ?? .green
         let lb = b.attention?.level ?? .green
         return la != lb ? la > lb : a.order < b.order
+    }
+
+    /// Writes the member's fields to a record of ``Squad``'s file.
+    func write(to r: inout ScratchRecord.Writer) {
+        r.put(order)
+        r.put(clientID)
+        r.put(name)
+        r.put(team)
+        r.put(UInt8(Status.allCases.firstIndex(of: status)!))
+        r.put(referTo) { $0.put(UInt8(ReferTo.allCases.firstIndex(of: $1)!)) }
+        r.put(urgency) { $0.put(UInt8(Urgency.allCases.firstIndex(of: $1)!)) }
+        r.put(flags)
+        r.put(attention) { r, a in
+            r.put(UInt8(AttentionLevel.allCases.firstIndex(of: a.level)!))
+            r.put(a.reasons)
+            r.put(a.wellnessItems)
+        }
+        r.put(load) { r, l in
+            r.put(l.acute)
+            r.put(l.chronic)
+            for v in [l.acwr, l.monotony, l.strain] { r.put(v) { $0.put($1) } }
+        }
+        r.put(wellnessFlags)
+        r.put(pain) { $0.put($1) }
+        r.put(nextEvent) { $0.put($1.serial) }
+    }
+
+    /// The member a record of ``write(to:)`` holds.
+    init(reading r: inout ScratchRecord.Reader) {
+        order = r.int()
+        clientID = r.text() ?? ""
+        name = r.text() ?? ""
+        team = r.text()
+        status = Status.allCases[Int(r.u8())]
+        referTo = r.optional { ReferTo.allCases[Int($0.u8())] }
+        urgency = r.optional { Urgency.allCases[Int($0.u8())] }
+        flags = r.texts()
+        attention = r.optional { r in
+            Attention(level: AttentionLevel.allCases[Int(r.u8())], reasons: r.texts(), wellnessItems: r.texts())
+        }
+        load = r.optional { r in
+            LoadSummary(
+                acute: r.double(), chronic: r.double(), acwr: r.optional { $0.double() }, monotony: r.optional { $0.double() },
+                strain: r.optional { $0.double() }, wellness: [:])
+        }
+        wellnessFlags = r.text() ?? ""
+        pain = r.optional { $0.int() }
+        nextEvent = r.optional { Day(serial: $0.int()) }
     }
 }

@@ -19,12 +19,11 @@ enum SquadSheet {
     /// before, at 241 characters).
     static let widths: [Double] = [16, 11, 18, 10, 40, 10, 12, 8, 10, 10, 10, 18, 6, 12, 22]
 
-    /// One row per member `shown` picks (the pipeline: those with attention, the
-    /// athletes), by team, then most need first; `booking` gives a member's timetable row
-    /// by their input order.
+    /// One row per athlete with attention, by team, then most need first; `booking` gives
+    /// a member's timetable row by their input order.
     static func write(
-        _ members: [SquadMember], shown: (SquadMember) -> Bool = { _ in true }, booking: (Int) -> Timetable.Row?,
-        loads: TeamLoads, config: ClinicConfig, asOf: Day, to wb: Workbook, sheet s: Workbook.Sheet
+        _ squad: Squad, booking: (Int) -> Timetable.Row?, loads: TeamLoads, config: ClinicConfig, asOf: Day, to wb: Workbook,
+        sheet s: Workbook.Sheet
     ) throws {
         for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: true)
@@ -32,15 +31,8 @@ enum SquadSheet {
         try wb.setRowHeight(s, 0, 15 * Double(zip(headers, widths).map { Workbook.lines($0, width: $1) }.max() ?? 1))
         wb.freeze(s, rows: 1)
         let settings = config.settings
-        // Sorted as places, not copies: at 1,000,000 clients a copy of the squad is about
-        // 20 MB, and this runs at the run's memory peak, beside the team pages.
-        let athletes = members.indices.filter { shown(members[$0]) }.sorted { i, j in
-            let (a, b) = (members[i], members[j])
-            return (a.team ?? "~") != (b.team ?? "~") ? (a.team ?? "~") < (b.team ?? "~") : SquadMember.byAttention(a, b)
-        }
         var r = 0
-        for i in athletes {
-            let m = members[i]
+        try squad.forEachAthlete { m in
             r += 1
             let level = TeamPage.level(m)
             let booking = booking(m.order).map { b in
@@ -79,7 +71,7 @@ enum SquadSheet {
                 .init(name: "ACWR", source: s, categoriesCol: 2, valuesCol: 7, rows: 1...charted, color: 0x2F5597, markersOnly: true),
                 .init(name: "Spike threshold", source: s, categoriesCol: 2, valuesCol: 8, rows: 1...charted, color: 0xC00000, dashed: true),
             ], yAxis: "ACWR", width: 640)
-        let teams = Array(Set(athletes.compactMap { members[$0].team }).sorted().prefix(chartTeams))
+        let teams = Array(squad.athleteTeams.prefix(chartTeams))
         guard !teams.isEmpty else { return }
         r = chartRow + 17
         try wb.write(s, r, 0, "Daily training load per athlete (RPE x minutes), last 28 days", .bold)

@@ -6,7 +6,7 @@ extension SummaryWorkbook {
     /// `delivered`: each therapist's sessions in the last four weeks and this one (`nil`
     /// without a session log).
     func writeOverview(
-        facts: RunFacts, delivered: [String: SessionLog.Volume]?, timetable: Timetable, squad: [SquadMember], changes: [PlanChange]?
+        facts: RunFacts, delivered: [String: SessionLog.Volume]?, timetable: Timetable, squad: Squad.Tally, changes: [PlanChange]?
     ) throws {
         let o = overview
         try workbook.setColumns(o, 0, 0, width: 46)
@@ -134,19 +134,18 @@ extension SummaryWorkbook {
             r += 1
         }
         r += 1
-        let athletes = squad.compactMap(\.attention)
         if squadSheet != nil {
             try header(o, &r, ["Squad attention (for planning, not diagnosis)", "Athletes"])
             for level in AttentionLevel.allCases.reversed() {
                 try workbook.write(o, r, 0, level.rawValue, SquadSheet.style(level))
-                try workbook.write(o, r, 1, number: Double(athletes.filter { $0.level == level }.count))
+                try workbook.write(o, r, 1, number: Double(squad.levels[level] ?? 0))
                 r += 1
             }
             try workbook.write(o, r, 0, "Load spike (ACWR above \(config.settings.acwrSpike))")
-            try workbook.write(o, r, 1, number: Double(athletes.filter { $0.reasons.contains("acwr_spike") }.count))
+            try workbook.write(o, r, 1, number: Double(squad.reasons["acwr_spike"] ?? 0))
             r += 1
             try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))")
-            try workbook.write(o, r, 1, number: Double(athletes.filter { $0.reasons.contains("monotony_high") }.count))
+            try workbook.write(o, r, 1, number: Double(squad.reasons["monotony_high"] ?? 0))
             r += 1
         }
     }

@@ -5,8 +5,8 @@ import LegCareCore
 /// Sheets: `Overview` (the run's facts, status mix, referrals, sessions due and therapist
 /// hours, with two charts), `Timetable` (the week's bookings), `Squad` (when a training
 /// log was given), `Clients`, `Routines`, `Referrals` and `Input issues`. Client rows
-/// stream in as plans are made; referred clients, counts, and what the timetable and
-/// squad need are held until the end.
+/// stream in as plans are made; referred clients and the squad wait on disk, counts in
+/// memory, until the end.
 final class SummaryWorkbook {
     /// Runs with a client file larger than this use constant-memory mode (no Excel
     /// tables there: libxlsxwriter refuses them, so filter buttons are an autofilter).
@@ -15,6 +15,8 @@ final class SummaryWorkbook {
     let workbook: Workbook
     let config: ClinicConfig
     let asOf: Day
+    /// Where the workbook's and the squad's scratch files go (the run's staging folder).
+    let tmpdir: String
     let week: DayRange
     let overview: Workbook.Sheet
     let clients: SheetStream
@@ -42,6 +44,7 @@ final class SummaryWorkbook {
     ) throws {
         self.config = config
         self.asOf = asOf
+        self.tmpdir = tmpdir
         self.rowLimit = rowLimit
         referred = try Dictionary(uniqueKeysWithValues: Urgency.allCases.map { ($0, try ScratchRows(folder: tmpdir)) })
         let start = asOf.adding(days: -((asOf.weekday - config.weekStart + 7) % 7))
@@ -106,8 +109,8 @@ final class SummaryWorkbook {
         figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws -> [Diagnostic] {
         try writeSheets(
-            diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names, squad: squad,
-            loads: loads, figures: figures, changes: changes)
+            diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names,
+            squad: try Squad(squad, folder: tmpdir), loads: loads, figures: figures, changes: changes)
         return try close()
     }
 
@@ -119,7 +122,7 @@ final class SummaryWorkbook {
     /// held through the summary sheets, the run's memory peak).
     func writeSheets(
         diagnostics: [Diagnostic], facts: RunFacts, sessions: consuming SessionLog, timetable: Timetable = Timetable(),
-        names: ClientNames = ClientNames(), squad: [SquadMember] = [], loads: TeamLoads? = nil,
+        names: ClientNames = ClientNames(), squad: Squad, loads: TeamLoads? = nil,
         figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws {
         try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
@@ -145,18 +148,18 @@ final class SummaryWorkbook {
             // row is made when the sheet reads it. (Measured with massif: a copy of every
             // booking row by id was the largest block at the run's memory peak; rows by
             // order were about 15 MB at 1,000,000 clients, at the summary sheets' peak.)
-            let orders = Set(squad.lazy.filter { $0.attention != nil }.map(\.order))
+            let orders = squad.athleteOrders
             var places: [Int: Int] = [:]
             let rows = timetable.rows
             for i in rows.indices where orders.contains(rows.order(at: i)) { places[rows.order(at: i)] = i }
             try SquadSheet.write(
-                squad, shown: { $0.attention != nil }, booking: { places[$0].map { rows[$0] } },
-                loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf, to: workbook, sheet: squadSheet)
+                squad, booking: { places[$0].map { rows[$0] } }, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf,
+                to: workbook, sheet: squadSheet)
         }
         try writeReferrals()
         try writeIssues(diagnostics)
         for stream in [clients, routines, referrals, issues] { try stream.finish() }
-        try writeOverview(facts: facts, delivered: delivered, timetable: timetable, squad: squad, changes: changes?.list)
+        try writeOverview(facts: facts, delivered: delivered, timetable: timetable, squad: squad.tally, changes: changes?.list)
     }
 
     /// Closes the file (libxlsxwriter assembles and deflates every part). Returns warnings

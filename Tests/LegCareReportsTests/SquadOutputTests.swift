@@ -64,25 +64,6 @@ enum SquadFixture {
 
 @Suite("Team pages, timetable.csv and bookings in plans.jsonl")
 struct SquadOutputTests {
-    @Test("members made with shared values hold the same values as members made alone, each its own")
-    func sharedValues() {
-        var shared = SquadMember.Shared()
-        let plans = SquadFixture.cases.map { profile, training in
-            (PlanEngine(settings: SquadFixture.config.settings).plan(for: profile, asOf: SquadFixture.asOf, training: training), profile)
-        }
-        // Twice over, so the second round takes every value from what the first kept.
-        for _ in 0..<2 {
-            for (i, (plan, profile)) in plans.enumerated() {
-                let alone = SquadMember(order: i, plan: plan, profile: profile)
-                let sharing = SquadMember(order: i, plan: plan, profile: profile, sharing: &shared)
-                #expect(sharing.attention == alone.attention && sharing.flags == alone.flags)
-                #expect(sharing.team == alone.team && sharing.wellnessFlags == alone.wellnessFlags)
-                #expect(sharing.name == alone.name && sharing.clientID == alone.clientID && sharing.load == alone.load)
-            }
-        }
-        #expect(Set(plans.compactMap { $0.0.attention }).count > 1, "the fixture has athletes of different attention")
-    }
-
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden/team-riverside-fc.txt")
 
     func page() -> String {

@@ -171,7 +171,7 @@ struct WorkbookTests {
         #expect(members[0].attention == nil, "the fixture: one member without attention")
         var asked: [Int] = []
         try SquadSheet.write(
-            members, shown: { $0.attention != nil },
+            try Squad(members, folder: dir),
             booking: {
                 asked.append($0)
                 return nil
@@ -204,11 +204,15 @@ struct WorkbookTests {
             $0.conditions = [.dvtSigns, .fever]
         }
         let green = client("G1", "Gale Green") { $0.team = "Riverside FC" }
-        let members = [red, green].enumerated().map { i, p in
+        var members = [red, green].enumerated().map { i, p in
             SquadMember(order: i, plan: PlanEngine().plan(for: p, asOf: Self.asOf), profile: p)
         }
+        // Both athletes: the sheet shows those with attention.
+        members[0].attention = Attention(level: .red, reasons: ["referral"])
+        members[1].attention = Attention(level: .green, reasons: [])
         try SquadSheet.write(
-            members, booking: { _ in nil }, loads: TeamLoads(asOf: Self.asOf), config: ClinicConfig(), asOf: Self.asOf, to: wb, sheet: sheet
+            try Squad(members, folder: dir), booking: { _ in nil }, loads: TeamLoads(asOf: Self.asOf), config: ClinicConfig(),
+            asOf: Self.asOf, to: wb, sheet: sheet
         )
         try wb.close()
         let script = """
