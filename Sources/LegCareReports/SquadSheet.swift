@@ -45,7 +45,9 @@ enum SquadSheet {
             // height for wrapped text, so lines would overlap).
             let lines = texts.map { Workbook.lines($0.1, width: widths[$0.0]) }.max() ?? 1
             if lines > 1 { try wb.setRowHeight(s, r, 15 * Double(lines)) }
-            for (col, text) in texts { try wb.write(s, r, col, text, .wrapBottom) }
+            // The wellness flags and the booking sit right of numbers (strain, the next
+            // event's date): one step in, not touching them.
+            for (col, text) in texts { try wb.write(s, r, col, text, [11, 14].contains(col) ? .wrapBottomIndent : .wrapBottom) }
             try wb.write(s, r, 3, level.rawValue, style(level))
             if let l = m.load {
                 try wb.write(s, r, 5, number: l.acute, .decimal)

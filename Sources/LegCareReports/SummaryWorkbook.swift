@@ -58,8 +58,9 @@ final class SummaryWorkbook {
         let wb = workbook
         clients = try SheetStream(
             workbook: wb, name: "Clients",
-            columns: Self.clientsColumns, rowLimit: rowLimit
+            columns: Self.clientsColumns, rowLimit: rowLimit, headerHeight: 30
         ) { sheet, lastRow in
+            try wb.printArea(sheet, rows: 0...lastRow, cols: 0...(Self.clientsColumns.count - 2), footer: Self.clientsFooter)
             guard lastRow >= 1 else { return }
             try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "refer", .statusRefer)
             try wb.highlight(sheet, col: 4, rows: 1...lastRow, equals: "modified", .statusModified)

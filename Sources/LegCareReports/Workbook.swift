@@ -18,9 +18,12 @@ final class Workbook {
 
     /// The cell styles the summary uses. `wrap` wraps text at the top of its cell;
     /// `wrapBottom` wraps it at the bottom, level with unwrapped cells beside it (numbers,
-    /// dates and status colours, which sit at the bottom).
+    /// dates and status colours, which sit at the bottom). `indent` and `wrapBottomIndent`
+    /// start text one step in, for a column of text right of a column of numbers or dates
+    /// (which sit right: with no gap the two read as one, `30hamstrings`).
     enum Style: Hashable {
         case title, header, bold, date, decimal, percent, statusCleared, statusModified, statusRefer, wrap, wrapBottom
+        case indent, wrapBottomIndent
     }
 
     /// Chart kinds.
@@ -143,6 +146,20 @@ final class Workbook {
                 worksheet_repeat_rows(sheets[sheet.index], lxw_row_t(headerRow), lxw_row_t(headerRow)), "repeat the header on \(sheet.name)"
             )
         }
+    }
+
+    /// Prints only `rows` x `cols` of the sheet (text running on past the last column
+    /// printed is cut there, and no longer shrinks the page to fit it), with `footer` at
+    /// the foot of each page, left, and the page number, right.
+    func printArea(_ sheet: Sheet, rows: ClosedRange<Int>, cols: ClosedRange<Int>, footer: String) throws {
+        let ws = sheets[sheet.index]
+        try check(
+            worksheet_print_area(
+                ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound)),
+            "set the print area of \(sheet.name)")
+        // `&` starts a code in a footer: a literal one is doubled.
+        let text = footer.replacingOccurrences(of: "&", with: "&&")
+        try check(worksheet_set_footer(ws, "&L\(text)&RPage &P of &N"), "set the footer of \(sheet.name)")
     }
 
     /// The lines `text` takes wrapped in a column `width` characters wide: a little more
@@ -402,6 +419,11 @@ final class Workbook {
             format_set_align($0, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
         add(.wrapBottom) { format_set_text_wrap($0) }
+        add(.indent) { format_set_indent($0, 1) }
+        add(.wrapBottomIndent) {
+            format_set_text_wrap($0)
+            format_set_indent($0, 1)
+        }
         add(.date) { f in "yyyy-mm-dd".withCString { format_set_num_format(f, $0) } }
         add(.decimal) { f in "0.00".withCString { format_set_num_format(f, $0) } }
         add(.percent) { f in "0%".withCString { format_set_num_format(f, $0) } }

@@ -112,6 +112,32 @@ struct WorkbookTests {
         #expect(text(referrals[1][3]) == "Name E1" && text(referrals[1][1]) == "emergency")
     }
 
+    @Test("Clients print without Why, whose reasons ran past the page and shrank it: every other column, a footer, areas set in")
+    func clientsPrint() throws {
+        let profiles = [client("A1", "Ann"), client("B1", "Bo") { $0.conditions = [.dvtSigns] }, client("C1", "Cy")]
+        for constantMemory in [false, true] {
+            let (path, _) = try write(profiles, constantMemory: constantMemory)
+            let script = """
+                import json, sys, openpyxl
+                from openpyxl.utils import get_column_letter
+                ws = openpyxl.load_workbook(sys.argv[1])["Clients"]
+                widths = [ws.column_dimensions[get_column_letter(i)].width for i in range(1, ws.max_column + 1)]
+                print(json.dumps({"area": ws.print_area, "footer": ws.oddFooter.left.text, "widths": widths,
+                    "last": ws.cell(1, ws.max_column).value, "indent": [ws.cell(r, 15).alignment.indent for r in range(2, 5)],
+                    "header": ws.row_dimensions[1].height}))
+                """
+            let sheet: [String: Any] = try #require(try openpyxl(script, path) as? [String: Any])
+            #expect(sheet["last"] as? String == "Why")
+            #expect(sheet["area"] as? String == "'Clients'!$A$1:$O$4", "every column but Why, every row")
+            #expect((sheet["footer"] as? String)?.hasPrefix("Why is not printed") == true)
+            let widths: [Double] = try #require(sheet["widths"] as? [Double])
+            let pixels = widths.dropLast().reduce(0) { $0 + 7 * $1 + 5 }
+            #expect(988 / pixels >= 0.6, "printed at \(Int(100 * 988 / pixels))% of full size")
+            #expect(sheet["indent"] as? [Double] == [1, 1, 1], "areas start one step right of the minutes beside them")
+            #expect(sheet["header"] as? Double == 30, "two-line titles fit the header row")
+        }
+    }
+
     @Test("Referrals print readably: every cell wraps, rows fit their reasons, one A4 page wide at near full size")
     func referralsPrint() throws {
         let reasons: Set<Condition> = [.saddleNumbness, .progressiveWeakness]  // two long reasons, joined
@@ -221,6 +247,7 @@ struct WorkbookTests {
             rows = {}
             for row in ws.iter_rows(min_row=2, max_row=3):
                 rows[row[1].value] = {"wrap": [c.column for c in row if c.alignment.wrap_text],
+                    "indent": [c.column for c in row if c.alignment.indent],
                     "bottom": all(c.alignment.vertical in (None, "bottom") for c in row),
                     "height": ws.row_dimensions[row[0].row].height, "why": len(row[4].value or "")}
             print(json.dumps({"rows": rows, "why": ws.column_dimensions["E"].width}))
@@ -232,6 +259,7 @@ struct WorkbookTests {
             let row: [String: Any] = try #require(rows[id])
             #expect(row["wrap"] as? [Int] == [1, 2, 3, 5, 12], "\(id): team, id, name, why and wellness flags wrap")
             #expect(row["bottom"] as? Bool == true, "\(id): every cell at the bottom, level with the numbers")
+            #expect(row["indent"] as? [Int] == [12], "\(id): the wellness flags start one step right of the strain")
         }
         let why: Int = try #require(rows["R1"]?["why"] as? Int)
         #expect(Double(why) > width, "the red athlete's reasons are longer than one line")
