@@ -172,11 +172,13 @@ public final class ReportWriter {
             try TimetableCSV.write(timetable, to: csv)
             try csv.close()
             let rows = timetable.rows
-            let byLine = rows.indices.sorted { rows.order(at: $0) < rows.order(at: $1) }
+            // Places in the timetable (4 bytes each), sorted in place.
+            var byLine = rows.indices.map { Int32($0) }
+            byLine.sort { rows.order(at: Int($0)) < rows.order(at: Int($1)) }
             let final = try folder.create("plans.jsonl")
             try PlanLinesBooking.copy(
                 from: folder.path(Self.scratchPlans), to: final,
-                bookings: byLine.lazy.map { (line: rows.order(at: $0), json: PlanLinesBooking.json(rows[$0])) })
+                bookings: byLine.lazy.map { (line: rows.order(at: Int($0)), json: PlanLinesBooking.json(rows[Int($0)])) })
             try final.close()
             try folder.remove(Self.scratchPlans)
             try writeBundles()

@@ -22,6 +22,24 @@ struct PrintBundlesTests {
         #expect(bundles.longest == 6)
     }
 
+    @Test("offsets past many handouts (walked from every 64th) are where the print file has them")
+    func manyHandouts() {
+        var bundles = PrintBundles(separator: 2)
+        var expected: [String: [Range<Int>]] = [:]
+        var offset = 0
+        for i in 0..<1000 {
+            if i > 0 { offset += 2 }
+            let therapist = ["Ana", "Ben", "", "Chloé"][i * 7 % 4]
+            let length = 1 + i * 37 % 500
+            bundles.add(therapist: therapist, offset: offset, length: length)
+            expected[therapist, default: []].append(offset..<(offset + length))
+            offset += length
+        }
+        var seen: [String: [Range<Int>]] = [:]
+        bundles.forEachTherapist { seen[$0] = $1 }
+        #expect(seen == expected)
+    }
+
     @Test("no handouts: no therapist")
     func empty() {
         var calls = 0
