@@ -147,26 +147,32 @@ public final class ReportWriter {
         // massif: 24 MB of 187 MB at 100,000 clients).
         namer = HandoutFileNamer()
         FreedMemory.release()
-        // The rows are booked in place: handed over whole, so they are never copied.
-        let pending: Timetable.Pending
-        (pending, names) = try requests.readBack()
-        let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
-        FreedMemory.release()  // what booking let go (its sorting), before the sheets begin
-        let squad = self.squad!
-        try squad.seal()
-        self.squad = nil
-        // The session log is handed to the workbook's thread, which lets it go once the
-        // volumes are written; this thread needs it no more.
+        // The session log is handed to the workbook's thread, which writes the sheets it
+        // makes and lets it go before the week's requests come back; this thread needs it
+        // no more.
         let log = Handoff(sessions)
         sessions = SessionLog()
-        let closing = WorkbookClosing(
-            feeder: feeder, folder: folder,
-            sheets: { [diagnostics, facts, log, names, squad, loads, figures, changes, changeNames, previous] summary in
-                try summary.writeSheets(
-                    diagnostics: diagnostics, facts: facts, sessions: log.take(), timetable: timetable, names: names, squad: squad,
-                    loads: loads, figures: figures, changes: previous == nil ? nil : (changes, changeNames))
-            })
+        let closing = WorkbookClosing(feeder: feeder, folder: folder) { [log, figures, changes, changeNames, previous] summary in
+            try summary.writeLogSheets(
+                sessions: log.take(), figures: figures, changes: previous == nil ? nil : (changes, changeNames))
+        }
+        var handedOver = false
         do {
+            try closing.firstDone()
+            // The rows are booked in place: handed over whole, so they are never copied.
+            let pending: Timetable.Pending
+            (pending, names) = try requests.readBack()
+            let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
+            FreedMemory.release()  // what booking let go (its sorting), before the sheets begin
+            let squad = self.squad!
+            try squad.seal()
+            self.squad = nil
+            closing.then { [diagnostics, facts, names, squad, loads, changes, previous] summary in
+                try summary.writeSheets(
+                    diagnostics: diagnostics, facts: facts, timetable: timetable, names: names, squad: squad, loads: loads,
+                    changes: previous == nil ? nil : changes)
+            }
+            handedOver = true
             if previous != nil { try folder.write("changes.csv", ChangesCSV.text(changes)) }
             let csv = BufferedFile(try folder.create("timetable.csv"))
             try TimetableCSV.write(timetable, to: csv)
@@ -194,6 +200,7 @@ public final class ReportWriter {
             previous = nil
             FreedMemory.release()
         } catch {
+            if !handedOver { closing.then(nil) }  // the workbook is given up, not closed
             _ = try? closing.wait()
             throw error
         }
@@ -290,12 +297,20 @@ final class Handoff<Value>: @unchecked Sendable {
     }
 }
 
-/// The end of the workbook on its own thread: the summary sheets, closing the file,
-/// protecting it and checking it (the check follows the file on a third thread as it is
-/// written). The workbook and the closure's values are touched by
-/// that thread only until ``wait()`` returns; the folder is used for `summary.xlsx` only,
-/// which the caller's thread never touches meanwhile: that is why this type is
-/// `@unchecked Sendable`.
+/// The end of the workbook on its own thread, in two steps: first the sheets that need
+/// only what the stream made (`first`), then, once the caller has booked the week, the
+/// rest (`then(_:)`), closing the file, protecting it and checking it (the check follows
+/// the file on a third thread as it is written). The workbook and the closures' values
+/// are touched by that thread only until ``wait()`` returns; the folder is used for
+/// `summary.xlsx` only, which the caller's thread never touches meanwhile: that is why
+/// this type is `@unchecked Sendable`.
+///
+/// ```swift
+/// let closing = WorkbookClosing(feeder: feeder, folder: folder) { try $0.writeLogSheets(...) }
+/// try closing.firstDone()          // the first sheets are written
+/// closing.then { try $0.writeSheets(...) }
+/// let outcome = try closing.wait()
+/// ```
 final class WorkbookClosing: @unchecked Sendable {
     struct Outcome {
         var warnings: [Diagnostic]
@@ -304,20 +319,27 @@ final class WorkbookClosing: @unchecked Sendable {
     }
 
     private var result: Result<Outcome, Error>?
+    private var firstResult: Result<Void, Error>?
     private let done = DispatchSemaphore(value: 0)
+    private let firstWritten = DispatchSemaphore(value: 0)
+    private let rest = DispatchSemaphore(value: 0)
     private let feeder: WorkbookFeeder
     private let folder: RunFolder
-    /// Writes the summary sheets; let go (with the run's data it holds) before the
-    /// workbook closes. (Measured at 1,000,000 clients: the timetable, names, squad and
-    /// log it held were about 75 MB kept through the 40-50 s of closing, the run's peak.)
+    private var first: ((SummaryWorkbook) throws -> Void)?
+    /// Writes the remaining sheets; `nil` after ``then(_:)`` when the run was given up. Let
+    /// go (with the run's data it holds) before the workbook closes. (Measured at
+    /// 1,000,000 clients: the timetable, names, squad and log it held were about 75 MB
+    /// kept through the 40-50 s of closing, the run's peak.)
     private var sheets: ((SummaryWorkbook) throws -> Void)?
 
-    init(feeder: WorkbookFeeder, folder: RunFolder, sheets: @escaping (SummaryWorkbook) throws -> Void) {
+    init(feeder: WorkbookFeeder, folder: RunFolder, first: @escaping (SummaryWorkbook) throws -> Void) {
         self.feeder = feeder
         self.folder = folder
-        self.sheets = sheets
+        self.first = first
         let thread = Thread { [self] in
             result = Result { try close() }
+            if firstResult == nil { firstResult = .failure(result!.failure!) }
+            firstWritten.signal()
             done.signal()
         }
         thread.name = "legcare-workbook-close"
@@ -333,8 +355,22 @@ final class WorkbookClosing: @unchecked Sendable {
         let follower = XLSXFollower(path: folder.path("summary.xlsx"))
         let warnings: [Diagnostic]
         do {
-            try sheets?(summary)
-            sheets = nil
+            try first?(summary)
+            first = nil
+            firstResult = .success(())
+            // Signalled here for the caller; the thread's end signals again (harmless: the
+            // caller waits once).
+            firstWritten.signal()
+            let waited = StageTimings.now()
+            rest.wait()
+            start += StageTimings.now() - waited  // the caller's booking is not the workbook's time
+            do {
+                // Taken in a scope of its own, so the closure and what it holds are let go
+                // at its end, before the closing (a binding of the function's scope kept
+                // them: 144 MB through the closing at 1,000,000 clients instead of 75).
+                guard let sheets = sheets.take() else { throw CancellationError() }
+                try sheets(summary)
+            }
             FreedMemory.release()
             warnings = try summary.close()
         } catch {
@@ -351,9 +387,29 @@ final class WorkbookClosing: @unchecked Sendable {
         return Outcome(warnings: warnings, workbookSeconds: workbookSeconds, checkSeconds: checkSeconds)
     }
 
+    /// Waits for the first sheets to be written; throws what that thread threw.
+    func firstDone() throws {
+        firstWritten.wait()
+        try firstResult!.get()
+    }
+
+    /// Hands over the remaining sheets (`nil`: the run was given up, and the workbook is
+    /// not closed). Call once, after ``firstDone()``.
+    func then(_ sheets: ((SummaryWorkbook) throws -> Void)?) {
+        self.sheets = sheets
+        rest.signal()
+    }
+
     /// Waits for the workbook to be closed and checked; throws what that thread threw.
     func wait() throws -> Outcome {
         done.wait()
         return try result!.get()
+    }
+}
+
+extension Result {
+    fileprivate var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

@@ -37,6 +37,9 @@ final class SummaryWorkbook {
     var urgencyCounts: [Urgency: Int] = [:]
     var referToCounts: [ReferTo: Int] = [:]
     var due: [String: (sessions: Int, minutes: Int)] = [:]
+    /// Each therapist's delivered sessions in the last four weeks and this one, for the
+    /// Overview (`nil`: no session log); kept by ``writeLogSheets(sessions:figures:changes:)``.
+    var delivered: [String: SessionLog.Volume]?
 
     init(
         path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool, hasSessions: Bool = false,
@@ -102,29 +105,31 @@ final class SummaryWorkbook {
         }
     }
 
-    /// Writes Timetable, Squad, Referrals, Input issues and Overview, then closes the file.
-    /// Returns warnings about cells cut at Excel's limit (ids and places only, no client data).
+    /// Writes every sheet not yet written, then closes the file. Returns warnings about
+    /// cells cut at Excel's limit (ids and places only, no client data).
     func finish(
         diagnostics: [Diagnostic], facts: RunFacts, sessions: SessionLog, timetable: Timetable = Timetable(),
         names: ClientNames = ClientNames(), squad: [SquadMember] = [], loads: TeamLoads? = nil,
         figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws -> [Diagnostic] {
+        try writeLogSheets(sessions: sessions, figures: figures, changes: changes)
         try writeSheets(
-            diagnostics: diagnostics, facts: facts, sessions: sessions, timetable: timetable, names: names,
-            squad: try Squad(squad, folder: tmpdir), loads: loads, figures: figures, changes: changes)
+            diagnostics: diagnostics, facts: facts, timetable: timetable, names: names, squad: try Squad(squad, folder: tmpdir),
+            loads: loads, changes: changes?.list)
         return try close()
     }
 
-    /// Writes Timetable, Squad, Referrals, Input issues and Overview: what ``close()``
-    /// needs none of the run's data for, so the caller can let go of it first.
+    /// Writes Changes and what the session log and the manager's figures make (Session
+    /// volumes, Utilisation, Client visits' filters, Overdue, Forecast), and keeps the
+    /// Overview's delivered sessions: the sheets that need neither the week's bookings nor
+    /// the squad, so they can be written before the week is booked.
     ///
     /// The session log is taken, not borrowed: it is let go once the sheets that total it
-    /// are written (measured at 1,000,000 clients: its 1.4 million sessions were 23 MB
-    /// held through the summary sheets, the run's memory peak).
-    func writeSheets(
-        diagnostics: [Diagnostic], facts: RunFacts, sessions: consuming SessionLog, timetable: Timetable = Timetable(),
-        names: ClientNames = ClientNames(), squad: Squad, loads: TeamLoads? = nil,
-        figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
+    /// are written, before the week's booking requests come back (measured at 1,000,000
+    /// clients: its 1.4 million sessions were 23 MB, held through the week, the run's
+    /// memory peak).
+    func writeLogSheets(
+        sessions: consuming SessionLog, figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws {
         try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
         let figures = figures ?? ManagerFigures(asOf: asOf)
@@ -136,11 +141,20 @@ final class SummaryWorkbook {
         }
         // The Overview's delivered sessions, the last of what the log is read for.
         let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
-        let delivered = sessions.rows > 0 ? sessions.therapistTotals(inWeeks: Set(recent)) : nil
+        delivered = sessions.rows > 0 ? sessions.therapistTotals(inWeeks: Set(recent)) : nil
         _ = consume sessions
         // What the volumes let go, so the sheets after them do not add to it.
         FreedMemory.release()
         try ForecastSheet.write(figures.forecast, config: config, to: workbook, sheet: forecastSheet)
+    }
+
+    /// Writes Timetable, Squad, Referrals, Input issues and Overview (after
+    /// ``writeLogSheets(sessions:figures:changes:)``): what ``close()`` needs none of the
+    /// run's data for, so the caller can let go of it first.
+    func writeSheets(
+        diagnostics: [Diagnostic], facts: RunFacts, timetable: Timetable = Timetable(), names: ClientNames = ClientNames(),
+        squad: Squad, loads: TeamLoads? = nil, changes: [PlanChange]? = nil
+    ) throws {
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
         try TimetableSheet.write(
             timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet, rowLimit: rowLimit)
@@ -160,7 +174,7 @@ final class SummaryWorkbook {
         try writeReferrals()
         try writeIssues(diagnostics)
         for stream in [clients, routines, referrals, issues] { try stream.finish() }
-        try writeOverview(facts: facts, delivered: delivered, timetable: timetable, squad: squad.tally, changes: changes?.list)
+        try writeOverview(facts: facts, delivered: delivered, timetable: timetable, squad: squad.tally, changes: changes)
     }
 
     /// Closes the file (libxlsxwriter assembles and deflates every part). Returns warnings
