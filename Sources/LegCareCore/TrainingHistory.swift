@@ -41,8 +41,27 @@ public struct TrainingHistory: Hashable, Sendable {
         }
     }
 
-    /// The bytes a day of the log takes (for the test that keeps it small).
+    /// The bytes a day of the log takes (for the test that keeps it small, and for a log
+    /// kept as bytes).
     public static let entryBytes = MemoryLayout<Entry>.stride
+
+    /// How many days have rows.
+    public var dayCount: Int { entries.count }
+
+    /// The log's days as bytes (``entryBytes`` a day), to be kept elsewhere and made into
+    /// the same log again by ``init(entryBytes:)`` in this same program.
+    public func withEntryBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try entries.withUnsafeBytes(body)
+    }
+
+    /// The log whose days ``withEntryBytes(_:)`` gave.
+    public init(entryBytes bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count % Self.entryBytes == 0, "a training log's bytes are whole days")
+        entries = Array(unsafeUninitializedCapacity: bytes.count / Self.entryBytes) { buffer, count in
+            if !bytes.isEmpty { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes) }
+            count = bytes.count / Self.entryBytes
+        }
+    }
 
     /// One entry per day with rows, oldest first.
     private(set) var entries: [Entry] = []

@@ -47,6 +47,10 @@ public final class ReportWriter {
     /// Wall time of each output stage so far (`--timings`).
     public private(set) var timings = StageTimings()
 
+    /// The run's staging folder, for scratch files that must never outlive the run or be
+    /// seen by anyone else (0700; each file unlinked once made).
+    public var scratchFolder: String { folder.stagingPath }
+
     /// How many unfinished folders of interrupted runs were removed when this run started.
     public var staleRemoved: Int { folder.staleRemoved }
 

@@ -29,7 +29,7 @@ final class ClientStream: @unchecked Sendable {
     private var sessions: SessionLog?
     /// Each athlete's log until they are planned: then it goes with the client (measured:
     /// the logs were about 100 MB of a 1,000,000-client run held to its end).
-    private var training: [String: TrainingHistory]
+    private let training: TrainingLogs
     private let asOf: Day
     private var timings = StageTimings()
 
@@ -47,11 +47,11 @@ final class ClientStream: @unchecked Sendable {
     /// (measured at 100,000 and 300,000 clients).
     private static let capacity = 1024
 
-    init(reader: ClientsReader, engine: PlanEngine, sessions: SessionLog?, training: [String: TrainingHistory]?, asOf: Day) {
+    init(reader: ClientsReader, engine: PlanEngine, sessions: SessionLog?, training: TrainingLogs?, asOf: Day) {
         self.reader = reader
         self.engine = engine
         self.sessions = sessions
-        self.training = training ?? [:]
+        self.training = training ?? TrainingLogs([:])
         self.asOf = asOf
         let thread = Thread { [self] in produce() }
         thread.name = "legcare-intake"
@@ -99,7 +99,7 @@ final class ClientStream: @unchecked Sendable {
                 if profile.lastMassage == nil, let last = sessions?.lastCompleted(profile.clientID, onOrBefore: asOf) {
                     profile.lastMassage = last
                 }
-                let history = training.removeValue(forKey: profile.clientID)
+                let history = try training.take(profile.clientID)
                 let plan = timings.measure("plan") { engine.plan(for: profile, asOf: asOf, training: history) }
                 batch.append(
                     Item(profile: profile, plan: plan, training: history, position: reader.lastPosition!, rowsRead: reader.rowsRead))

@@ -40,7 +40,9 @@ enum Pipeline {
         let reading = Background(name: "legcare-training") {
             try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0)) }
         }
-        var sessions = try inputs.sessions.map { try SessionsReader.read(ByteSource(path: $0), file: name($0)) }
+        var sessions = try inputs.sessions.map {
+            try SessionsReader.read(ByteSource(path: $0), file: name($0), fileBytes: fileSize($0))
+        }
         var training = try reading.wait()
         // Ids the logs name that no accepted client has matched yet, struck off as clients
         // are accepted (measured: a set of every accepted id was 40 MB at 1,000,000 clients).
@@ -48,7 +50,7 @@ enum Pipeline {
         var unmatchedTraining = training?.clientRows ?? [:]
         training?.clientRows = [:]
         // The logs go to the stream, which lets each one go once its client is written.
-        var histories = training?.histories
+        let histories = training.map { TrainingLogs($0.histories) }
         training?.histories = [:]
         timings.add("intake", StageTimings.now() - started)
 
@@ -60,13 +62,17 @@ enum Pipeline {
         let previous = out.flatMap { loadPrevious(inputs, out: $0, warnings: &previousWarnings) }
 
         // 5. Stage the run folder (report only).
-        let size = (try? FileManager.default.attributesOfItem(atPath: inputs.clients)[.size] as? Int) ?? 0
+        let size = fileSize(inputs.clients)
         clients.reserveIDs(forFileBytes: size)
         let writer = try out.map {
             try ReportWriter(
                 out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil,
                 sessions: sessions?.log, previous: previous)
         }
+
+        // A report's training logs wait on disk, in the run's staging folder, until their
+        // clients stream by (`check` writes nothing, and keeps them in memory).
+        if let writer { try histories?.spill(into: writer.scratchFolder) }
 
         if let removed = writer?.staleRemoved, removed > 0 {
             FileHandle.standardError.write(Data("legcare: removed \(removed) unfinished run folder(s) left by interrupted runs\n".utf8))
@@ -77,7 +83,7 @@ enum Pipeline {
         // first accepted id copy the id table's slots (8 MB at 1,000,000 clients) and lose
         // the room asked for above.
         let stream = ClientStream(
-            reader: consume clients, engine: PlanEngine(settings: config.settings), sessions: sessions?.log, training: histories.take(),
+            reader: consume clients, engine: PlanEngine(settings: config.settings), sessions: sessions?.log, training: histories,
             asOf: inputs.asOf)
         var progress = Progress()
         var refused: [(ClientsReader.Position, String)] = []
@@ -186,6 +192,9 @@ enum Pipeline {
 
     /// The file's name without folders, as diagnostics show it.
     static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    /// A file's size in bytes (0 when unknown), for sizing what its rows fill.
+    static func fileSize(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
 }
 
 /// Progress on stderr, only when stderr is a terminal.

@@ -1,0 +1,66 @@
+import Foundation
+import LegCareCore
+import Testing
+
+@testable import LegCareReports
+
+@Suite("Training logs: each athlete's days kept on disk until their client streams by")
+struct TrainingLogsTests {
+    /// Logs of every shape: a day, many days out of order, several rows on a day, wellness
+    /// scores, the earliest and latest days the readers take, and an athlete with no days.
+    static func histories() -> [String: TrainingHistory] {
+        var logs: [String: TrainingHistory] = [:]
+        for i in 0..<500 {
+            var h = TrainingHistory()
+            for d in 0..<(i % 40) {
+                let day = Day(iso: "2026-11-22")!.adding(days: -((d * 7919) % 60))
+                h.add(day: day, minutes: (i + d) % 601, rpe: d % 11, wellness: ["sleep": 1 + d % 5, "mood": 1 + i % 5])
+            }
+            logs["A\(i)-" + String(repeating: "é", count: i % 3)] = h
+        }
+        var edges = TrainingHistory()
+        edges.add(day: Day(iso: "0001-01-01")!, minutes: 600, rpe: 10)
+        edges.add(day: Day(iso: "9999-12-31")!, minutes: 1, rpe: 1, wellness: ["soreness": 5])
+        logs["edges"] = edges
+        return logs
+    }
+
+    @Test("a spilled log comes back as it went in, once; an unknown client has none; the file has no name")
+    func roundTrip() throws {
+        let dir = try ScratchRowsTests().folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let histories = Self.histories()
+        #expect(histories.values.contains { $0.dayCount == 0 } && histories.values.contains { $0.dayCount > 30 })
+        let logs = TrainingLogs(histories)
+        try logs.spill(into: dir)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        for (id, history) in histories.sorted(by: { $0.key < $1.key }) {
+            #expect(try logs.take(id) == history, "\(id)")
+            #expect(try logs.take(id) == nil, "\(id) is taken once")
+        }
+        #expect(try logs.take("nobody") == nil)
+    }
+
+    @Test("kept in memory (no spill, as `check` runs), a log is taken once all the same")
+    func inMemory() throws {
+        let histories = Self.histories()
+        let logs = TrainingLogs(histories)
+        #expect(try logs.take("edges") == histories["edges"])
+        #expect(try logs.take("edges") == nil)
+        #expect(try logs.take("nobody") == nil)
+    }
+
+    @Test("the plan from a spilled log is the plan from the log itself")
+    func samePlan() throws {
+        let dir = try ScratchRowsTests().folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (profile, training) = SquadFixture.cases[1]  // the load spike
+        let history = try #require(training)
+        let logs = TrainingLogs(["RV2": history])
+        try logs.spill(into: dir)
+        let engine = PlanEngine(settings: SquadFixture.config.settings)
+        let plan = engine.plan(for: profile, asOf: SquadFixture.asOf, training: try logs.take("RV2"))
+        #expect(plan == engine.plan(for: profile, asOf: SquadFixture.asOf, training: history))
+        #expect(plan.attention?.reasons.contains("acwr_spike") == true)
+    }
+}
