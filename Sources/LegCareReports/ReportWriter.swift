@@ -132,8 +132,10 @@ public final class ReportWriter {
     /// pages, the input issues and the workbook's summary sheets, checks the workbook, and
     /// publishes the folder. Returns its final path.
     ///
-    /// Once the week is booked, the workbook's summary sheets, its closing and its check
-    /// run on the workbook's thread while this one writes the timetable, the bookings, the
+    /// The workbook's thread first writes the sheets of the session log and the manager's
+    /// figures, and this one waits for them, so the log is gone before the week's requests
+    /// come back. Once the week is booked, the workbook's other sheets, its closing and its
+    /// check run on that thread while this one writes the timetable, the bookings, the
     /// print bundles and the team pages (measured: about 2 s each way at 100,000 clients).
     /// Each output is written by one thread only, so the bytes do not depend on timing.
     public func finish(
@@ -341,9 +343,14 @@ final class WorkbookClosing: @unchecked Sendable {
         self.folder = folder
         self.first = first
         let thread = Thread { [self] in
-            result = Result { try close() }
-            if firstResult == nil { firstResult = .failure(result!.failure!) }
-            firstWritten.signal()
+            let outcome = Result { try close() }
+            result = outcome
+            // Failed before the first sheets were written: the caller waiting for them
+            // hears it too.
+            if firstResult == nil, case .failure(let error) = outcome {
+                firstResult = .failure(error)
+                firstWritten.signal()
+            }
             done.signal()
         }
         thread.name = "legcare-workbook-close"
@@ -362,8 +369,6 @@ final class WorkbookClosing: @unchecked Sendable {
             try first?(summary)
             first = nil
             firstResult = .success(())
-            // Signalled here for the caller; the thread's end signals again (harmless: the
-            // caller waits once).
             firstWritten.signal()
             let waited = StageTimings.now()
             rest.wait()
@@ -408,12 +413,5 @@ final class WorkbookClosing: @unchecked Sendable {
     func wait() throws -> Outcome {
         done.wait()
         return try result!.get()
-    }
-}
-
-extension Result {
-    fileprivate var failure: Failure? {
-        if case .failure(let error) = self { return error }
-        return nil
     }
 }

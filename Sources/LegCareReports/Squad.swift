@@ -84,13 +84,15 @@ final class Squad {
         let green = Self.levels.firstIndex(of: .green)!
         func rank(_ k: Key) -> Int { k.team < 0 ? noTeam : ranks[Int(k.team)] }
         func level(_ k: Key) -> Int { k.attention == 0 ? green : Int(k.attention) - 1 }
-        ordered = keys.indices.map { Int32($0) }.sorted { i, j in
+        var order = keys.indices.map { Int32($0) }
+        order.sort { i, j in
             let (a, b) = (keys[Int(i)], keys[Int(j)])
             let (ra, rb) = (rank(a), rank(b))
             if ra != rb { return ra < rb }
             let (la, lb) = (level(a), level(b))
             return la != lb ? la > lb : a.order < b.order
         }
+        ordered = order
     }
 
     /// Members with attention, in the Squad sheet's order.
