@@ -42,7 +42,7 @@ public final class ReportWriter {
     private var changeNames: [String: String] = [:]
     /// Where each therapist's handouts lie in `handouts-print.txt`, for
     /// `print/<therapist>.txt`.
-    private var bundles = PrintBundles(separator: ReportWriter.pageBreak.utf8.count)
+    private var bundles: PrintBundles
 
     /// Wall time of each output stage so far (`--timings`).
     public private(set) var timings = StageTimings()
@@ -73,6 +73,7 @@ public final class ReportWriter {
             hasSessions: sessions != nil)
         feeder = WorkbookFeeder(summary)
         requests = try PendingBookings(folder: folder.stagingPath)
+        bundles = try PrintBundles(separator: Self.pageBreak.utf8.count, scratchFolder: folder.stagingPath)
         squad = try Squad(folder: folder.stagingPath)
         self.sessions = sessions ?? SessionLog()
         figures = ManagerFigures(asOf: asOf, scratchFolder: folder.stagingPath)
@@ -99,7 +100,7 @@ public final class ReportWriter {
             return "could not be written: its handout file was refused (\(error.reason)); expected a row LegCare can save"
         }
         if count > 0 { try print.write(Self.pageBreak) }
-        bundles.add(therapist: profile.therapist ?? "", offset: print.offset, length: text.count)
+        try bundles.add(therapist: profile.therapist ?? "", offset: print.offset, length: text.count)
         try print.write(bytes: text)
         let handoutsDone = StageTimings.now()
         timings.add("handouts", handoutsDone - start)
