@@ -25,10 +25,10 @@ struct PrintBundles {
     /// Handouts written to disk at a time (512 KB).
     static let batch = 1 << 16
 
-    /// Bundles held in memory, or, with `scratchFolder`, on disk in batches.
-    init(separator: Int, scratchFolder: String? = nil) throws {
+    /// Bundles kept on disk in batches, in a scratch file in `scratchFolder`.
+    init(separator: Int, scratchFolder: String) throws {
         self.separator = separator
-        spill = try scratchFolder.map { try ScratchRows(folder: $0) }
+        spill = try ScratchRows(folder: scratchFolder)
     }
 
     /// Bundles held in memory.
@@ -64,7 +64,8 @@ struct PrintBundles {
             var r = ScratchRecord.Reader(bytes)
             for _ in 0..<(bytes.count / 8) { all.append((Int32(bitPattern: r.u32()), r.u32())) }
         }
-        return all + handouts
+        all.append(contentsOf: handouts)  // into the room reserved, not a third copy
+        return all
     }
 
     /// Each therapist in name order ("" first), with where each of their handouts lies in
