@@ -40,8 +40,10 @@ public struct SessionRecord: Hashable, Sendable {
 ///
 /// Held compactly (measured with massif and RSS at 1,000,000 clients: the log was the
 /// largest block of the run's memory, with a dictionary of three Strings per volume and an
-/// array per client): therapists are numbered, every session is one 24-byte record,
-/// chained per client in file order, and volumes are totalled from the records when asked.
+/// array per client): therapists are numbered, every session is an 8-byte link chained
+/// per client in file order (its visits) and a 12-byte volume record, in memory or, with a
+/// ``SpillStore``, on disk until a sheet asks for volumes, which are totalled from the
+/// records then.
 public struct SessionLog: Sendable {
     /// One client's session: when, and what became of it.
     public struct Visit: Hashable, Sendable {
@@ -71,26 +73,40 @@ public struct SessionLog: Sendable {
         }
     }
 
-    /// One session, and the next of the same client (-1: the last). The week, therapist
-    /// and kind are kept here and totalled when a sheet asks: a dictionary of totals per
-    /// week, therapist and kind, filled row by row, was the largest part of the log at
-    /// 1,000,000 clients (about 800,000 totals; measured with malloc's statistics, the heap
-    /// in use after reading the logs fell from 237 MB to 195 MB). 16 bytes: a day lies in
-    /// years 1-9999, minutes are 1-240, and the next record's place is Int32 (a log of
-    /// 2^31 rows would be a file of over 100 GB). Measured at 1,000,000 clients (1.4
-    /// million sessions): 24 bytes with an Int for the next record, 34 MB in use and up to
-    /// 50 MB while the array doubled.
-    private struct Record: Sendable {
+    /// One session of a client, and the next of the same client (-1: the last): what a
+    /// client's visits and last session are read from while clients stream. 8 bytes: the
+    /// day's serial (years 1-9999 lie under 2^22) with the status in its low two bits,
+    /// and the next one's place (Int32: a log of 2^31 rows would be a file of over 100
+    /// GB).
+    private struct Link: Sendable {
+        var dayAndStatus: Int32
+        var next: Int32
+
+        var day: Int { Int(dayAndStatus >> 2) }
+        var status: Int { Int(dayAndStatus & 3) }
+    }
+
+    /// One session as the volumes count it: its day, therapist, kind, minutes and status.
+    /// 12 bytes: minutes are 1-240. Kept in a ``SpillStore`` when the log has one, read back
+    /// when a sheet asks for volumes.
+    ///
+    /// Why apart from the links: measured at 1,000,000 clients (1.4 million sessions),
+    /// the log's 16-byte records (volumes and links together, 23 MB) were held from the
+    /// logs' reading to the end of the stream, at both of the run's memory peaks, though
+    /// the volumes are only asked for after the last client.
+    struct Record: Sendable {
         var day: Int32
         var therapist: Int32
-        var next: Int32
         var minutes: UInt16
         var status: UInt8
         var kind: UInt8
     }
 
-    /// The bytes a session takes in the log (for the test that keeps it small).
-    public static let recordBytes = MemoryLayout<Record>.stride
+    /// The bytes a session takes in memory while clients stream (for the test that keeps
+    /// it small): its link, when its volume record waits in a store.
+    public static let recordBytes = MemoryLayout<Link>.stride
+    /// The bytes of a session's volume record.
+    public static let volumeRecordBytes = MemoryLayout<Record>.stride
 
     /// Rows counted.
     public private(set) var rows = 0
@@ -104,14 +120,33 @@ public struct SessionLog: Sendable {
     private var firstRecord: [Int32] = []
     private var lastRecord: [Int32] = []
     private var firstRows: [Int32] = []
+    private var links: [Link] = []
+    /// The volume records: all of them, or, with a store, those not yet written to it.
     private var records: [Record] = []
+    private let store: SpillStore?
+    /// Volume records gathered before each write to the store (768 KB by default).
+    private let storeBatch: Int
+    /// What went wrong writing to the store, for ``finishAdding()`` to throw.
+    private var storeFailure: (any Error)?
     /// Whether ``reserveCapacity(rows:)`` made room up front.
     private var reserved = false
     private static let kindCases = DeliveredKind.allCases
     private static let kinds = kindCases.map(\.rawValue)
     private static let statuses = SessionStatus.allCases
 
-    public init() {}
+    /// An empty log holding everything in memory.
+    public init() {
+        store = nil
+        storeBatch = 0
+    }
+
+    /// An empty log whose volume records wait in `store` (a scratch file) until a sheet
+    /// asks for volumes, written `batch` at a time.
+    public init(store: SpillStore, batch: Int = 1 << 16) {
+        precondition(batch > 0, "a batch holds records")
+        self.store = store
+        storeBatch = batch
+    }
 
     /// Adds one session; `row` is its row in the file (for warnings about its client).
     public mutating func add(_ s: SessionRecord, row: Int = 0) {
@@ -122,11 +157,14 @@ public struct SessionLog: Sendable {
         // A blank kind is counted as `other`, under the same key as an explicit `other`
         // (two keys both named "other" made one overwrite the other in the sheets).
         let kind = UInt8(Self.kindCases.firstIndex(of: s.kind ?? .other)!)
-        let index = Int32(records.count)
+        let status = Self.statuses.firstIndex(of: s.status)!
         records.append(
             Record(
-                day: Int32(s.day.serial), therapist: Int32(therapist), next: -1, minutes: UInt16(clamping: s.minutes),
-                status: UInt8(Self.statuses.firstIndex(of: s.status)!), kind: kind))
+                day: Int32(s.day.serial), therapist: Int32(therapist), minutes: UInt16(clamping: s.minutes), status: UInt8(status),
+                kind: kind))
+        if store != nil && records.count >= storeBatch { writeRecords() }
+        let index = Int32(links.count)
+        links.append(Link(dayAndStatus: Int32(s.day.serial) << 2 | Int32(status), next: -1))
         if lastRecord.count < firstRecord.count { findLastRecords() }
         let (c, newClient) = clientNumbers.insert(s.clientID)
         if newClient {
@@ -134,9 +172,38 @@ public struct SessionLog: Sendable {
             lastRecord.append(index)
             firstRows.append(Int32(clamping: row))
         } else {
-            records[Int(lastRecord[c])].next = index
+            links[Int(lastRecord[c])].next = index
             lastRecord[c] = index
         }
+    }
+
+    /// Writes the gathered volume records to the store (a failure is kept for
+    /// ``finishAdding()``, and nothing more is written).
+    private mutating func writeRecords() {
+        guard let store, storeFailure == nil, !records.isEmpty else { return }
+        do {
+            try records.withUnsafeBytes { try store.append($0) }
+            records.removeAll(keepingCapacity: true)
+        } catch {
+            storeFailure = error
+        }
+    }
+
+    /// Every volume record, in file order: read back from the store, when there is one.
+    private func allRecords() throws -> [Record] {
+        guard let store else { return records }
+        var all: [Record] = []
+        all.reserveCapacity(rows)
+        try store.readAll { bytes in
+            precondition(bytes.count % Self.volumeRecordBytes == 0, "the store gives back whole records")
+            let (old, count) = (all.count, bytes.count / Self.volumeRecordBytes)
+            all.append(contentsOf: repeatElement(Record(day: 0, therapist: 0, minutes: 0, status: 0, kind: 0), count: count))
+            all.withUnsafeMutableBytes { into in
+                into.baseAddress!.advanced(by: old * Self.volumeRecordBytes).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+            }
+        }
+        all += records
+        return all
     }
 
     /// Room for up to `rows` sessions (a high guess from the file's size), asked for before
@@ -147,21 +214,27 @@ public struct SessionLog: Sendable {
     /// 1,000,000 clients: the copy of the records, 23 MB beside their 33 MB of room, was
     /// the run's memory peak once the training log waited on disk.
     public mutating func reserveCapacity(rows: Int) {
-        records.reserveCapacity(rows)
+        records.reserveCapacity(store == nil ? rows : storeBatch)
+        links.reserveCapacity(rows)
         firstRecord.reserveCapacity(rows)
         lastRecord.reserveCapacity(rows)
         firstRows.reserveCapacity(rows)
         reserved = true
     }
 
-    /// Once every session is added: lets go of what only adding needs (each client's last
-    /// record) and, unless room was reserved, of the room the arrays kept to grow. (An
-    /// array that doubles holds up to twice what it needs, written; at 1,000,000 clients
-    /// the records alone kept room for 700,000 more.) Adding more sessions afterwards still
-    /// works.
-    public mutating func finishAdding() {
+    /// Once every session is added: writes the last volume records to the store, lets go
+    /// of what only adding needs (each client's last record) and, unless room was
+    /// reserved, of the room the arrays kept to grow. (An array that doubles holds up to
+    /// twice what it needs, written; at 1,000,000 clients the records alone kept room for
+    /// 700,000 more.) Adding more sessions afterwards still works. Throws what writing to
+    /// the store threw.
+    public mutating func finishAdding() throws {
+        writeRecords()
+        if let storeFailure { throw storeFailure }
+        if store != nil { records = [] }
         if !reserved {
             records = records.withUnsafeBufferPointer { Array($0) }
+            links = links.withUnsafeBufferPointer { Array($0) }
             firstRecord = firstRecord.withUnsafeBufferPointer { Array($0) }
             firstRows = firstRows.withUnsafeBufferPointer { Array($0) }
         }
@@ -172,7 +245,7 @@ public struct SessionLog: Sendable {
     private mutating func findLastRecords() {
         lastRecord = firstRecord.map { first in
             var i = first
-            while records[Int(i)].next >= 0 { i = records[Int(i)].next }
+            while links[Int(i)].next >= 0 { i = links[Int(i)].next }
             return i
         }
     }
@@ -245,13 +318,14 @@ public struct SessionLog: Sendable {
     /// therapist and kind entries over 12 weeks, 26 MB at 32 bytes each plus their key
     /// table, made by each sheet that totals them, at the summary sheets' memory peak. A
     /// week's are a twelfth; the sessions are grouped by week once (4 bytes each).
-    public func forEachWeek(of weeks: [String], _ body: (Int, Period) throws -> Void) rethrows {
+    public func forEachWeek(of weeks: [String], _ body: (Int, Period) throws -> Void) throws {
         try forEachWeek(of: weeks, denseKeys: nil, body)
     }
 
     /// ``forEachWeek(of:_:)``, with the choice of key table forced (`nil`: by size), for the
     /// test that holds the two to the same result.
-    func forEachWeek(of weeks: [String], denseKeys: Bool?, _ body: (Int, Period) throws -> Void) rethrows {
+    func forEachWeek(of weeks: [String], denseKeys: Bool?, _ body: (Int, Period) throws -> Void) throws {
+        let records = try allRecords()
         var place: [String: Int] = [:]
         for (i, w) in weeks.enumerated() where place[w] == nil { place[w] = i }
         // Each day's week, looked up once per day: a log spans a few hundred days at most.
@@ -328,9 +402,9 @@ public struct SessionLog: Sendable {
 
     /// Every entry of the named ISO weeks at once, week by week (for tests: the sheets go
     /// a week at a time, ``forEachWeek(of:_:)``).
-    func period(weeks: [String], denseKeys: Bool? = nil) -> Period {
+    func period(weeks: [String], denseKeys: Bool? = nil) throws -> Period {
         var entries: [Period.Entry] = []
-        forEachWeek(of: weeks, denseKeys: denseKeys) { _, p in entries += p.entries }
+        try forEachWeek(of: weeks, denseKeys: denseKeys) { _, p in entries += p.entries }
         return Period(
             weeks: weeks, therapists: therapistNames, therapistRank: Self.ranks(therapistNames), kinds: Self.kinds,
             kindRank: Self.ranks(Self.kinds), entries: entries)
@@ -354,9 +428,9 @@ public struct SessionLog: Sendable {
     /// together; every therapist with a session in the log has an entry, a zero one when
     /// none falls in those weeks. (Measured: building every therapist's volume for every
     /// week to read five of them took 1.3 s of a 1,000,000-client run.)
-    public func therapistTotals(inWeeks weeks: Set<String>) -> [String: Volume] {
+    public func therapistTotals(inWeeks weeks: Set<String>) throws -> [String: Volume] {
         var totals = [Volume](repeating: Volume(), count: therapistNames.count)
-        forEachWeek(of: weeks.sorted()) { _, p in
+        try forEachWeek(of: weeks.sorted()) { _, p in
             for e in p.entries { totals[e.therapist] = totals[e.therapist] + e.volume }
         }
         return Dictionary(zip(therapistNames, totals), uniquingKeysWith: { a, _ in a })
@@ -368,9 +442,9 @@ public struct SessionLog: Sendable {
         guard let c = clientNumbers.number(of: clientID) else { return false }
         var i = Int(firstRecord[c])
         while i >= 0 {
-            let r = records[i]
-            body(Visit(day: Day(serial: Int(r.day)), status: Self.statuses[Int(r.status)]))
-            i = Int(r.next)
+            let link = links[i]
+            body(Visit(day: Day(serial: link.day), status: Self.statuses[link.status]))
+            i = Int(link.next)
         }
         return true
     }
@@ -409,6 +483,7 @@ public struct SessionLog: Sendable {
         firstRecord = []
         lastRecord = []
         firstRows = []
+        links = []
     }
 
     /// A client's number in ``clients``, when the log names it.
@@ -416,7 +491,21 @@ public struct SessionLog: Sendable {
 
     /// Every ISO week with a logged session, oldest first.
     public var weeks: [String] {
-        let mondays = Set(Set(records.map(\.day)).map { d in Day(serial: Int(d)).adding(days: 1 - Day(serial: Int(d)).weekday) })
-        return mondays.sorted().map(\.isoWeekName)
+        get throws {
+            let records = try allRecords()
+            let mondays = Set(Set(records.map(\.day)).map { d in Day(serial: Int(d)).adding(days: 1 - Day(serial: Int(d)).weekday) })
+            return mondays.sorted().map(\.isoWeekName)
+        }
     }
+}
+
+/// Fixed-size records kept outside memory until asked for again, in the order written:
+/// a scratch file, which the reports module makes (this module touches no files).
+/// Written by one thread; once written, read by any.
+public protocol SpillStore: AnyObject, Sendable {
+    /// Adds bytes after those written so far.
+    func append(_ bytes: UnsafeRawBufferPointer) throws
+    /// Every byte written so far, in order, a chunk at a time (each chunk whole records
+    /// of the writer's size, when every append was).
+    func readAll(_ body: (UnsafeRawBufferPointer) throws -> Void) throws
 }

@@ -98,6 +98,27 @@ public struct TrainingHistory: Hashable, Sendable {
         if found { entries[i].daily = daily } else { entries.insert(Entry(day: day, daily: daily), at: i) }
     }
 
+    /// Adds the days of `later`, a log of rows that come after this one's: the same log
+    /// as adding its rows here one by one (loads add up, a later wellness score replaces).
+    /// Loads are whole numbers (minutes x RPE), so the sums are exact in any grouping.
+    public mutating func append(_ later: TrainingHistory) {
+        if entries.isEmpty {
+            entries = later.entries
+            return
+        }
+        for entry in later.entries {
+            let (found, i) = index(of: entry.day)
+            guard found else {
+                entries.insert(entry, at: i)
+                continue
+            }
+            var daily = entries[i].daily
+            daily.load += entry.daily.load
+            for item in Self.wellnessItems.indices where entry.daily.score(item) > 0 { daily.set(item, entry.daily.score(item)) }
+            entries[i].daily = daily
+        }
+    }
+
     /// The summed load of a day (0 with no row).
     public func load(on day: Day) -> Double { daily(on: day)?.load ?? 0 }
 

@@ -27,8 +27,11 @@ public enum SessionsReader {
     /// slots for a row per ``typicalRowBytes``, so none of them grows by doubling, which
     /// held the old storage beside the new (measured at 1,000,000 clients: 1.4 million
     /// sessions, the reading's memory peak).
-    public static func read(_ source: ByteSource, file: String, fileBytes: Int = 0) throws -> Result {
+    ///
+    /// With `store`, the log's volume records wait there (see ``SessionLog/init(store:)``).
+    public static func read(_ source: ByteSource, file: String, fileBytes: Int = 0, store: SpillStore? = nil) throws -> Result {
         var result = Result()
+        if let store { result.log = SessionLog(store: store) }
         var table = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &result.diagnostics)
         // Each accepted session id and its row, by the id's number (an IDTable, not a
         // dictionary: see its notes; 1.4 million ids at 1,000,000 clients).
@@ -74,7 +77,7 @@ public enum SessionsReader {
                 result.rejected += 1
             }
         }
-        result.log.finishAdding()
+        try result.log.finishAdding()
         result.rowsRead = result.log.rows + result.rejected
         result.diagnostics += table.closingDiagnostics()
         return result

@@ -55,11 +55,23 @@ public final class ReportWriter {
     public var staleRemoved: Int { folder.staleRemoved }
 
     /// Stages a new run folder for the as-of day's ISO week under `out`.
-    public init(
+    public convenience init(
         out: String, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool,
         sessions: SessionLog? = nil, previous: [String: PlanSnapshot]? = nil
     ) throws {
-        folder = try RunFolder(out: out, week: asOf.isoWeekName)
+        try self.init(
+            folder: RunFolder(out: out, week: asOf.isoWeekName), template: template, config: config, asOf: asOf,
+            clientsFileBytes: clientsFileBytes, hasTraining: hasTraining, sessions: sessions, previous: previous)
+    }
+
+    /// Writes into a run folder already staged for the as-of day's ISO week (the pipeline
+    /// stages it before reading the logs, so the training log can wait on disk there).
+    public init(
+        folder: RunFolder, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool,
+        sessions: SessionLog? = nil, previous: [String: PlanSnapshot]? = nil
+    ) throws {
+        precondition(folder.finalPath.hasSuffix("/" + asOf.isoWeekName), "the run folder is the as-of day's week")
+        self.folder = folder
         self.template = template
         self.config = config
         self.asOf = asOf

@@ -17,7 +17,7 @@ enum UtilisationSheet {
         var therapists: [String] = []
         var therapistRank: [Int] = []
         var periodKinds: [String] = []
-        log.forEachWeek(of: weeks) { _, period in
+        try log.forEachWeek(of: weeks) { _, period in
             if therapists.isEmpty {
                 therapists = period.therapists
                 therapistRank = period.therapistRank

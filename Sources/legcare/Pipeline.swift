@@ -34,14 +34,25 @@ enum Pipeline {
         let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
         let template = try HandoutTemplate.load(folder: config.templateFolder)
 
-        // 2. Optional logs: delivered sessions and squad training.
+        // 2. Client list: header checked before anything is written.
+        var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients))
+
+        // 3. Stage the run folder (report only), so that a report's training log and the
+        // session log's volumes can wait on disk there as they are read (`check` writes
+        // nothing, and keeps them in memory).
+        let folder = try out.map { try RunFolder(out: $0, week: inputs.asOf.isoWeekName) }
+        let spilled = try folder.flatMap { f in try inputs.training.map { _ in try TrainingLogs(scratchFolder: f.stagingPath) } }
+
+        // 4. Optional logs: delivered sessions and squad training.
         // The two are independent: the training log is read on a second core meanwhile.
         let trainingFile = inputs.training
         let reading = Background(name: "legcare-training") {
-            try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0)) }
+            try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0), spill: spilled?.add) }
         }
         var sessions = try inputs.sessions.map {
-            try SessionsReader.read(ByteSource(path: $0), file: name($0), fileBytes: fileSize($0))
+            try SessionsReader.read(
+                ByteSource(path: $0), file: name($0), fileBytes: fileSize($0),
+                store: folder.map { try ScratchStore(folder: $0.stagingPath) })
         }
         var training = try reading.wait()
         // Ids the logs name that no accepted client has matched yet, struck off as clients
@@ -50,35 +61,29 @@ enum Pipeline {
         var unmatchedTraining = training?.clientRows ?? [:]
         training?.clientRows = [:]
         // The logs go to the stream, which lets each one go once its client is written.
-        let histories = training.map { TrainingLogs($0.histories) }
+        let histories = spilled ?? training.map { TrainingLogs($0.histories) }
         training?.histories = [:]
+        spilled?.finishAdding()
         timings.add("intake", StageTimings.now() - started)
 
-        // 3. Client list: header checked before anything is written.
-        var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients))
-
-        // 4. Last week's plans, for what changed (report only): a damaged file is a warning.
+        // 5. Last week's plans, for what changed (report only): a damaged file is a warning.
         var previousWarnings: [Diagnostic] = []
         let previous = out.flatMap { loadPrevious(inputs, out: $0, warnings: &previousWarnings) }
 
-        // 5. Stage the run folder (report only).
+        // 6. The writer, into the staged folder (report only).
         let size = fileSize(inputs.clients)
         clients.reserveIDs(forFileBytes: size)
-        let writer = try out.map {
+        let writer = try folder.map {
             try ReportWriter(
-                out: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size, hasTraining: training != nil,
-                sessions: sessions?.log, previous: previous)
+                folder: $0, template: template, config: config, asOf: inputs.asOf, clientsFileBytes: size,
+                hasTraining: training != nil, sessions: sessions?.log, previous: previous)
         }
-
-        // A report's training logs wait on disk, in the run's staging folder, until their
-        // clients stream by (`check` writes nothing, and keeps them in memory).
-        if let writer { try histories?.spill(into: writer.scratchFolder) }
 
         if let removed = writer?.staleRemoved, removed > 0 {
             FileHandle.standardError.write(Data("legcare: removed \(removed) unfinished run folder(s) left by interrupted runs\n".utf8))
         }
 
-        // 6. Stream the clients: validated and planned on one thread, written on this one.
+        // 7. Stream the clients: validated and planned on one thread, written on this one.
         // The reader is handed over, not copied: a copy left here would make the stream's
         // first accepted id copy the id table's slots (8 MB at 1,000,000 clients) and lose
         // the room asked for above.
@@ -109,7 +114,7 @@ enum Pipeline {
         timings.merge(streamTimings)
         progress.done(clients.rowsRead)
 
-        // 7. Every problem, file by file, including ids the logs name but clients.csv lacks.
+        // 8. Every problem, file by file, including ids the logs name but clients.csv lacks.
         var diagnostics = clients.diagnostics
         if let sessions { diagnostics += sessions.diagnostics }
         if let training { diagnostics += training.diagnostics }
@@ -124,7 +129,7 @@ enum Pipeline {
         diagnostics += previousWarnings
         let rejected = clients.rejected + (sessions?.rejected ?? 0) + (training?.rejected ?? 0)
 
-        // 8. Summary sheets, checks, and publish the folder whole.
+        // 9. Summary sheets, checks, and publish the folder whole.
         var facts = [
             RunFacts.FileCount(file: name(inputs.clients), read: clients.rowsRead, accepted: clients.accepted, rejected: clients.rejected)
         ]
@@ -134,15 +139,15 @@ enum Pipeline {
         if let t = training, let f = inputs.training {
             facts.append(.init(file: name(f), read: t.rowsRead, accepted: t.rowsRead - t.rejected, rejected: t.rejected))
         }
-        let folder = try writer?.finish(
+        let published = try writer?.finish(
             diagnostics: diagnostics, facts: RunFacts(files: facts))
         if let writer { timings.merge(writer.timings) }
         if showTimings { FileHandle.standardError.write(Data("legcare: stage times\n\(timings.report())\n".utf8)) }
-        if let folder {
+        if let published {
             let line = facts.map { "\($0.file): \($0.read) read, \($0.accepted) accepted, \($0.rejected) rejected" }.joined(separator: "; ")
-            FileHandle.standardError.write(Data("legcare: wrote \(folder) (\(line))\n".utf8))
+            FileHandle.standardError.write(Data("legcare: wrote \(published) (\(line))\n".utf8))
         }
-        return Outcome(diagnostics: diagnostics, rejected: rejected, folder: folder)
+        return Outcome(diagnostics: diagnostics, rejected: rejected, folder: published)
     }
 
     /// A warning for each id a log names that is not an accepted client, in row order.

@@ -75,6 +75,29 @@ struct LoadTests {
         #expect(h.wellness("sleep", on: far) == 4 && h.wellness("mood", on: far) == 5 && h.wellness("fatigue", on: far) == nil)
     }
 
+    @Test("load: a log appended to another is the log of all their rows, in order")
+    func appendedLogs() {
+        // Rows split at every point: the first part's log with the second appended must
+        // equal the log of all rows added one by one (loads add, later scores replace).
+        let items = TrainingHistory.wellnessItems
+        let rows = (0..<24).map { i in
+            (
+                day: monday.adding(days: -((i * 5) % 9)), minutes: 15 + 7 * i, rpe: i % 11,
+                wellness: i % 4 == 0 ? [:] : [items[i % items.count]: 1 + i % 5, items[(i + 2) % items.count]: 5 - i % 5]
+            )
+        }
+        var whole = TrainingHistory()
+        for r in rows { whole.add(day: r.day, minutes: r.minutes, rpe: r.rpe, wellness: r.wellness) }
+        for cut in 0...rows.count {
+            var first = TrainingHistory()
+            var second = TrainingHistory()
+            for r in rows[..<cut] { first.add(day: r.day, minutes: r.minutes, rpe: r.rpe, wellness: r.wellness) }
+            for r in rows[cut...] { second.add(day: r.day, minutes: r.minutes, rpe: r.rpe, wellness: r.wellness) }
+            first.append(second)
+            #expect(first == whole, "cut at \(cut)")
+        }
+    }
+
     @Test("load.acwr: acute / mean weekly load of 28 days, shown only with 28 days of data")
     func acwr() {
         let loads = [Int](repeating: 600, count: 7) + [Int](repeating: 300, count: 21)

@@ -39,35 +39,35 @@ struct SessionLogTests {
     }
 
     /// A period's volumes by "week|therapist|kind", by name.
-    static func named(_ log: SessionLog, weeks: [String]) -> [String: SessionLog.Volume] {
-        let p = log.period(weeks: weeks)
+    static func named(_ log: SessionLog, weeks: [String]) throws -> [String: SessionLog.Volume] {
+        let p = try log.period(weeks: weeks)
         return Dictionary(
             uniqueKeysWithValues: p.entries.map { ("\(p.weeks[$0.week])|\(p.therapists[$0.therapist])|\(p.kinds[$0.kind])", $0.volume) })
     }
 
     @Test("volumes by ISO week, therapist (unassigned when blank) and kind (other when blank); only the weeks asked for")
-    func volumes() {
-        let v = Self.named(Self.log, weeks: Self.log.weeks)
+    func volumes() throws {
+        let v = try Self.named(Self.log, weeks: Self.log.weeks)
         #expect(v["2026-W47|Ana|sports"] == .init(completed: 1, cancelled: 1, minutes: 60))
         #expect(v["2026-W45|Ana|other"] == .init(completed: 1, minutes: 60))
         #expect(v["2026-W46|unassigned|sports"] == .init(cancelled: 1, noShow: 1))
-        #expect(Self.named(Self.log, weeks: ["2026-W46"]).keys.map { $0.prefix(8) } == ["2026-W46"])
-        #expect(Self.log.weeks == ["2026-W45", "2026-W46", "2026-W47", "2026-W49"])
+        #expect(try Self.named(Self.log, weeks: ["2026-W46"]).keys.map { $0.prefix(8) } == ["2026-W46"])
+        #expect(try Self.log.weeks == ["2026-W45", "2026-W46", "2026-W47", "2026-W49"])
         // Names in order: each name's place when sorted.
-        let p = Self.log.period(weeks: Self.log.weeks)
+        let p = try Self.log.period(weeks: Self.log.weeks)
         #expect(p.therapists.indices.sorted { p.therapistRank[$0] < p.therapistRank[$1] }.map { p.therapists[$0] } == p.therapists.sorted())
         #expect(p.kinds.indices.sorted { p.kindRank[$0] < p.kindRank[$1] }.map { p.kinds[$0] } == p.kinds.sorted())
     }
 
     @Test("totals per therapist over some weeks, all kinds together; a therapist with none in them is zero, not missing")
-    func therapistTotals() {
-        let recent = Self.log.therapistTotals(inWeeks: ["2026-W47", "2026-W49"])
+    func therapistTotals() throws {
+        let recent = try Self.log.therapistTotals(inWeeks: ["2026-W47", "2026-W49"])
         #expect(recent["Ana"] == .init(completed: 2, cancelled: 1, minutes: 120))
         #expect(recent["unassigned"] == .init())
         #expect(recent.count == 2)
         // The same figures as the volumes summed by hand.
-        let all = Self.log.therapistTotals(inWeeks: Set(Self.log.weeks))
-        let named = Self.named(Self.log, weeks: Self.log.weeks)
+        let all = try Self.log.therapistTotals(inWeeks: Set(Self.log.weeks))
+        let named = try Self.named(Self.log, weeks: Self.log.weeks)
         for (therapist, total) in all {
             let byHand = named.filter { $0.key.split(separator: "|")[1] == therapist }.values
             #expect(total.completed == byHand.map(\.completed).reduce(0, +))
@@ -78,22 +78,22 @@ struct SessionLogTests {
     }
 
     @Test("a blank kind and an explicit other in the same week count together, neither is lost")
-    func blankKindIsOther() {
+    func blankKindIsOther() throws {
         var log = SessionLog()
         log.add(Self.record("C1", "2026-11-16", .completed, kind: .other), row: 2)
         log.add(Self.record("C2", "2026-11-17", .completed, kind: nil), row: 3)
         log.add(Self.record("C3", "2026-11-18", .noShow, kind: nil), row: 4)
-        #expect(Self.named(log, weeks: ["2026-W47"]) == ["2026-W47|Ana|other": .init(completed: 2, noShow: 1, minutes: 120)])
-        #expect(log.therapistTotals(inWeeks: ["2026-W47"])["Ana"] == .init(completed: 2, noShow: 1, minutes: 120))
+        #expect(try Self.named(log, weeks: ["2026-W47"]) == ["2026-W47|Ana|other": .init(completed: 2, noShow: 1, minutes: 120)])
+        #expect(try log.therapistTotals(inWeeks: ["2026-W47"])["Ana"] == .init(completed: 2, noShow: 1, minutes: 120))
     }
 
     @Test("letting go of the clients keeps every volume and week, and names no client any more")
-    func releaseClients() {
+    func releaseClients() throws {
         var log = Self.log
         log.releaseClients()
-        #expect(Self.named(log, weeks: log.weeks) == Self.named(Self.log, weeks: Self.log.weeks))
-        #expect(log.weeks == Self.log.weeks && log.rows == Self.log.rows)
-        #expect(log.therapistTotals(inWeeks: Set(log.weeks)) == Self.log.therapistTotals(inWeeks: Set(Self.log.weeks)))
+        #expect(try Self.named(log, weeks: log.weeks) == Self.named(Self.log, weeks: Self.log.weeks))
+        #expect(try log.weeks == Self.log.weeks && log.rows == Self.log.rows)
+        #expect(try log.therapistTotals(inWeeks: Set(log.weeks)) == Self.log.therapistTotals(inWeeks: Set(Self.log.weeks)))
         #expect(log.clientCount == 0 && log.visits(of: "C1") == nil && Array(log.clients).isEmpty)
         #expect(Self.log.visits(of: "C1") != nil, "another copy keeps its own index")
     }
@@ -105,13 +105,14 @@ struct SessionLogTests {
         #expect(Self.log.clientCount == 2 && Self.log.number(of: "C2") != nil && Self.log.number(of: "C9") == nil)
     }
 
-    @Test("a session takes 16 bytes; finishing the log keeps everything, and sessions added afterwards chain on")
-    func compactRecords() {
-        #expect(SessionLog.recordBytes == 16, "a session, against 24 with an Int for the next record")
+    @Test("a session takes 8 bytes beside its 12-byte volume record; finishing keeps everything, and later sessions chain on")
+    func compactRecords() throws {
+        #expect(SessionLog.recordBytes == 8, "a session's link, against 16 with its volume record beside it")
+        #expect(SessionLog.volumeRecordBytes == 12)
         var log = Self.log
-        log.finishAdding()
+        try log.finishAdding()
         #expect(log.visits(of: "C1") == Self.log.visits(of: "C1") && log.visits(of: "C2") == Self.log.visits(of: "C2"))
-        #expect(Self.named(log, weeks: log.weeks) == Self.named(Self.log, weeks: Self.log.weeks))
+        #expect(try Self.named(log, weeks: log.weeks) == Self.named(Self.log, weeks: Self.log.weeks))
         log.add(Self.record("C1", "2026-12-01", .noShow), row: 8)
         log.add(Self.record("C3", "2026-12-01", .completed), row: 9)
         log.add(Self.record("C1", "2026-12-02", .completed), row: 10)
@@ -123,7 +124,7 @@ struct SessionLogTests {
     }
 
     @Test("volumes are the same whether the keys sit in a dense table or a dictionary")
-    func periodKeyTables() {
+    func periodKeyTables() throws {
         var log = SessionLog()
         let days = ["2026-10-05", "2026-11-02", "2026-11-16", "2026-11-18", "2026-11-30"]
         for i in 0..<3000 {
@@ -133,20 +134,20 @@ struct SessionLogTests {
                 Self.record("C\(i % 700)", days[i % days.count], status, therapist: i % 11 == 0 ? nil : "T\(i % 97)", kind: kind),
                 row: i + 2)
         }
-        for weeks in [log.weeks, ["2026-W47"], ["2026-W47", "2026-W01", "2026-W47"]] {
-            let dense = log.period(weeks: weeks, denseKeys: true)
-            let dictionary = log.period(weeks: weeks, denseKeys: false)
+        for weeks in try [log.weeks, ["2026-W47"], ["2026-W47", "2026-W01", "2026-W47"]] {
+            let dense = try log.period(weeks: weeks, denseKeys: true)
+            let dictionary = try log.period(weeks: weeks, denseKeys: false)
             #expect(dense.entries.map(\.volume) == dictionary.entries.map(\.volume))
             #expect(dense.entries.map { [$0.week, $0.therapist, $0.kind] } == dictionary.entries.map { [$0.week, $0.therapist, $0.kind] })
             #expect(dense.entries.map(\.volume.completed).reduce(0, +) > 0 || weeks == ["2026-W01"])
         }
-        #expect(Self.named(log, weeks: ["2026-W47"]).values.map { $0.completed + $0.cancelled + $0.noShow }.reduce(0, +) == 1200)
+        #expect(try Self.named(log, weeks: ["2026-W47"]).values.map { $0.completed + $0.cancelled + $0.noShow }.reduce(0, +) == 1200)
     }
     @Test("volumes a week at a time: each week asked for once, in order, an empty one too, with that week's sessions only")
-    func weekByWeek() {
+    func weekByWeek() throws {
         var seen: [Int] = []
         var byWeek: [String: [String: SessionLog.Volume]] = [:]
-        Self.log.forEachWeek(of: ["2026-W47", "2026-W01", "2026-W45", "2026-W47"]) { week, period in
+        try Self.log.forEachWeek(of: ["2026-W47", "2026-W01", "2026-W45", "2026-W47"]) { week, period in
             seen.append(week)
             #expect(period.entries.allSatisfy { $0.week == week })
             byWeek[period.weeks[week]] = Dictionary(
@@ -158,7 +159,83 @@ struct SessionLogTests {
         #expect(byWeek["2026-W47"] == ["Ana|sports": .init(completed: 1, cancelled: 1, minutes: 60)])
         // Week by week, the same volumes as every week at once.
         var summed = SessionLog.Volume()
-        Self.log.forEachWeek(of: Self.log.weeks) { _, p in for e in p.entries { summed = summed + e.volume } }
+        try Self.log.forEachWeek(of: Self.log.weeks) { _, p in for e in p.entries { summed = summed + e.volume } }
         #expect(summed.completed + summed.cancelled + summed.noShow == Self.log.rows)
+    }
+
+    /// A store in memory that counts its writes, and fails them when told to.
+    final class MemoryStore: SpillStore, @unchecked Sendable {
+        var bytes: [UInt8] = []
+        var writes = 0
+        var failing = false
+        struct Refused: Error {}
+
+        func append(_ chunk: UnsafeRawBufferPointer) throws {
+            if failing { throw Refused() }
+            writes += 1
+            bytes += chunk
+        }
+
+        func readAll(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+            // In uneven chunks of whole records, as a file read a buffer at a time gives them.
+            var at = 0
+            while at < bytes.count {
+                let n = min(bytes.count - at, SessionLog.volumeRecordBytes * (1 + at % 7))
+                try Array(bytes[at..<(at + n)]).withUnsafeBytes(body)
+                at += n
+            }
+        }
+    }
+
+    /// The same sessions as ``periodKeyTables()``: many clients, therapists, kinds and weeks.
+    static func manySessions(into log: inout SessionLog) {
+        let days = ["2026-10-05", "2026-11-02", "2026-11-16", "2026-11-18", "2026-11-30"]
+        for i in 0..<3000 {
+            let status: SessionStatus = [.completed, .cancelled, .noShow][i % 3]
+            let kind = i % 5 == 0 ? nil : DeliveredKind.allCases[i % DeliveredKind.allCases.count]
+            log.add(
+                record("C\(i % 700)", days[i % days.count], status, therapist: i % 11 == 0 ? nil : "T\(i % 97)", kind: kind),
+                row: i + 2)
+        }
+    }
+
+    @Test("volume records waiting in a store give the same volumes, weeks, visits and clients as a log in memory")
+    func volumesInAStore() throws {
+        var memory = SessionLog()
+        Self.manySessions(into: &memory)
+        try memory.finishAdding()
+        let store = MemoryStore()
+        var stored = SessionLog(store: store, batch: 256)
+        Self.manySessions(into: &stored)
+        #expect(store.writes == 3000 / 256, "written a batch at a time while adding")
+        try stored.finishAdding()
+        #expect(store.writes == 3000 / 256 + 1 && store.bytes.count == 3000 * SessionLog.volumeRecordBytes)
+        let weeks = try memory.weeks
+        #expect(try stored.weeks == weeks && weeks.count == 4)
+        for asked in [weeks, ["2026-W47"], ["2026-W47", "2026-W01", "2026-W47"]] {
+            let (a, b) = (try memory.period(weeks: asked), try stored.period(weeks: asked))
+            #expect(a.entries.map(\.volume) == b.entries.map(\.volume))
+            #expect(a.entries.map { [$0.week, $0.therapist, $0.kind] } == b.entries.map { [$0.week, $0.therapist, $0.kind] })
+        }
+        #expect(try stored.therapistTotals(inWeeks: Set(weeks)) == memory.therapistTotals(inWeeks: Set(weeks)))
+        for c in ["C0", "C1", "C699", "C700"] {
+            #expect(stored.visits(of: c) == memory.visits(of: c), "\(c)")
+            let asOf = Day(iso: "2026-11-23")!
+            #expect(stored.lastCompleted(c, onOrBefore: asOf) == memory.lastCompleted(c, onOrBefore: asOf))
+        }
+        #expect(stored.clients.map(\.firstRow) == memory.clients.map(\.firstRow) && stored.clientCount == 700)
+        // Sessions added after finishing, not yet in the store, count too.
+        stored.add(Self.record("C1", "2026-11-17", .completed), row: 3002)
+        memory.add(Self.record("C1", "2026-11-17", .completed), row: 3002)
+        #expect(try stored.therapistTotals(inWeeks: ["2026-W47"]) == memory.therapistTotals(inWeeks: ["2026-W47"]))
+    }
+
+    @Test("a store that refuses a write makes finishing the log throw, not lose sessions")
+    func storeRefuses() {
+        let store = MemoryStore()
+        store.failing = true
+        var log = SessionLog(store: store, batch: 100)
+        Self.manySessions(into: &log)
+        #expect(throws: MemoryStore.Refused.self) { try log.finishAdding() }
     }
 }

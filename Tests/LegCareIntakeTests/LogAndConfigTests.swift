@@ -19,7 +19,8 @@ struct LogAndConfigTests {
         let r = try SessionsReader.read(ByteSource(bytes: Array(csv.utf8)), file: "sessions.csv")
         #expect(r.rowsRead == 5 && r.rejected == 2)
         #expect(
-            r.log.therapistTotals(inWeeks: ["2026-W47"])["Ana"] == SessionLog.Volume(completed: 1, cancelled: 0, noShow: 1, minutes: 60))
+            try r.log.therapistTotals(inWeeks: ["2026-W47"])["Ana"] == SessionLog.Volume(completed: 1, cancelled: 0, noShow: 1, minutes: 60)
+        )
         #expect(r.log.lastCompleted("C1", onOrBefore: Day(iso: "2026-11-23")!) == Day(iso: "2026-11-16"))
         #expect(r.diagnostics.map { "\($0.row) \($0.column)" } == ["4 kind", "5 session_id", "5 minutes"])
     }
@@ -31,6 +32,30 @@ struct LogAndConfigTests {
         #expect(r.histories["A"]?.loadByDay[Day(iso: "2026-11-20")!] == 360)
         #expect(r.rowsRead == 4 && r.rejected == 2)
         #expect(r.diagnostics.map(\.column) == ["rpe", "sleep"])
+    }
+
+    @Test("training handed over in pieces as it is read: the pieces add up to the log read whole")
+    func trainingInPieces() throws {
+        // Athletes interleaved, several rows on a day, wellness set and replaced, a bad row:
+        // with a piece every 3 accepted rows, most athletes' days are split across pieces.
+        var csv = "client_id,date,minutes,rpe,sleep,mood\n"
+        for i in 0..<40 {
+            let day = Day(iso: "2026-11-01")!.adding(days: (i * 7) % 19)
+            csv += "A\(i % 5),\(day),\(10 + i),\(i % 11),\(i % 3 == 0 ? "" : String(1 + i % 5)),\(1 + (i * 3) % 5)\n"
+            if i == 17 { csv += "A1,2026-11-05,60,12,3,3\n" }
+        }
+        let whole = try TrainingReader.read(ByteSource(bytes: Array(csv.utf8)), file: "training.csv")
+        var pieces: [[String: TrainingHistory]] = []
+        let split = try TrainingReader.read(ByteSource(bytes: Array(csv.utf8)), file: "training.csv", spillRows: 3) {
+            pieces.append($0)
+        }
+        #expect(split.histories.isEmpty)
+        #expect(pieces.count == 14 && pieces.allSatisfy { $0.values.reduce(0) { $0 + $1.dayCount } <= 3 })
+        var joined: [String: TrainingHistory] = [:]
+        for piece in pieces { for (id, h) in piece { joined[id, default: TrainingHistory()].append(h) } }
+        #expect(joined == whole.histories)
+        #expect(split.rowsRead == whole.rowsRead && split.rejected == 1 && split.diagnostics == whole.diagnostics)
+        #expect(split.clientRows == whole.clientRows)
     }
 
     @Test("clinic.yaml: names, therapists and thresholds")

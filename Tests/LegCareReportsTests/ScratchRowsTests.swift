@@ -61,6 +61,34 @@ struct ScratchRowsTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
     }
 
+    @Test("the session log's volumes kept in a scratch store come back whole, in order, from a file with no name")
+    func sessionVolumesInAStore() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let store = try ScratchStore(folder: dir)
+        var stored = SessionLog(store: store, batch: 1000)
+        var memory = SessionLog()
+        let therapists = ["Ana", "Ben", "Zoë", nil]
+        for i in 0..<5000 {
+            let record = SessionRecord(
+                sessionID: "S\(i)", clientID: "C\(i % 333)", day: Day(iso: "2026-08-03")!.adding(days: (i * 37) % 120),
+                therapist: therapists[i % 4], kind: i % 6 == 0 ? nil : DeliveredKind.allCases[i % 7], minutes: 1 + i % 240,
+                status: SessionStatus.allCases[i % 3])
+            stored.add(record, row: i + 2)
+            memory.add(record, row: i + 2)
+        }
+        try stored.finishAdding()
+        try memory.finishAdding()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        let weeks = try memory.weeks
+        #expect(try stored.weeks == weeks && weeks.count > 12)
+        #expect(try stored.therapistTotals(inWeeks: Set(weeks)) == memory.therapistTotals(inWeeks: Set(weeks)))
+        var (a, b): ([SessionLog.Volume], [SessionLog.Volume]) = ([], [])
+        try memory.forEachWeek(of: weeks) { _, p in a += p.entries.map(\.volume) }
+        try stored.forEachWeek(of: weeks) { _, p in b += p.entries.map(\.volume) }
+        #expect(a == b && a.map(\.minutes).reduce(0, +) > 0)
+    }
+
     @Test("a folder that cannot hold the file is an error, not a crash")
     func missingFolder() {
         #expect(throws: RunFolderError.self) { _ = try ScratchRows(folder: "/nonexistent-legcare-folder") }

@@ -41,6 +41,35 @@ struct TrainingLogsTests {
         #expect(try logs.take("nobody") == nil)
     }
 
+    @Test("logs added in pieces as they are read come back whole, once, from a file with no name")
+    func inPieces() throws {
+        let dir = try ScratchRowsTests().folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // Each log cut into up to three pieces at different points; the pieces are added
+        // in order, each piece holding many athletes, as the reader hands them over.
+        let histories = Self.histories()
+        var pieces = [[String: TrainingHistory]](repeating: [:], count: 3)
+        for (id, h) in histories {
+            let bytes = h.withEntryBytes { Array($0) }
+            let days = bytes.count / TrainingHistory.entryBytes
+            let cuts = [0, days / 3, (days * 2) / 3, days]
+            for p in 0..<3 where cuts[p] < cuts[p + 1] || (p == 0 && days == 0) {
+                let slice = bytes[(cuts[p] * TrainingHistory.entryBytes)..<(cuts[p + 1] * TrainingHistory.entryBytes)]
+                pieces[p][id] = Array(slice).withUnsafeBytes { TrainingHistory(entryBytes: $0) }
+            }
+        }
+        #expect(histories.keys.contains { id in pieces.allSatisfy { $0[id] != nil } })
+        let logs = try TrainingLogs(scratchFolder: dir)
+        for piece in pieces { try logs.add(piece) }
+        logs.finishAdding()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
+        for (id, history) in histories.sorted(by: { $0.key < $1.key }) {
+            #expect(try logs.take(id) == history, "\(id)")
+            #expect(try logs.take(id) == nil, "\(id) is taken once")
+        }
+        #expect(try logs.take("nobody") == nil)
+    }
+
     @Test("kept in memory (no spill, as `check` runs), a log is taken once all the same")
     func inMemory() throws {
         let histories = Self.histories()
