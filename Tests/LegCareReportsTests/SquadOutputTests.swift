@@ -208,4 +208,18 @@ struct RunEndMemoryTests {
         for order in stride(from: 0, to: 50_000, by: 7) { many.append(order: order, name: "C\(order)") }
         for order in stride(from: 0, to: 50_000, by: 3) { #expect(many[order] == (order % 7 == 0 ? "C\(order)" : nil)) }
     }
+
+    @Test("names kept with 4-byte ends read back the same once their text passes what 4 bytes hold")
+    func clientNamesPastNarrowEnds() {
+        // A limit of 40 bytes stands in for 4 GiB: the ends widen part way through, and
+        // again when room for more than the limit is asked for at once.
+        let written = (0..<30).map { i in String(repeating: ["a", "é", "王"][i % 3], count: i % 5) + "\(i)" }
+        for reserved in [0, 1_000] {
+            var names = ClientNames(narrowLimit: 40)
+            names.reserveCapacity(written.count, bytes: reserved)
+            for (i, name) in written.enumerated() { names.append(order: 2 * i, name: name) }
+            for (i, name) in written.enumerated() { #expect(names[2 * i] == name && names[2 * i + 1] == nil, "\(i)") }
+            #expect(names.count == written.count)
+        }
+    }
 }
