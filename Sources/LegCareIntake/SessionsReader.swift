@@ -20,6 +20,13 @@ public enum SessionsReader {
     /// About the bytes of a usual row (the sample's are 65).
     public static let typicalRowBytes = 64
 
+    /// Opens the file and checks its header only: throws what ``read(_:file:fileBytes:store:)``
+    /// would throw before its first row (exit 2), so a run can stop before it writes.
+    public static func checkHeader(_ source: ByteSource, file: String) throws {
+        var ignored: [Diagnostic] = []
+        _ = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &ignored)
+    }
+
     /// Reads every row; throws only for an unreadable file or a missing required column.
     ///
     /// `fileBytes`, the file's size when known, sizes the log and the id check up front:

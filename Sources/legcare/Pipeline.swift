@@ -34,8 +34,11 @@ enum Pipeline {
         let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
         let template = try HandoutTemplate.load(folder: config.templateFolder)
 
-        // 2. Client list: header checked before anything is written.
+        // 2. Client list and logs: headers checked before anything is written (exit 2
+        // writes nothing, not even the output folder).
         var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients))
+        if let f = inputs.sessions { try SessionsReader.checkHeader(ByteSource(path: f), file: name(f)) }
+        if let f = inputs.training { try TrainingReader.checkHeader(ByteSource(path: f), file: name(f)) }
 
         // 3. Stage the run folder (report only), so that a report's training log and the
         // session log's volumes can wait on disk there as they are read (`check` writes

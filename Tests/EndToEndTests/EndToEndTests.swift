@@ -138,6 +138,21 @@ struct EndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Reports").path))
     }
 
+    @Test("a log missing a required column -> exit 2 naming the file, nothing written, not even Reports/")
+    func logMissingColumn() throws {
+        for (file, text) in [
+            ("sessions.csv", "session_id,client_id,date,minutes\nS1,A1,2026-11-20,60\n"),
+            ("training.csv", "client_id,date,minutes\nA1,2026-11-20,60\n"),
+        ] {
+            let dir = try workspace(["clients.csv": goodClients, file: text])
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let run = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
+            #expect(run.status == 2, "\(file)")
+            #expect(run.stderr.contains(file) && run.stderr.contains("missing required column"), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Reports").path), "\(file)")
+        }
+    }
+
     @Test("a missing clients.csv or a bad argument -> exit 2, nothing written")
     func usageErrors() throws {
         let dir = try workspace([:])
