@@ -23,8 +23,7 @@ public enum SessionsReader {
     /// Opens the file and checks its header only: throws what ``read(_:file:fileBytes:store:)``
     /// would throw before its first row (exit 2), so a run can stop before it writes.
     public static func checkHeader(_ source: ByteSource, file: String) throws {
-        var ignored: [Diagnostic] = []
-        _ = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &ignored)
+        try TableReader.checkHeader(source, file: file, known: columns, required: required)
     }
 
     /// Reads every row; throws only for an unreadable file or a missing required column.

@@ -27,6 +27,14 @@ struct TableReader {
         }
     }
 
+    /// Opens the file and checks its header only: throws what the initialiser throws (an
+    /// empty file, a missing required column), so a run can stop (exit 2) before it
+    /// writes anything.
+    static func checkHeader(_ source: ByteSource, file: String, known: [String], required: [String]) throws {
+        var ignored: [Diagnostic] = []
+        _ = try TableReader(source: source, file: file, known: known, required: required, diagnostics: &ignored)
+    }
+
     /// A known column, looked up in the header once per file instead of once per cell
     /// (measured: hashing the key for every cell was a sixth of validating a row).
     struct Column {

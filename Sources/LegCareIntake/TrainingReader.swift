@@ -18,8 +18,7 @@ public enum TrainingReader {
     /// Opens the file and checks its header only: throws what ``read(_:file:spillRows:spill:)``
     /// would throw before its first row (exit 2), so a run can stop before it writes.
     public static func checkHeader(_ source: ByteSource, file: String) throws {
-        var ignored: [Diagnostic] = []
-        _ = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &ignored)
+        try TableReader.checkHeader(source, file: file, known: columns, required: required)
     }
 
     /// Accepted rows gathered before each hand-over to a `spill` (about 4 MB of days).

@@ -1,17 +1,17 @@
 import LegCareCore
 
 /// Each athlete's training log from `training.csv` until the stream plans them: in
-/// memory, or in a scratch file (``ScratchRows``), with the athlete's number and the place
-/// of their days in memory (about 40 bytes an athlete instead of 16 bytes a day). Each log
-/// is taken once, by the client it belongs to.
+/// memory (as `check` runs, writing nothing), or in a scratch file (``ScratchRows``), with
+/// the athlete's number and the place of their days in memory (about 40 bytes an athlete
+/// instead of 16 bytes a day). Each log is taken once, by the client it belongs to.
 ///
 /// Why: measured at 1,000,000 clients, the 3,000,000 days of a league's log (48 MB, and
 /// the dictionary that held them) were at their largest when the clients began to stream,
 /// the run's memory peak. On disk a day costs a write and a read of its 16 bytes. A log
 /// made on disk (``init(scratchFolder:)``) takes the histories in pieces while the file is
 /// read (``add(_:)``, from `TrainingReader.read(_:file:spillRows:spill:)`), so the days
-/// are never all in memory at once: moved there after reading (``spill(into:)``), the
-/// days read so far were the logs' reading's memory peak (156 MB at a million clients).
+/// are never all in memory at once: moved there after reading (as before), the days read
+/// so far were the logs' reading's memory peak (156 MB at a million clients).
 ///
 /// Used by one thread at a time: the reading thread adds, then hands the logs to the
 /// stream's thread, which alone takes from them; that hand-over is why this type is
@@ -61,18 +61,6 @@ public final class TrainingLogs: @unchecked Sendable {
     /// Once the last piece is added: hands back what reading freed (the logs were read on
     /// a thread now gone, and its heap keeps what it freed otherwise).
     public func finishAdding() { FreedMemory.release() }
-
-    /// Moves every log held in memory to a new scratch file in `folder`.
-    public func spill(into folder: String) throws {
-        guard scratch == nil, !memory.isEmpty else { return }
-        scratch = try ScratchRows(folder: folder)
-        let held = memory
-        memory = [:]
-        ids.reserveCapacity(held.count)
-        places.reserveCapacity(held.count)
-        try add(held)
-        FreedMemory.release()  // the logs were read on a thread now gone: its heap keeps them otherwise
-    }
 
     /// The log of `clientID`, once: `nil` with no rows, or when already taken.
     public func take(_ clientID: String) throws -> TrainingHistory? {

@@ -31,8 +31,8 @@ struct TrainingLogsTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let histories = Self.histories()
         #expect(histories.values.contains { $0.dayCount == 0 } && histories.values.contains { $0.dayCount > 30 })
-        let logs = TrainingLogs(histories)
-        try logs.spill(into: dir)
+        let logs = try TrainingLogs(scratchFolder: dir)
+        try logs.add(histories)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).isEmpty)
         for (id, history) in histories.sorted(by: { $0.key < $1.key }) {
             #expect(try logs.take(id) == history, "\(id)")
@@ -70,12 +70,20 @@ struct TrainingLogsTests {
         #expect(try logs.take("nobody") == nil)
     }
 
-    @Test("kept in memory (no spill, as `check` runs), a log is taken once all the same")
+    @Test("kept in memory (as `check` runs), a log is taken once all the same")
     func inMemory() throws {
         let histories = Self.histories()
         let logs = TrainingLogs(histories)
         #expect(try logs.take("edges") == histories["edges"])
         #expect(try logs.take("edges") == nil)
+        // A piece added in memory goes after what the log held.
+        var later = TrainingHistory()
+        later.add(day: Day(iso: "2026-11-21")!, minutes: 30, rpe: 4)
+        try logs.add(["A1-é": later, "new": later])
+        var joined = try #require(histories["A1-é"])
+        joined.append(later)
+        #expect(try logs.take("A1-é") == joined && joined.dayCount > later.dayCount)
+        #expect(try logs.take("new") == later)
         #expect(try logs.take("nobody") == nil)
     }
 
@@ -85,8 +93,8 @@ struct TrainingLogsTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let (profile, training) = SquadFixture.cases[1]  // the load spike
         let history = try #require(training)
-        let logs = TrainingLogs(["RV2": history])
-        try logs.spill(into: dir)
+        let logs = try TrainingLogs(scratchFolder: dir)
+        try logs.add(["RV2": history])
         let engine = PlanEngine(settings: SquadFixture.config.settings)
         let plan = engine.plan(for: profile, asOf: SquadFixture.asOf, training: try logs.take("RV2"))
         #expect(plan == engine.plan(for: profile, asOf: SquadFixture.asOf, training: history))
