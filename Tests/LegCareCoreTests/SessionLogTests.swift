@@ -230,6 +230,20 @@ struct SessionLogTests {
         #expect(try stored.therapistTotals(inWeeks: ["2026-W47"]) == memory.therapistTotals(inWeeks: ["2026-W47"]))
     }
 
+    @Test("a visit on the first and last day the readers take keeps its day and each status")
+    func farDays() throws {
+        var log = SessionLog(store: MemoryStore(), batch: 2)
+        let days = ["0001-01-01", "9999-12-31", "1970-01-01", "1969-12-31"]
+        for (i, day) in days.enumerated() {
+            for status in SessionStatus.allCases { log.add(Self.record("C\(i)", day, status), row: 2) }
+        }
+        try log.finishAdding()
+        for (i, day) in days.enumerated() {
+            #expect(log.visits(of: "C\(i)")?.map { "\($0.day) \($0.status)" } == SessionStatus.allCases.map { "\(day) \($0)" })
+        }
+        #expect(try log.weeks.count == 3, "1969-12-31 and 1970-01-01 share a week")
+    }
+
     @Test("a store that refuses a write makes finishing the log throw, not lose sessions")
     func storeRefuses() {
         let store = MemoryStore()
