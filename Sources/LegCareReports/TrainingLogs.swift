@@ -10,8 +10,8 @@ import LegCareCore
 /// the run's memory peak. On disk a day costs a write and a read of its 16 bytes. A log
 /// made on disk (``init(scratchFolder:)``) takes the histories in pieces while the file is
 /// read (``add(_:)``, from `TrainingReader.read(_:file:spillRows:spill:)`), so the days
-/// are never all in memory at once: moved there after reading (as before), the days read
-/// so far were the logs' reading's memory peak (156 MB at a million clients).
+/// are never all in memory at once (moved there only once the file was read, they were
+/// the logs' reading's memory peak: 156 MB at a million clients).
 ///
 /// Used by one thread at a time: the reading thread adds, then hands the logs to the
 /// stream's thread, which alone takes from them; that hand-over is why this type is
