@@ -7,6 +7,11 @@ AS_OF ?=
 CLIENTS ?=
 REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),) $(if $(CLIENTS),--clients $(CLIENTS),)
 PYTHON ?= python3
+# The release build links the Swift runtime and Foundation statically: measured at
+# 1,000,000 clients, 147 MB at the peak against 154.5 MB with the shared libraries (the
+# pages of six shared libraries touched, not just the code used), and at 100,000 clients
+# 6.9-7.1 s against 7.2-7.4 s in four interleaved pairs, with byte-identical outputs.
+RELEASE_FLAGS ?= --static-swift-stdlib
 
 .PHONY: report test setup deps pydeps build lint bench clean fuzz check tsan
 
@@ -27,7 +32,7 @@ pydeps:
 	@$(PYTHON) -c "import openpyxl" 2>/dev/null || $(PYTHON) -m pip install -q openpyxl
 
 build: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 
 ## report: the week's reports from Input/ into Reports/<ISO week>/ (exit 3 = some rows rejected: see input-issues.csv).
 report: build
@@ -43,7 +48,7 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 bench: deps pydeps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	bash scripts/bench.sh
 
 ## fuzz: each libFuzzer target (CSV reader, clients validation, file namer, clinic.yaml) for FUZZ_SECONDS.
