@@ -18,14 +18,15 @@ RELEASE_FLAGS ?= --static-swift-stdlib
 ## setup: system packages (libxlsxwriter) and the Python reader used by tests.
 setup: deps pydeps
 
-## deps: libxlsxwriter, and ISA-L (the workbook check's inflating and CRC-32).
+## deps: libxlsxwriter, ISA-L (the workbook check's inflating and CRC-32, and the workbook's
+## deflating) and zlib's headers (the deflate entry points ISA-L stands in for).
 deps:
-	@if pkg-config --exists xlsxwriter libisal 2>/dev/null; then :; \
+	@if pkg-config --exists xlsxwriter libisal zlib 2>/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		echo "Installing libxlsxwriter-dev, libisal-dev and pkg-config with apt-get..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxlsxwriter-dev libisal-dev pkg-config >/dev/null; \
+		echo "Installing libxlsxwriter-dev, libisal-dev, zlib1g-dev and pkg-config with apt-get..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxlsxwriter-dev libisal-dev zlib1g-dev pkg-config >/dev/null; \
 	else \
-		echo "libxlsxwriter or ISA-L is missing. Run:  sudo apt-get install -y libxlsxwriter-dev libisal-dev pkg-config"; exit 1; \
+		echo "libxlsxwriter, ISA-L or zlib's headers are missing. Run:  sudo apt-get install -y libxlsxwriter-dev libisal-dev zlib1g-dev pkg-config"; exit 1; \
 	fi
 
 pydeps:

@@ -2,7 +2,9 @@
 # make bench: legcare report on synthetic lists (legcare sample) against the machine's
 # floors measured in the same run:
 #   files floor - bench/floor-files.c writes the same output bytes as plain files;
-#   xlsx floor  - bench/floor-xlsx.c writes the same workbook cells through libxlsxwriter.
+#   xlsx floor  - bench/floor-xlsx.c writes the same workbook cells through libxlsxwriter,
+#                 deflated by the same ISA-L entry points as LegCare's (Sources/CDeflate);
+#   xlsx floor, zlib - the same program deflating with zlib, as libxlsxwriter does alone.
 # Prints one table; BENCH_SIZES="10000 100000 1000000" sets the client counts. Each floor
 # runs BENCH_FLOOR_RUNS times (default 3) and counts its fastest run.
 # user s and sys s: the CPU time legcare spent in its own code and in the kernel (writing
@@ -30,16 +32,18 @@ if [ "$avail_kb" -lt "$need_kb" ]; then
   exit 1
 fi
 cc -O2 -o "$work/floor-files" bench/floor-files.c
-cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c $(pkg-config --cflags --libs xlsxwriter)
+cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c Sources/CDeflate/deflate_isal.c -ISources/CDeflate/include \
+  $(pkg-config --cflags --libs xlsxwriter libisal zlib) -rdynamic
+cc -O2 -o "$work/floor-xlsx-zlib" bench/floor-xlsx.c $(pkg-config --cflags --libs xlsxwriter)
 
 echo "folder: $(df --output=fstype "$work" | tail -n 1) ($work)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
 stages="intake plan handouts jsonl workbook week check"
 printf '| clients | wall s | clients/s | peak MB | user s | sys s |'
 for s in $stages; do printf ' %s s |' "$s"; done
-printf ' files floor s | xlsx floor s | wall / floors |\n|---|---|---|---|---|---|'
+printf ' files floor s | xlsx floor s | wall / floors | xlsx floor, zlib s |\n|---|---|---|---|---|---|'
 for s in $stages; do printf -- '---|'; done
-printf -- '---|---|---|\n'
+printf -- '---|---|---|---|\n'
 for n in $sizes; do
   in="$work/in-$n"
   "$bin" sample --clients "$n" --out "$in"
@@ -60,15 +64,19 @@ for n in $sizes; do
   done
   python3 bench/dump-cells.py "$run/summary.xlsx" "$work/cells.tsv"
   xlsx_s=""
+  zlib_s=""
   for _ in $(seq "$floor_runs"); do
     read -r _ t < <("$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
     rm -f "$work/floor.xlsx"
     xlsx_s=$(awk -v a="$xlsx_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+    read -r _ t < <("$work/floor-xlsx-zlib" "$work/cells.tsv" "$work/floor.xlsx")
+    rm -f "$work/floor.xlsx"
+    zlib_s=$(awk -v a="$zlib_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
   done
   rm -f "$work/cells.tsv"
   printf '| %s | %s | %.0f | %d | %s | %s |' "$n" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')" "$((kb / 1024))" "$user" "$sys"
   for s in $stages; do printf ' %s |' "$(awk -v s="$s" '$1 == s { print $2 }' "$work/stderr")"; done
-  printf ' %s | %s | %.2fx |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')"
+  printf ' %s | %s | %.2fx | %s |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')" "$zlib_s"
   rm -rf "$work/out" "$in"
 done
 
