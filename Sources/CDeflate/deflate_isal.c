@@ -3,12 +3,13 @@
 // Why this exists (measured, docs/performance.md round 13): libxlsxwriter deflates every
 // part of summary.xlsx through minizip and zlib, at zlib's default level, on one core
 // after the last client. At 100,000 clients that is 358 MB of XML and 2.5 s of a 7.2 s
-// run (the single largest serial step; at a million clients about a third of the run).
+// run (the single largest serial step; at a million clients about a fifth of the run).
 // ISA-L's level 2 compresses the same XML in 0.23 s, to 42 MB instead of 32 MB.
 // libxlsxwriter has no option for the compressor or its level, so this file defines
 // zlib's deflate entry points in the executable: the dynamic linker then binds
-// minizip's calls to them (an executable's symbols come first), and the executable
-// exports them (Package.swift: --export-dynamic-symbol).
+// minizip's calls to them (an executable's symbols come first). The linker exports them
+// from the executable because libz, on the link line, defines the same names; the test
+// "libxlsxwriter's parts are deflated by ISA-L" fails if a build ever stops doing so.
 //
 // Only raw streams (negative windowBits, as minizip and ZIP writers open them) at a
 // level above 0 with the default strategy are taken; every other stream, and every call
