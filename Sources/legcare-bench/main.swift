@@ -6,7 +6,9 @@ import LegCareReports
 // Usage: legcare-bench CLIENTS.csv [STAGE]
 // Times each pipeline stage on its own over the same file, so a slow stage shows itself.
 // With STAGE (validate, jsonl, handouts, names), only that stage runs, ten times over, for a
-// profiler (`perf record -g legcare-bench clients.csv handouts`).
+// profiler (`perf record -g legcare-bench clients.csv handouts`). `legcare-bench summary.xlsx
+// check` reads a written workbook's parts ten times over as the run's check does: inflating,
+// CRC-32 and the XML scan.
 let path = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "Input/clients.csv"
 let only = CommandLine.arguments.count > 2 ? CommandLine.arguments[2] : nil
 let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0)
@@ -26,6 +28,13 @@ func report(_ stage: String, _ seconds: Double, _ count: Int) {
         String(
             format: "%-24@ %8.3f s %8.0f MB/s %10.0f rows/s %7d MB peak", stage as NSString, seconds, mbps, Double(count) / seconds,
             usage.ru_maxrss / 1024))
+}
+
+if only == "check" {
+    let start = now()
+    for _ in 0..<10 { try XLSXCheck.verify(path: path) }
+    print(String(format: "%-24@ %8.3f s %8.3f s a pass", "check x10" as NSString, now() - start, (now() - start) / 10))
+    exit(0)
 }
 
 if let only {
@@ -51,7 +60,7 @@ if let only {
             var namer = HandoutFileNamer()
             for p in profiles { bytes &+= namer.name(clientID: p.clientID, name: p.name).utf8.count }
         default:
-            print("unknown stage \(only): validate, jsonl, handouts or names")
+            print("unknown stage \(only): validate, jsonl, handouts, names or check")
             exit(2)
         }
     }

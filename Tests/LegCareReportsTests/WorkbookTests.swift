@@ -375,15 +375,20 @@ struct WorkbookTests {
         // Parts arrive in chunks: cut anywhere, even byte by byte, the verdict is the same.
         let bytes = Array(xml.utf8)
         for size in [1, 2, 3, 5, 7] {
-            var scan = XMLScan()
-            var i = 0
-            while i < bytes.count {
-                let end = min(i + size, bytes.count)
-                bytes[i..<end].withUnsafeBytes { scan.feed($0) }
-                i = end
-            }
-            #expect(scan.finish() == ok, "in chunks of \(size)")
+            #expect(Self.scanned(bytes, inChunksOf: size) == ok, "in chunks of \(size)")
         }
+    }
+
+    /// The XML check's verdict on `bytes` fed in pieces of `size` bytes, as a part arrives.
+    static func scanned(_ bytes: [UInt8], inChunksOf size: Int) -> Bool {
+        var scan = XMLScan()
+        var i = 0
+        while i < bytes.count {
+            let end = min(i + size, bytes.count)
+            bytes[i..<end].withUnsafeBytes { scan.feed($0) }
+            i = end
+        }
+        return scan.finish()
     }
 
     @Test("the whole-tag fast path of the XML check agrees with the byte-at-a-time path (random documents, random cuts)")
@@ -418,16 +423,7 @@ struct WorkbookTests {
             return (Array(xml.utf8), 1 + next() % 9)
         }
         await propertyCheck(count: 2000, input: gen) { input in
-            func verdict(chunk: Int) -> Bool {
-                var scan = XMLScan()
-                var i = 0
-                while i < input.xml.count {
-                    let end = min(i + chunk, input.xml.count)
-                    input.xml[i..<end].withUnsafeBytes { scan.feed($0) }
-                    i = end
-                }
-                return scan.finish()
-            }
+            func verdict(chunk: Int) -> Bool { Self.scanned(input.xml, inChunksOf: chunk) }
             // Byte by byte, no tag lies whole in a buffer: the byte-at-a-time path alone.
             let reference = verdict(chunk: 1)
             #expect(XMLScan.wellFormed(Data(input.xml)) == reference, "\(String(decoding: input.xml, as: UTF8.self))")
@@ -442,6 +438,24 @@ struct WorkbookTests {
         for i in 0..<400_000 { xml += "<c r=\"A\(i)\"><v>\(i)</v></c>" }
         xml += "</sheet>"
         #expect(XMLScan.wellFormed(Data(xml.utf8)))
+    }
+
+    @Test("the XML check follows nesting and names past its first buffers: 1,000 deep, names of 300 bytes")
+    func deepAndLongNames() {
+        func document(mismatchAt: Int?) -> [UInt8] {
+            let names = (0..<1000).map { "n\($0)" + String(repeating: "x", count: $0 % 7 == 0 ? 300 : 3) }
+            var xml = ""
+            for name in names { xml += "<\(name) a=\"1\">" }
+            for (depth, name) in names.enumerated().reversed() { xml += depth == mismatchAt ? "</\(name)y>" : "</\(name)>" }
+            return Array(xml.utf8)
+        }
+        for (mismatch, ok) in [(nil, true), (500, false), (0, false), (999, false)] as [(Int?, Bool)] {
+            let bytes = document(mismatchAt: mismatch)
+            #expect(XMLScan.wellFormed(Data(bytes)) == ok, "mismatch at \(String(describing: mismatch))")
+            for size in [1, 7, 4096] {
+                #expect(Self.scanned(bytes, inChunksOf: size) == ok, "mismatch at \(String(describing: mismatch)), in chunks of \(size)")
+            }
+        }
     }
 
     @Test(
