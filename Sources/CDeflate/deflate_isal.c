@@ -17,8 +17,16 @@
 // deflateInit2_, deflate (Z_NO_FLUSH, Z_SYNC_FLUSH, Z_FULL_FLUSH, Z_FINISH), deflateEnd,
 // deflateReset and deflateBound. The output is a valid raw deflate stream, the same bytes
 // for the same input.
+//
+// zlib's CRC-32 (crc32, crc32_z) is defined here too, on ISA-L's crc32_gzip_refl: minizip
+// computes every part's CRC-32 with it over the same 358 MB of XML, on the same closing
+// thread. Measured (round 15): 0.10 s with zlib, 0.017 s with ISA-L for 358 MB in 16 KB
+// pieces, the same value; perf put zlib's crc32_z at 4.6% of the closing thread's samples.
+// Both compute the reflected CRC-32 of gzip and zip (polynomial 0xEDB88320, inverted
+// before and after), so a running value can be carried from either to the other.
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <isa-l/crc.h>
 #include <isa-l/igzip_lib.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -69,6 +77,19 @@ static struct legcare_deflate *ours(z_streamp strm) {
 }
 
 unsigned long legcare_isal_deflate_streams(void) { return streams_taken; }
+
+// Bytes whose CRC-32 this thread computed here (the tests check minizip's calls come here).
+static _Thread_local unsigned long long crc_bytes;
+
+unsigned long long legcare_isal_crc32_bytes(void) { return crc_bytes; }
+
+uLong crc32_z(uLong crc, const Bytef *buf, z_size_t len) {
+    if (buf == NULL) return 0;  // zlib's way of asking for the starting value
+    crc_bytes += len;
+    return crc32_gzip_refl((uint32_t)crc, buf, (uint64_t)len);
+}
+
+uLong crc32(uLong crc, const Bytef *buf, uInt len) { return crc32_z(crc, buf, len); }
 
 // Every zlib level above 0 gets ISA-L's level 2: on the workbook's XML it measured as
 // fast as its level 1 and a little smaller (decision 0006).

@@ -141,11 +141,69 @@ struct RawDeflateTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let before = legcare_isal_deflate_streams()
+        let crcBefore = legcare_isal_crc32_bytes()
         let wb = try Workbook(path: path, tmpdir: dir, constantMemory: true, created: Day(iso: "2026-11-23")!, title: "t")
         _ = try wb.addSheet("Clients")
         try wb.close()
         #expect(legcare_isal_deflate_streams() > before, "minizip's calls reached the ISA-L entry points")
+        #expect(legcare_isal_crc32_bytes() > crcBefore, "minizip's CRC-32s were ISA-L's")
         let sheets = try #require(try readWithOpenpyxl(path)["sheets"] as? [String])
         #expect(sheets == ["Clients"])
+    }
+
+    /// The CRC-32 of zip and gzip a bit at a time, straight from its definition (reflected
+    /// polynomial 0xEDB88320, inverted before and after): the reference for zlib's API.
+    static func bitwiseCRC32(_ crc: UInt32, _ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var c = ~crc
+        for byte in bytes {
+            c ^= UInt32(byte)
+            for _ in 0..<8 { c = c & 1 == 1 ? (c >> 1) ^ 0xEDB8_8320 : c >> 1 }
+        }
+        return ~c
+    }
+
+    /// zlib's crc32 and crc32_z, as this process resolves them (ISA-L's, see deflate_isal.c).
+    static func zlibCRC(_ crc: UInt32, _ bytes: ArraySlice<UInt8>, z: Bool) -> UInt32 {
+        bytes.withUnsafeBufferPointer { b in
+            UInt32(z ? crc32_z(uLong(crc), b.baseAddress, b.count) : crc32(uLong(crc), b.baseAddress, uInt(b.count)))
+        }
+    }
+
+    @Test("zlib's CRC-32 on ISA-L: the standard check value, the starting value, and the definition at every length")
+    func crc32MatchesDefinition() {
+        #expect(crc32(0, nil, 0) == 0, "a null buffer asks for the starting value")
+        #expect(Self.zlibCRC(0, ArraySlice("123456789".utf8), z: false) == 0xCBF4_3926, "the check value of CRC-32")
+        #expect(Self.zlibCRC(0, ArraySlice("123456789".utf8), z: true) == 0xCBF4_3926)
+        let data = Self.sample(70_000, seed: 5)
+        let before = legcare_isal_crc32_bytes()
+        // Lengths around the vector widths, at unaligned starts, and a long run.
+        let cases = [(0, 0), (1, 1), (3, 15), (5, 16), (7, 31), (0, 63), (9, 64), (11, 65), (13, 255), (2, 4_099), (1, 69_999)]
+        for (start, length) in cases {
+            let slice = data[start..<(start + length)]
+            let want = Self.bitwiseCRC32(0, slice)
+            #expect(Self.zlibCRC(0, slice, z: false) == want, "crc32 of \(length) bytes from \(start)")
+            #expect(Self.zlibCRC(0, slice, z: true) == want, "crc32_z of \(length) bytes from \(start)")
+        }
+        #expect(legcare_isal_crc32_bytes() - before == UInt64(2 * cases.map(\.1).reduce(0, +)), "every byte went through ISA-L")
+    }
+
+    @Test("a running CRC-32 carried over any split is the CRC-32 of the whole, as minizip computes it piece by piece")
+    func crc32Chains() {
+        let data = Self.sample(100_000, seed: 11)
+        let whole = Self.bitwiseCRC32(0, data[...])
+        for piece in [1, 7, 4_096, 16_384, 65_535] {
+            var crc = UInt32(crc32(0, nil, 0))
+            var offset = 0
+            while offset < data.count {
+                let end = min(offset + piece, data.count)
+                crc = Self.zlibCRC(crc, data[offset..<end], z: piece % 2 == 0)
+                offset = end
+            }
+            #expect(crc == whole, "in pieces of \(piece)")
+        }
+        // Carried from the reference into the library and back.
+        let half = Self.bitwiseCRC32(0, data[..<50_000])
+        #expect(Self.zlibCRC(half, data[50_000...], z: true) == whole)
+        #expect(Self.bitwiseCRC32(Self.zlibCRC(0, data[..<50_000], z: false), data[50_000...]) == whole)
     }
 }
