@@ -307,6 +307,9 @@ final class Workbook {
         }
         title.withCString { chart_title_set_name(chart, $0) }
         if let yAxis { yAxis.withCString { chart_axis_set_name(chart.pointee.y_axis, $0) } }
+        // Bars compare by height only from zero: left to itself, LibreOffice began the axis
+        // of the Overview's sessions due (9, 8 and 8) at 7.4, so 9 drew ten times as tall as 8.
+        if kind == .column || kind == .stackedColumn { chart_axis_set_min(chart.pointee.y_axis, 0) }
         if !legend { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
         if legend && kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
         var options = lxw_chart_options()

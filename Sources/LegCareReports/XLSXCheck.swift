@@ -51,6 +51,9 @@ public enum XLSXCheck {
             }
             if part.wellFormed == false { throw fail("part \(entry.path) is not well-formed XML") }
         }
+        // The follower read each local header before libxlsxwriter went back to fill in
+        // its CRC-32 and sizes, so those are read now that the file is whole.
+        try verifyLocalHeaders(path: path, entries: entries.map(LocalHeader.init))
     }
 
     /// Every part inflated again from the finished file, on two threads.
@@ -68,7 +71,7 @@ public enum XLSXCheck {
         let mine = Result { try checkParts(path: path, indexes: shares[0]) }
         let failures = [mine.failure, try other.wait()].compactMap { $0 }.sorted { $0.index < $1.index }
         if let first = failures.first { throw first.error }
-        try verifyLocalHeaders(path: path, entries: entries.map { ($0.path, $0.compressedSize) })
+        try verifyLocalHeaders(path: path, entries: entries.map(LocalHeader.init))
     }
 
     fileprivate static func fail(_ text: String) -> WorkbookError {
@@ -128,11 +131,34 @@ extension Result where Failure == Error {
 }
 
 extension XLSXCheck {
+    /// What a part's local header must agree on with the central directory.
+    struct LocalHeader {
+        var path: String
+        var crc: UInt32
+        var compressedSize: UInt64
+        var uncompressedSize: UInt64
+
+        init(path: String, crc: UInt32, compressedSize: UInt64, uncompressedSize: UInt64) {
+            self.path = path
+            self.crc = crc
+            self.compressedSize = compressedSize
+            self.uncompressedSize = uncompressedSize
+        }
+
+        init(_ entry: Entry) {
+            self.init(path: entry.path, crc: entry.checksum, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize)
+        }
+    }
+
     /// Walks the local file headers in order and checks each against the central directory:
-    /// its signature and its file name. ZIPFoundation reads names from the central
-    /// directory only, so a damaged local name (which Excel may refuse) went unseen; found
-    /// by the damaged-workbook test when the workbook grew.
-    static func verifyLocalHeaders(path: String, entries: [(path: String, compressedSize: UInt64)]) throws {
+    /// its signature, its file name, and its CRC-32 and sizes (in the header, or in the data
+    /// descriptor after the data when the header leaves them out). ZIPFoundation reads names
+    /// and sizes from the central directory only, so a damaged local name (which Excel may
+    /// refuse) went unseen, found by the damaged-workbook test when the workbook grew; and a
+    /// damaged local size, which a reader that streams the file trusts, when it grew again.
+    /// (Sizes of 4 GiB and more, kept in ZIP64 extra fields, are compared in the directory
+    /// only.)
+    static func verifyLocalHeaders(path: String, entries: [LocalHeader]) throws {
         guard let file = FileHandle(forReadingAtPath: path) else {
             throw WorkbookError(operation: "check the written workbook", code: nil, text: "it cannot be read")
         }
@@ -143,6 +169,14 @@ extension XLSXCheck {
             guard bytes.count == count else { throw fail("it ends inside a part's header") }
             return bytes
         }
+        /// Whether a CRC-32 and 32-bit sizes at `at` in `bytes` agree with `entry`.
+        func agree(_ bytes: [UInt8], at: Int, with entry: LocalHeader) -> Bool {
+            let (compressed, uncompressed) = (XLSXFollower.le(bytes, at + 4, 4), XLSXFollower.le(bytes, at + 8, 4))
+            let sizesAgree =
+                compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF  // ZIP64: the sizes are in an extra field
+                || (compressed == entry.compressedSize && uncompressed == entry.uncompressedSize)
+            return UInt32(XLSXFollower.le(bytes, at, 4)) == entry.crc && sizesAgree
+        }
         var offset: UInt64 = 0
         for entry in entries {
             try file.seek(toOffset: offset)
@@ -151,10 +185,20 @@ extension XLSXCheck {
             let nameLength = Int(XLSXFollower.le(header, 26, 2))
             let extraLength = Int(XLSXFollower.le(header, 28, 2))
             guard try read(nameLength) == Array(entry.path.utf8) else { throw fail("part \(entry.path) has a damaged name") }
+            let damagedSizes = "part \(entry.path) has a damaged header (its CRC-32 or sizes differ from the directory's)"
             offset += 30 + UInt64(nameLength + extraLength) + entry.compressedSize
             if XLSXFollower.le(header, 6, 2) & 0x8 != 0 {  // a data descriptor follows the data
                 try file.seek(toOffset: offset)
-                offset += XLSXFollower.le(try read(4), 0, 4) == 0x0807_4B50 ? 16 : 12
+                var descriptor = try read(12)
+                var at = 0
+                if XLSXFollower.le(descriptor, 0, 4) == 0x0807_4B50 {  // with its optional signature
+                    descriptor += try read(4)
+                    at = 4
+                }
+                guard agree(descriptor, at: at, with: entry) else { throw fail(damagedSizes) }
+                offset += UInt64(descriptor.count)
+            } else {
+                guard agree(header, at: 14, with: entry) else { throw fail(damagedSizes) }
             }
         }
     }

@@ -99,6 +99,22 @@ struct WorkbookTests {
         #expect(((book["Overview"] as! [String: Any])["charts"] as? Int) == 2)
     }
 
+    @Test("every column chart's value axis starts at zero, so a bar twice as tall means twice as many")
+    func columnChartsFromZero() throws {
+        // Counts of 8 and 9 drew as bars of 1 and 10 on LibreOffice's own axis (it began at 7.4).
+        let (path, _) = try write((0..<9).map { client("A\($0)", "Ann \($0)") })
+        let script = """
+            import json, sys, openpyxl
+            wb = openpyxl.load_workbook(sys.argv[1])
+            print(json.dumps([[ws.title, c.tagname, c.y_axis.scaling.min] for ws in wb.worksheets for c in ws._charts
+                              if c.tagname != "pieChart"]))
+            """
+        let charts = try #require(try openpyxl(script, path) as? [[Any]])
+        let columns = charts.filter { $0[1] as? String == "barChart" }
+        #expect(Set(columns.compactMap { $0[0] as? String }) == ["Overview", "Forecast"], "the column charts checked: \(charts)")
+        for chart in columns { #expect((chart[2] as? Double) == 0, "\(chart)") }
+    }
+
     @Test("Referrals: most urgent first, then input order within an urgency")
     func referralOrder() throws {
         let conditions: [(String, Condition)] = [
@@ -484,6 +500,26 @@ struct WorkbookTests {
         truncated.removeLast(original.count / 3)
         try truncated.write(to: URL(fileURLWithPath: path))
         #expect(throws: WorkbookError.self) { try XLSXCheck.verify(path: path) }
+    }
+
+    @Test(
+        "a local header whose CRC-32 or sizes differ from the directory's is caught, in the first part and a later one",
+        arguments: [14, 18, 22])
+    func damagedLocalHeader(field: Int) throws {
+        let (path, _) = try write([client("A", "Ann")])
+        let original = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        // Local headers (signature PK\3\4): the CRC-32 at 14, the sizes at 18 and 22.
+        let signature: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        let headers = (0..<(original.count - 4)).filter { Array(original[$0..<($0 + 4)]) == signature }
+        try #require(headers.count > 4)
+        for header in [headers[0], headers[headers.count / 2]] {
+            var bytes = original
+            bytes[header + field] ^= 0x01
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            #expect(throws: WorkbookError.self, "field \(field) of the header at \(header)") { try XLSXCheck.verify(path: path) }
+        }
+        try Data(original).write(to: URL(fileURLWithPath: path))
+        try XLSXCheck.verify(path: path)
     }
 
     @Test("a part whose bytes are intact but whose recorded CRC-32 differs is caught")
