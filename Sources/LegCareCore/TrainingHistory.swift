@@ -159,3 +159,12 @@ public struct TrainingHistory: Hashable, Sendable {
 
 /// Rounds to 2 decimals, as every load figure in `plans.jsonl` is.
 func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
+/// A training log with no row in the 7 days before the as-of day: the load figures count
+/// those days, and a day with no row counts as rest, so the coach is told.
+public struct StaleTrainingLog: Sendable, Equatable {
+    /// The log's last day before the as-of day; `nil` when it has none.
+    public var lastDay: Day?
+
+    public init(lastDay: Day?) { self.lastDay = lastDay }
+}

@@ -9,6 +9,9 @@ public enum TrainingReader {
         public var rowsRead = 0
         public var rejected = 0
         public var clientRows: [String: Int] = [:]
+        /// Set when the log has no row in the 7 days before the as-of day: its last day
+        /// before it, if any (``read(_:file:asOf:spillRows:spill:)``).
+        public var stale: StaleTrainingLog?
     }
 
     public static let wellness = TrainingHistory.wellnessItems
@@ -32,12 +35,19 @@ public enum TrainingReader {
     /// ``TrainingHistory/append(_:)`` puts back together. Why: measured at 1,000,000
     /// clients, the 3,000,000 days of a league's log (48 MB and their dictionary) were all
     /// in memory while the logs were read, the run's memory peak then.
+    ///
+    /// With `asOf`, a log whose rows all lie more than 7 days before that day (or none
+    /// before it) gets a warning: the load figures count the 7 days before the as-of day,
+    /// and a day with no row counts as no training (data contract), so every athlete
+    /// would read as resting, not as unlogged.
     public static func read(
-        _ source: ByteSource, file: String, spillRows: Int = spillRows,
+        _ source: ByteSource, file: String, asOf: Day? = nil, spillRows: Int = spillRows,
         spill: (([String: TrainingHistory]) throws -> Void)? = nil
     ) throws -> Result {
         var result = Result()
         var gathered = 0
+        // The latest accepted day before `asOf`.
+        var latestBefore: Day?
         var table = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &result.diagnostics)
         var accepted = 0
         let clientID = table.column("client_id")
@@ -60,6 +70,7 @@ public enum TrainingReader {
             }
             if c.errors.isEmpty, let client, let day, let minutes, let rpe {
                 accepted += 1
+                if let asOf, day < asOf, latestBefore.map({ day > $0 }) ?? true { latestBefore = day }
                 result.histories[client, default: TrainingHistory()].add(day: day, minutes: minutes, rpe: rpe, wellness: scores)
                 if result.clientRows[client] == nil { result.clientRows[client] = row.record.row }
                 gathered += 1
@@ -79,6 +90,27 @@ public enum TrainingReader {
         }
         result.rowsRead = accepted + result.rejected
         result.diagnostics += table.closingDiagnostics()
+        if let asOf, accepted > 0, let warning = staleness(file: file, latest: latestBefore, asOf: asOf) {
+            result.diagnostics.append(warning)
+            result.stale = StaleTrainingLog(lastDay: latestBefore)
+        }
         return result
+    }
+
+    /// The warning for a log with no row in the 7 days before `asOf` (`latest`: its last
+    /// day before `asOf`, if any), or `nil` when it has one.
+    static func staleness(file: String, latest: Day?, asOf: Day) -> Diagnostic? {
+        let expected = "expected rows up to the days just before the as-of day: is the log up to date, or is --as-of the week meant?"
+        guard let latest else {
+            return Diagnostic(
+                .warning, file: file, row: 0, column: "date",
+                message: "has no row before the as-of day \(asOf), so every athlete's load reads 0 (\(expected))")
+        }
+        let gap = asOf.days(since: latest)
+        guard gap > 7 else { return nil }
+        return Diagnostic(
+            .warning, file: file, row: 0, column: "date", value: latest.description,
+            message: "is the last day logged, \(gap) days before the as-of day \(asOf): no row falls in the 7 days the load "
+                + "figures count, so every athlete's 7-day load reads 0 and their ACWR low (\(expected))")
     }
 }

@@ -54,6 +54,10 @@ public final class ReportWriter {
     /// How many unfinished folders of interrupted runs were removed when this run started.
     public var staleRemoved: Int { folder.staleRemoved }
 
+    /// Set when the training log has no row in the 7 days before the as-of day (its last
+    /// day before it, if any): the team pages say so above the load reasons.
+    public var staleTraining: StaleTrainingLog?
+
     /// Stages a new run folder for the as-of day's ISO week under `out`.
     public convenience init(
         out: String, template: HandoutTemplate, config: ClinicConfig, asOf: Day, clientsFileBytes: Int, hasTraining: Bool,
@@ -282,7 +286,8 @@ public final class ReportWriter {
             if first { _ = try folder.folder("teams") }
             first = false
             let rows = rowsByTeam[team]?.map { all[$0.0] } ?? []
-            let text = TeamPage.text(team: team, members: members, bookings: rows, names: names, config: config, asOf: asOf)
+            let text = TeamPage.text(
+                team: team, members: members, bookings: rows, names: names, config: config, asOf: asOf, staleTraining: staleTraining)
             try folder.write("teams/" + namer.name(clientID: "", name: team), text)
         }
     }

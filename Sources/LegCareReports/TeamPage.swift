@@ -8,8 +8,11 @@ import LegCareCore
 /// today before any massage"). Wrapped at 72 columns like the handouts.
 enum TeamPage {
     /// The page's text for one team.
+    /// `staleTraining`: the log has no row in the 7 days before `asOf` (its last day, if
+    /// any), so the page warns that the load reasons read as rest.
     static func text(
-        team: String, members: [SquadMember], bookings: [Timetable.Row], names: ClientNames, config: ClinicConfig, asOf: Day
+        team: String, members: [SquadMember], bookings: [Timetable.Row], names: ClientNames, config: ClinicConfig, asOf: Day,
+        staleTraining: StaleTrainingLog? = nil
     ) -> String {
         let weekStart = asOf.adding(days: -(asOf.weekday - 1))
         let week = DayRange(from: weekStart, to: weekStart.adding(days: 6))
@@ -19,6 +22,16 @@ enum TeamPage {
             "From \(config.clinicName), for the coach. Medical details stay between each athlete and the clinic: this page says only what to do.",
             "",
         ]
+        if let stale = staleTraining {
+            let last =
+                stale.lastDay.map { "the last day logged is \(HandoutWording.date($0)), \(asOf.days(since: $0)) days before" }
+                ?? "nothing is logged before"
+            lines += [
+                "TRAINING LOG OUT OF DATE: \(last) \(HandoutWording.date(asOf)). A day with no row counts as rest, so "
+                    + "the training load reasons below read low. Send the latest log to the clinic and run the week again.",
+                "",
+            ]
+        }
         let ordered = members.sorted(by: SquadMember.byAttention)
         for (level, title) in [(AttentionLevel.red, "SEE FIRST (RED)"), (.amber, "CHECK IN (AMBER)")] {
             let group = ordered.filter { Self.level($0) == level }

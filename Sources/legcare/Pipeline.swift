@@ -49,8 +49,9 @@ enum Pipeline {
         // 4. Optional logs: delivered sessions and squad training.
         // The two are independent: the training log is read on a second core meanwhile.
         let trainingFile = inputs.training
+        let asOf = inputs.asOf
         let reading = Background(name: "legcare-training") {
-            try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0), spill: spilled?.add) }
+            try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0), asOf: asOf, spill: spilled?.add) }
         }
         var sessions = try inputs.sessions.map {
             try SessionsReader.read(
@@ -82,6 +83,7 @@ enum Pipeline {
                 hasTraining: training != nil, sessions: sessions?.log, previous: previous)
         }
 
+        writer?.staleTraining = training?.stale
         if let removed = writer?.staleRemoved, removed > 0 {
             FileHandle.standardError.write(Data("legcare: removed \(removed) unfinished run folder(s) left by interrupted runs\n".utf8))
         }

@@ -91,6 +91,26 @@ struct EndToEndTests {
         #expect((handoutAttrs[.posixPermissions] as? Int) == 0o600)
     }
 
+    @Test("report: a training log that ends 9 days before the as-of day is a warning and a line on the coach's page")
+    func staleTraining() throws {
+        let training =
+            "client_id,date,minutes,rpe\n" + (1...20).map { "A1,2026-10-\(String(format: "%02d", $0 + 5)),60,5" }.joined(separator: "\n")
+        let dir = try workspace(["clients.csv": goodClients, "training.csv": training + "\n"])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // The log's last day is 2026-10-25: 9 days before 2026-11-03, 2 before 2026-10-27.
+        let stale = try legcare(["report", "--as-of", "2026-11-03"], in: dir)
+        #expect(stale.status == 0, "a warning, not a rejected row: \(stale.stderr)")
+        let issues = try #require(contents(dir, "Reports/2026-W45/input-issues.csv"))
+        #expect(
+            issues.contains("training.csv,0,date,2026-10-25,\"is the last day logged, 9 days before the as-of day 2026-11-03"), "\(issues)")
+        let page = try #require(contents(dir, "Reports/2026-W45/teams/reds.txt"))
+        #expect(page.contains("TRAINING LOG OUT OF DATE"))
+        let fresh = try legcare(["report", "--as-of", "2026-10-27"], in: dir)
+        #expect(fresh.status == 0)
+        #expect(contents(dir, "Reports/2026-W44/input-issues.csv")?.contains("training.csv") == false)
+        #expect(contents(dir, "Reports/2026-W44/teams/reds.txt")?.contains("OUT OF DATE") == false)
+    }
+
     @Test("report: a bad row -> exit 3, the row listed, every other row still planned")
     func rejected() throws {
         let dir = try workspace(["clients.csv": goodClients + "A4,Dee,,,,,eleven,,\n"])

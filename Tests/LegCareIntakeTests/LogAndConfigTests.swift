@@ -34,6 +34,42 @@ struct LogAndConfigTests {
         #expect(r.diagnostics.map(\.column) == ["rpe", "sleep"])
     }
 
+    @Test(
+        "training: a log with no row in the 7 days before the as-of day is a warning, since unlogged days count as rest",
+        arguments: [
+            // (as-of, the warning's value, or nil for none). The log runs 2026-11-10 to 11-21,
+            // and a rejected row dated later does not count. On 11-28 the 7 days before still
+            // hold 11-21; from 11-29 they hold no row.
+            ("2026-11-28", nil), ("2026-11-29", "2026-11-21"), ("2026-11-23", nil), ("2026-11-12", nil),
+            ("2026-11-10", ""), ("2026-12-20", "2026-11-21"),
+        ] as [(String, String?)])
+    func staleTraining(asOf: String, value: String?) throws {
+        let csv = """
+            client_id,date,minutes,rpe
+            A,2026-11-10,60,5
+            B,2026-11-21,30,4
+            A,2026-11-15,45,6
+            B,2026-12-30,60,11
+
+            """
+        let day = Day(iso: asOf)!
+        let r = try TrainingReader.read(ByteSource(bytes: Array(csv.utf8)), file: "training.csv", asOf: day)
+        let warnings = r.diagnostics.filter { $0.severity == .warning }
+        #expect(r.diagnostics.filter { $0.severity == .error }.map(\.column) == ["rpe"], "the bad row is still an error of its own")
+        guard let value else {
+            #expect(warnings.isEmpty, "\(warnings)")
+            return
+        }
+        let warning = try #require(warnings.first)
+        #expect(warnings.count == 1)
+        #expect(warning.file == "training.csv" && warning.row == 0 && warning.column == "date" && warning.value == value)
+        #expect(warning.message.contains(asOf), "names the as-of day: \(warning.message)")
+        if let last = Day(iso: value) { #expect(warning.message.contains("\(day.days(since: last)) days before")) }
+        #expect(
+            try TrainingReader.read(ByteSource(bytes: Array(csv.utf8)), file: "training.csv").diagnostics.count == 1,
+            "no as-of day, no warning")
+    }
+
     @Test("training handed over in pieces as it is read: the pieces add up to the log read whole")
     func trainingInPieces() throws {
         // Athletes interleaved, several rows on a day, wellness set and replaced, a bad row:

@@ -82,6 +82,29 @@ struct SquadOutputTests {
         #expect(text == (try String(contentsOf: Self.golden, encoding: .utf8)))
     }
 
+    @Test("an out-of-date training log is said at the top of the team page, before the load reasons it makes read low")
+    func staleLogOnPage() {
+        let (members, timetable, names) = SquadFixture.members()
+        func page(_ stale: StaleTrainingLog?) -> String {
+            TeamPage.text(
+                team: "Riverside FC", members: members, bookings: Array(timetable.rows), names: names, config: SquadFixture.config,
+                asOf: SquadFixture.asOf, staleTraining: stale)
+        }
+        let last = SquadFixture.asOf.adding(days: -12)
+        let text = page(StaleTrainingLog(lastDay: last))
+        let header = text.components(separatedBy: "SEE FIRST (RED)")[0]
+        let said = header.replacingOccurrences(of: "\n", with: " ")  // wrapped at 72 columns
+        #expect(said.contains("TRAINING LOG OUT OF DATE: the last day logged is \(HandoutWording.date(last)), 12 days"), "\(header)")
+        #expect(said.contains("before \(HandoutWording.date(SquadFixture.asOf))"))
+        #expect(page(StaleTrainingLog(lastDay: nil)).contains("TRAINING LOG OUT OF DATE: nothing is logged before"))
+        #expect(!page(nil).contains("OUT OF DATE"), "an up-to-date log says nothing")
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 }, "wrapped like the rest of the page")
+        #expect(
+            text.replacingOccurrences(of: header, with: "")
+                == page(nil).replacingOccurrences(of: page(nil).components(separatedBy: "SEE FIRST (RED)")[0], with: ""),
+            "the rest of the page is unchanged")
+    }
+
     @Test("a team page never names a condition or flag: no condition id, no condition word")
     func noConditions() {
         let text = page().lowercased()
