@@ -138,15 +138,11 @@ extension XLSXCheck {
         var compressedSize: UInt64
         var uncompressedSize: UInt64
 
-        init(path: String, crc: UInt32, compressedSize: UInt64, uncompressedSize: UInt64) {
-            self.path = path
-            self.crc = crc
-            self.compressedSize = compressedSize
-            self.uncompressedSize = uncompressedSize
-        }
-
         init(_ entry: Entry) {
-            self.init(path: entry.path, crc: entry.checksum, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize)
+            path = entry.path
+            crc = entry.checksum
+            compressedSize = entry.compressedSize
+            uncompressedSize = entry.uncompressedSize
         }
     }
 
