@@ -37,7 +37,7 @@ enum TeamPage {
             let group = ordered.filter { Self.level($0) == level }
             lines.append("\(title): \(group.count) athlete\(group.count == 1 ? "" : "s")")
             for m in group {
-                lines.append("- \(m.name): " + Self.reasons(m, config: config).joined(separator: "; ") + ".")
+                lines.append("- \(TextWrapper.keptWhole(m.name)): " + Self.reasons(m, config: config).joined(separator: "; ") + ".")
             }
             if group.isEmpty { lines.append("- Nobody this week.") }
             lines.append("")
@@ -51,7 +51,7 @@ enum TeamPage {
         for row in booked {
             let date = row.date!
             lines.append(
-                "- \(HandoutWording.shortDate(date)): \(names[row.request.order] ?? row.request.clientID) "
+                "- \(HandoutWording.shortDate(date)): \(TextWrapper.keptWhole(names[row.request.order] ?? row.request.clientID)) "
                     + "with \(row.therapist!), \(row.request.minutes) minutes")
         }
         if booked.isEmpty { lines.append("- None this week.") }
@@ -60,7 +60,7 @@ enum TeamPage {
         if !unbooked.isEmpty {
             lines.append("DUE BUT NOT BOOKED: \(unbooked.count)")
             for row in unbooked {
-                lines.append("- \(names[row.request.order] ?? row.request.clientID): \(Self.unbookedWhy(row)).")
+                lines.append("- \(TextWrapper.keptWhole(names[row.request.order] ?? row.request.clientID)): \(Self.unbookedWhy(row)).")
             }
             lines.append("")
         }
@@ -77,7 +77,9 @@ enum TeamPage {
             "- Anyone with sudden sharp pain, a swollen or bruised leg, or pain that stops them walking or sleeping stops training and sees the physio before any massage."
         )
         if !config.contactLine.isEmpty { lines += ["", config.contactLine] }
-        return TextWrapper.wrap(lines.joined(separator: "\n") + "\n", width: HandoutTemplate.width, keepWhole: members.map(\.name))
+        // Each name is kept whole where it is printed: searching the page for every member's
+        // name grew with the square of a squad's size (docs/performance.md).
+        return TextWrapper.wrap(lines.joined(separator: "\n") + "\n", width: HandoutTemplate.width)
     }
 
     /// The level the coach sees: attention for athletes with training data; a referral is

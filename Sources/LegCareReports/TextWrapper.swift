@@ -12,6 +12,13 @@ enum TextWrapper {
         String(decoding: wrap(bytes: Array(text.utf8), width: width, keepWhole: phrases), as: UTF8.self)
     }
 
+    /// `phrase` marked so that ``wrap(_:width:keepWhole:)`` never splits it across lines,
+    /// for text that knows where it prints a name: cheaper than searching for it.
+    static func keptWhole(_ phrase: String) -> String {
+        guard phrase.utf8.contains(0x20) else { return phrase }
+        return String(decoding: phrase.utf8.map { $0 == 0x20 ? glue : $0 }, as: UTF8.self)
+    }
+
     /// ``wrap(_:width:keepWhole:)`` on UTF-8 bytes.
     static func wrap(bytes text: [UInt8], width: Int, keepWhole phrases: [String] = []) -> [UInt8] {
         // The phrase's spaces become glue in place, byte for byte: measured with perf, doing
