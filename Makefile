@@ -13,7 +13,7 @@ PYTHON ?= python3
 # 6.9-7.1 s against 7.2-7.4 s in four interleaved pairs, with byte-identical outputs.
 RELEASE_FLAGS ?= --static-swift-stdlib
 
-.PHONY: report test setup deps pydeps build lint bench clean fuzz check tsan
+.PHONY: report test setup deps pydeps build lint bench compare clean fuzz check tsan
 
 ## setup: system packages (libxlsxwriter) and the Python reader used by tests.
 setup: deps pydeps
@@ -48,9 +48,16 @@ test: setup
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
+## bench: this build against REF's (default HEAD) in the same run, beside the floors.
+REF ?= HEAD
 bench: deps pydeps
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
-	bash scripts/bench.sh
+	REF=$(REF) bash scripts/bench.sh
+
+## compare: every output of this build against REF's, byte for byte (scripts/compare.sh).
+compare: deps
+	$(SWIFT) build -c release $(RELEASE_FLAGS)
+	bash scripts/compare.sh $(REF)
 
 ## fuzz: each libFuzzer target (CSV reader, clients validation, file namer, clinic.yaml) for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60
@@ -70,4 +77,5 @@ tsan: setup
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "EndToEndTests|LegCareReportsTests"
 
 clean:
-	rm -rf .build .build-asan .build-tsan .build-fuzz Fuzz/.build
+	rm -rf .build .build-asan .build-tsan .build-fuzz .build-ref Fuzz/.build
+	git worktree prune

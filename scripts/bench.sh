@@ -1,29 +1,27 @@
 #!/usr/bin/env bash
-# make bench: legcare report on synthetic lists (legcare sample) against the machine's
-# floors measured in the same run:
+# make bench [REF=<commit>]: `legcare report` on synthetic lists (`legcare sample`), this
+# build and REF's (default: HEAD) in the same run, run after run in turn, beside two floors
+# measured in the same run:
 #   files floor - bench/floor-files.c writes the same output bytes as plain files;
 #   xlsx floor  - bench/floor-xlsx.c writes the same workbook cells through libxlsxwriter,
-#                 deflated by the same ISA-L entry points as LegCare's (Sources/CDeflate);
-#   xlsx floor, zlib - the same program deflating with zlib, as libxlsxwriter does alone.
-# Prints one table; BENCH_SIZES="10000 100000 1000000" sets the client counts. Each floor
-# runs BENCH_FLOOR_RUNS times (default 3) and counts its fastest run.
-# user s and sys s: the CPU time legcare spent in its own code and in the kernel (writing
-# files, getting memory), both cores added: more than the wall time when both are busy.
-# BENCH_DIR sets where inputs and outputs go (default: the system's temporary folder).
-# On ext4, creating files right after many were deleted is slow and varies a lot from
-# run to run (the inode allocator skips recently freed inodes), for LegCare and the
-# floor alike; BENCH_DIR=/dev/shm measures on tmpfs, without that noise.
+#                 deflated by the same ISA-L entry points (Sources/CDeflate).
+# Then the crowded shape: three therapists serve everyone, no clinic.yaml, two teams each
+# hold a quarter of the clients (scripts/crowd-sample.py), where the week stage once grew
+# with the square of the list. Last, each stage on one core (legcare-bench).
+# BENCH_SIZES and CROWD_SIZES set the client counts; BENCH_DIR where files go (tmpfs,
+# /dev/shm, avoids ext4's slow file creation after many deletes; docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=.build/release/legcare
+new=$PWD/.build/release/legcare
+ref=${REF:-HEAD}
+old=$(bash scripts/build-ref.sh "$ref")
 sizes=${BENCH_SIZES:-"10000 100000"}
+crowd=${CROWD_SIZES:-"100000"}
 floor_runs=${BENCH_FLOOR_RUNS:-3}
 work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
-# Each size's run folder and the files floor's copy of it lie side by side: about 25 KB a
-# client (12 GB each at 1,000,000). On tmpfs that is memory, and a full /dev/shm got a
-# 1,000,000-client run killed here: check for the largest size before anything runs.
-largest=$(printf '%s\n' $sizes | sort -n | tail -n 1)
+# The run folder and the files floor's copy lie side by side: about 25 KB a client.
+largest=$(printf '%s\n' $sizes $crowd | sort -n | tail -n 1)
 need_kb=$((largest * 25))
 avail_kb=$(df --output=avail -k "$work" | tail -n 1)
 if [ "$avail_kb" -lt "$need_kb" ]; then
@@ -34,53 +32,95 @@ fi
 cc -O2 -o "$work/floor-files" bench/floor-files.c
 cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c Sources/CDeflate/deflate_isal.c -ISources/CDeflate/include \
   $(pkg-config --cflags --libs xlsxwriter libisal zlib) -rdynamic
-cc -O2 -o "$work/floor-xlsx-zlib" bench/floor-xlsx.c $(pkg-config --cflags --libs xlsxwriter)
 
 echo "folder: $(df --output=fstype "$work" | tail -n 1) ($work)"
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u +%Y-%m-%d)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u '+%Y-%m-%d %H:%M') UTC"
+echo "builds: this = $(git describe --always --dirty), ref = $(git rev-parse --short "$ref")"
 stages="intake plan handouts jsonl workbook week check"
-printf '| clients | wall s | clients/s | peak MB | user s | sys s |'
+
+# fastest CMD...: the fastest of $floor_runs runs of a floor (its last printed number).
+fastest() {
+  local best="" t
+  for _ in $(seq "$floor_runs"); do
+    t=$("$@" | awk '{ print $NF }')
+    best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  done
+  echo "$best"
+}
+
+# measure BIN OUT ARGS...: one report run; prints "wall peak_kb user sys" and keeps stderr.
+measure() {
+  local bin=$1 out=$2
+  shift 2
+  rm -rf "$out"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" report "$@" --as-of 2026-11-23 --out "$out" --timings \
+    2>"$work/stderr" >/dev/null || true
+  [ -f "$out/2026-W48/plans.jsonl" ] || { cat "$work/stderr" >&2; exit 1; }
+  tail -n 1 "$work/time"
+}
+
+row() { # row NAME CLIENTS "wall kb user sys" [floors...]
+  local name=$1 n=$2 wall kb user sys
+  read -r wall kb user sys <<<"$3"
+  printf '| %s | %s | %s | %.0f | %d | %s | %s |' "$n" "$name" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')" \
+    "$((kb / 1024))" "$user" "$sys"
+  for s in $stages; do printf ' %s |' "$(awk -v s="$s" '$1 == s { print $2 }' "$work/stderr")"; done
+}
+
+printf '| clients | build | wall s | clients/s | peak MB | user s | sys s |'
 for s in $stages; do printf ' %s s |' "$s"; done
-printf ' files floor s | xlsx floor s | wall / floors | xlsx floor, zlib s |\n|---|---|---|---|---|---|'
+printf ' files floor s | xlsx floor s | wall / floors |\n|---|---|---|---|---|---|---|'
 for s in $stages; do printf -- '---|'; done
-printf -- '---|---|---|---|\n'
+printf -- '---|---|---|\n'
 for n in $sizes; do
   in="$work/in-$n"
-  "$bin" sample --clients "$n" --out "$in"
-  rm -rf "$work/out"
-  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" report --clients "$in/clients.csv" --sessions "$in/sessions.csv" \
-    --training "$in/training.csv" --config "$in/clinic.yaml" --as-of 2026-11-23 --out "$work/out" --timings \
-    2>"$work/stderr" >/dev/null || true
-  read -r wall kb user sys < <(tail -n 1 "$work/time")
-  run="$work/out/2026-W48"
-  [ -f "$run/plans.jsonl" ] || { cat "$work/stderr"; exit 1; }
-  # Each floor runs $floor_runs times and its fastest run counts: the same bytes took
-  # 1.15 s in one run and 3.47 s in another here, and a slow floor flatters the ratio.
-  files_s=""
-  for _ in $(seq "$floor_runs"); do
-    read -r _ _ t < <("$work/floor-files" "$run" "$work/floor-out")
-    rm -rf "$work/floor-out"
-    files_s=$(awk -v a="$files_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  "$new" sample --clients "$n" --out "$in"
+  args=(--clients "$in/clients.csv" --sessions "$in/sessions.csv" --training "$in/training.csv" --config "$in/clinic.yaml")
+  for build in ref this; do
+    bin=$new
+    [ "$build" = ref ] && bin=$old
+    result=$(measure "$bin" "$work/out-$build" "${args[@]}")
+    row "$build" "$n" "$result"
+    if [ "$build" = this ]; then
+      run="$work/out-this/2026-W48"
+      files_s=$(fastest "$work/floor-files" "$run" "$work/floor-out")
+      rm -rf "$work/floor-out"
+      python3 bench/dump-cells.py "$run/summary.xlsx" "$work/cells.tsv"
+      xlsx_s=$(fastest "$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
+      rm -f "$work/cells.tsv" "$work/floor.xlsx"
+      read -r wall _ <<<"$result"
+      printf ' %s | %s | %.2fx |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')"
+    else
+      printf ' | | |\n'
+    fi
+    rm -rf "$work/out-$build"
   done
-  python3 bench/dump-cells.py "$run/summary.xlsx" "$work/cells.tsv"
-  xlsx_s=""
-  zlib_s=""
-  for _ in $(seq "$floor_runs"); do
-    read -r _ t < <("$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
-    rm -f "$work/floor.xlsx"
-    xlsx_s=$(awk -v a="$xlsx_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
-    read -r _ t < <("$work/floor-xlsx-zlib" "$work/cells.tsv" "$work/floor.xlsx")
-    rm -f "$work/floor.xlsx"
-    zlib_s=$(awk -v a="$zlib_s" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  rm -rf "$in"
+done
+
+echo
+echo "Crowded shape (three therapists, two teams of a quarter each, no clinic.yaml):"
+printf '| clients | build | wall s | clients/s | peak MB | user s | sys s |'
+for s in $stages; do printf ' %s s |' "$s"; done
+printf '\n|---|---|---|---|---|---|---|'
+for s in $stages; do printf -- '---|'; done
+echo
+for n in $crowd; do
+  in="$work/crowd-$n"
+  "$new" sample --clients "$n" --out "$in"
+  python3 scripts/crowd-sample.py "$in/clients.csv" "$in/crowded.csv"
+  args=(--clients "$in/crowded.csv" --sessions "$in/sessions.csv" --training "$in/training.csv")
+  for build in ref this; do
+    bin=$new
+    [ "$build" = ref ] && bin=$old
+    row "$build" "$n" "$(measure "$bin" "$work/out-$build" "${args[@]}")"
+    echo
+    rm -rf "$work/out-$build"
   done
-  rm -f "$work/cells.tsv"
-  printf '| %s | %s | %.0f | %d | %s | %s |' "$n" "$wall" "$(awk -v n="$n" -v w="$wall" 'BEGIN { print n / w }')" "$((kb / 1024))" "$user" "$sys"
-  for s in $stages; do printf ' %s |' "$(awk -v s="$s" '$1 == s { print $2 }' "$work/stderr")"; done
-  printf ' %s | %s | %.2fx | %s |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')" "$zlib_s"
-  rm -rf "$work/out" "$in"
+  rm -rf "$in"
 done
 
 echo
 echo "Per stage on one core (legcare-bench, 100,000 clients):"
-"$bin" sample --clients 100000 --out "$work/stage"
+"$new" sample --clients 100000 --out "$work/stage"
 .build/release/legcare-bench "$work/stage/clients.csv"
