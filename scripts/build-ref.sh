@@ -12,7 +12,9 @@ if [ ! -x "$dir/bin/legcare" ]; then
   mkdir -p .build-ref
   git worktree prune
   git worktree add --detach -f "$dir/src" "$sha" >/dev/null 2>&1
-  (cd "$dir/src" && swift build -c release ${RELEASE_FLAGS:---static-swift-stdlib} --scratch-path "../build" >&2)
+  echo "building $ref ($sha) in $dir ..." >&2
+  (cd "$dir/src" && swift build -c release ${RELEASE_FLAGS:---static-swift-stdlib} --scratch-path "../build" >"../build.log" 2>&1) ||
+    { tail -n 30 "$dir/build.log" >&2; exit 1; }
   mkdir -p "$dir/bin"
   cp "$dir/build/release/legcare" "$dir/bin/legcare"
 fi

@@ -67,7 +67,7 @@ public enum XLSXCheck {
             weight[lighter] += entries[i].uncompressedSize
         }
         let second = shares[1]
-        let other = Background(name: "legcare-check") { Result { try checkParts(path: path, indexes: second) }.failure }
+        let other = Worker(name: "legcare-check") { Result { try checkParts(path: path, indexes: second) }.failure }
         let mine = Result { try checkParts(path: path, indexes: shares[0]) }
         let failures = [mine.failure, try other.wait()].compactMap { $0 }.sorted { $0.index < $1.index }
         if let first = failures.first { throw first.error }

@@ -1,5 +1,6 @@
 import CIsal
 import Foundation
+import Synchronization
 
 /// Checks the workbook's parts while libxlsxwriter is still writing them.
 ///
@@ -19,7 +20,7 @@ import Foundation
 /// Anything this reader does not expect (a stored part, sizes after the data, an
 /// encrypted part) makes it stop following: the whole-file check then runs instead, so
 /// a newer libxlsxwriter with another layout is still checked, only later.
-final class XLSXFollower: @unchecked Sendable {
+final class XLSXFollower: Sendable {
     /// What following found. Each part in file order, or the first damage, or why the file
     /// could not be followed.
     struct Followed: Sendable {
@@ -38,20 +39,22 @@ final class XLSXFollower: @unchecked Sendable {
         var busySeconds = 0.0
     }
 
-    private let lock = NSLock()
-    private var writing = true
-    private var work: Background<Followed>!
+    /// Whether the writer may still add bytes: set by the caller, read by the worker.
+    private final class Writing: Sendable {
+        let on = Atomic(true)
+    }
+    private let writing = Writing()
+    private let work: Worker<Followed>
 
-    /// Starts following `path` on a thread of its own; the file need not exist yet.
+    /// Starts following `path` on a worker of its own; the file need not exist yet.
     init(path: String) {
-        work = Background(name: "legcare-check") { [self] in
-            Self.follow(path: path, writing: { [self] in lock.withLock { writing } })
-        }
+        let writing = self.writing
+        work = Worker(name: "legcare-check") { Self.follow(path: path, writing: { writing.on.load(ordering: .acquiring) }) }
     }
 
     /// Tells the reader the writer is done (or failed) and waits for what it found.
     func finish() -> Followed {
-        lock.withLock { writing = false }
+        writing.on.store(false, ordering: .releasing)
         return (try? work.wait()) ?? Followed(unfollowable: "the reader stopped")
     }
 

@@ -50,7 +50,7 @@ enum Pipeline {
         // The two are independent: the training log is read on a second core meanwhile.
         let trainingFile = inputs.training
         let asOf = inputs.asOf
-        let reading = Background(name: "legcare-training") {
+        let reading = Worker(name: "legcare-training") {
             try trainingFile.map { try TrainingReader.read(ByteSource(path: $0), file: name($0), asOf: asOf, spill: spilled?.add) }
         }
         var sessions = try inputs.sessions.map {

@@ -70,7 +70,7 @@ struct XLSXFollowerTests {
         try? FileManager.default.removeItem(atPath: path)
         let follower = XLSXFollower(path: path)  // before the file exists, as in a run
         usleep(5000)
-        let writer = Background(name: "test-writer") { try writeSlowly(bytes, to: path, stopAt: stopAt) }
+        let writer = Worker(name: "test-writer") { try writeSlowly(bytes, to: path, stopAt: stopAt) }
         try writer.wait()
         return follower.finish()
     }
@@ -182,31 +182,5 @@ struct XLSXFollowerTests {
         #expect(followed.unfollowable == nil)
         #expect(followed.parts.map(\.wellFormed) == [false, true])
         #expect(throws: WorkbookError.self) { try XLSXCheck.verify(path: path, followed: followed) }
-    }
-}
-
-/// A result with an identity, to see who still holds it.
-private final class Token: Sendable {}
-
-@Suite("Work on a thread of its own")
-struct BackgroundTests {
-    @Test("the result is handed over, not kept: once the caller lets it go, it is gone")
-    func handsOver() throws {
-        let work = Background(name: "test-handover") { Token() }
-        weak var held: Token?
-        do {
-            let token = try work.wait()
-            held = token
-            #expect(held != nil)
-        }
-        #expect(held == nil, "Background kept its own copy of the result")
-        withExtendedLifetime(work) {}
-    }
-
-    @Test("what the work threw comes out of wait()")
-    func throwsThrough() {
-        struct Failure: Error {}
-        let work = Background(name: "test-throws") { () throws -> Int in throw Failure() }
-        #expect(throws: Failure.self) { try work.wait() }
     }
 }
