@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -18,11 +19,20 @@ let package = Package(
     ],
     targets: [
         // Domain model, knowledge tables and the plan engine. Pure: no files, no clock, no C.
-        .target(name: "LegCareCore"),
+        .target(
+            name: "LegCareCore",
+            dependencies: [
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
         // Bytes -> rows -> validated profiles and diagnostics.
         .target(
             name: "LegCareIntake",
-            dependencies: ["LegCareCore", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "LegCareCore", .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
         ),
         // libxlsxwriter, seen through pkg-config; only LegCareReports imports it.
         .systemLibrary(
@@ -53,6 +63,7 @@ let package = Package(
             name: "LegCareReports",
             dependencies: [
                 "LegCareCore", "CXlsxWriter", "CIsal", "CMalloc", "CDeflate",
+                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

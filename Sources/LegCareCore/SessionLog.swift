@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// Kinds of session a clinic logs as delivered.
 public enum DeliveredKind: String, CaseIterable, Sendable {
     case sports
@@ -116,7 +118,7 @@ public struct SessionLog: Sendable {
     private var therapistNames: [String] = []
     /// Each client's number; by number, the first and last of its records and its first
     /// row (Int32, as the records' chain).
-    private var clientNumbers = IDTable()
+    private var clientNumbers = OrderedSet<String>()
     private var firstRecord: [Int32] = []
     private var lastRecord: [Int32] = []
     private var firstRows: [Int32] = []
@@ -166,7 +168,7 @@ public struct SessionLog: Sendable {
         let index = Int32(links.count)
         links.append(Link(dayAndStatus: Int32(s.day.serial) << 2 | Int32(status), next: -1))
         if lastRecord.count < firstRecord.count { findLastRecords() }
-        let (c, newClient) = clientNumbers.insert(s.clientID)
+        let (newClient, c) = clientNumbers.append(s.clientID)
         if newClient {
             firstRecord.append(index)
             lastRecord.append(index)
@@ -442,7 +444,7 @@ public struct SessionLog: Sendable {
     /// Each of a client's sessions in file order, with no array made; `false` when the
     /// log has none.
     private func forEachVisit(of clientID: String, _ body: (Visit) -> Void) -> Bool {
-        guard let c = clientNumbers.number(of: clientID) else { return false }
+        guard let c = clientNumbers.firstIndex(of: clientID) else { return false }
         var i = Int(firstRecord[c])
         while i >= 0 {
             let link = links[i]
@@ -470,7 +472,7 @@ public struct SessionLog: Sendable {
     /// Each client the log names, with its number (`0..<clientCount`) and the row of its
     /// first session.
     public var clients: some Sequence<(id: String, number: Int, firstRow: Int)> {
-        clientNumbers.ids.indices.lazy.map { (clientNumbers[$0], $0, Int(firstRows[$0])) }
+        clientNumbers.indices.lazy.map { (clientNumbers[$0], $0, Int(firstRows[$0])) }
     }
 
     /// How many clients the log names.
@@ -490,7 +492,7 @@ public struct SessionLog: Sendable {
     }
 
     /// A client's number in ``clients``, when the log names it.
-    public func number(of clientID: String) -> Int? { clientNumbers.number(of: clientID) }
+    public func number(of clientID: String) -> Int? { clientNumbers.firstIndex(of: clientID) }
 
     /// Every ISO week with a logged session, oldest first.
     public var weeks: [String] {

@@ -1,3 +1,6 @@
+import HeapModule
+import OrderedCollections
+
 /// One client who is due a professional session this week and may be booked.
 ///
 /// The numbers are stored as Int32 (minutes, the window's days, days overdue): every
@@ -228,21 +231,14 @@ public struct Timetable: Sendable {
 
     /// Names of teams and therapists, numbered as first seen (-1: none).
     fileprivate struct Names: Equatable, Sendable {
-        private(set) var list: [String] = []
-        private var numbers: [String: Int32] = [:]
+        private(set) var list = OrderedSet<String>()
 
         mutating func number(of name: String?) -> Int32 {
             guard let name else { return -1 }
-            if let known = numbers[name] { return known }
-            let n = Int32(list.count)
-            numbers[name] = n
-            list.append(name)
-            return n
+            return Int32(list.append(name).index)
         }
 
         func name(_ n: Int32) -> String? { n < 0 ? nil : list[Int(n)] }
-
-        static func == (a: Names, b: Names) -> Bool { a.list == b.list }
     }
 
     /// The bytes a row takes while held (for the test that keeps it small).
@@ -311,13 +307,13 @@ public struct Timetable: Sendable {
         // Per day, the therapists by time left (most first, then name): a heap, so finding
         // "the one with most time" does not scan every therapist for every client (measured:
         // 18 s for 100,000 clients and 1,666 therapists before).
-        var free: [Day: TimeHeap] = [:]
+        var free: [Day: Heap<TimeLeft>] = [:]
         for (t, number) in zip(therapists, therapistNumbers) {
             for offset in 0..<7 {
                 let day = week.from.adding(days: offset)
                 if t.days.contains(day.weekday) {
                     left[number, default: [:]][day] = t.minutesPerDay
-                    free[day, default: TimeHeap()].push(.init(left: t.minutesPerDay, rank: rank[Int(number)], therapist: number))
+                    free[day, default: Heap()].insert(TimeLeft(left: t.minutesPerDay, rank: rank[Int(number)], therapist: number))
                 }
             }
         }
@@ -341,7 +337,7 @@ public struct Timetable: Sendable {
                 row.outcome = .booked
             } else {
                 for day in days {
-                    if let best = free[day]?.top(where: { left[$0.therapist]?[day] == $0.left }), best.left >= minutes {
+                    if let best = free[day]?.currentMax(where: { left[$0.therapist]?[day] == $0.left }), best.left >= minutes {
                         slot = (best.therapist, day)
                         break
                     }
@@ -354,7 +350,7 @@ public struct Timetable: Sendable {
             }
             if let (t, day) = slot {
                 left[t]![day]! -= minutes
-                free[day]!.push(.init(left: left[t]![day]!, rank: rank[Int(t)], therapist: t))
+                free[day]!.insert(TimeLeft(left: left[t]![day]!, rank: rank[Int(t)], therapist: t))
                 row.date = Int32(clamping: day.serial)
                 row.booked = t
             } else if days.isEmpty {
@@ -407,52 +403,25 @@ public struct Timetable: Sendable {
     }
 }
 
-/// A max-heap of therapists by minutes left on one day (ties: the name first in order).
-/// Entries go stale when a therapist is booked; `top(where:)` drops those it meets.
-struct TimeHeap {
-    struct Entry {
-        var left: Int
-        var rank: Int
-        /// The therapist's number in the timetable's names.
-        var therapist: Int32
-        func above(_ o: Entry) -> Bool { left != o.left ? left > o.left : rank < o.rank }
-    }
+/// A therapist's minutes left on one day, in a max-heap: most minutes first, then the
+/// name first in order. Entries go stale when a therapist is booked; the booking drops
+/// those it meets (``Heap/currentMax(where:)``).
+struct TimeLeft: Comparable {
+    var left: Int
+    var rank: Int
+    /// The therapist's number in the timetable's names.
+    var therapist: Int32
 
-    private var items: [Entry] = []
+    static func < (a: TimeLeft, b: TimeLeft) -> Bool { a.left != b.left ? a.left < b.left : a.rank > b.rank }
+}
 
-    mutating func push(_ e: Entry) {
-        items.append(e)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard items[i].above(items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    /// The best current entry; stale ones (failing `current`) are removed on the way.
-    mutating func top(where current: (Entry) -> Bool) -> Entry? {
-        while let first = items.first {
-            if current(first) { return first }
-            pop()
+extension Heap {
+    /// The largest element for which `current` holds; larger stale ones are removed.
+    mutating func currentMax(where current: (Element) -> Bool) -> Element? {
+        while let top = max {
+            if current(top) { return top }
+            removeMax()
         }
         return nil
-    }
-
-    private mutating func pop() {
-        items.swapAt(0, items.count - 1)
-        items.removeLast()
-        var i = 0
-        while true {
-            let l = 2 * i + 1
-            let r = l + 1
-            var best = i
-            if l < items.count && items[l].above(items[best]) { best = l }
-            if r < items.count && items[r].above(items[best]) { best = r }
-            if best == i { return }
-            items.swapAt(i, best)
-            i = best
-        }
     }
 }

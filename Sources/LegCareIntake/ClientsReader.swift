@@ -1,4 +1,5 @@
 import LegCareCore
+import OrderedCollections
 
 /// Reads `clients.csv` row by row into validated profiles, collecting every problem.
 ///
@@ -17,11 +18,9 @@ public struct ClientsReader {
     public private(set) var accepted = 0
     public private(set) var rejected = 0
     private var table: TableReader
-    /// Each accepted id, and its row by the id's number. An ``IDTable``, not a dictionary
-    /// (measured at 1,000,000 clients: a `[String: Int32]` with room for the file took 40
-    /// MB). Int32 rows: a row past Int32 would need a file of over two billion rows; it is
-    /// clamped, never a trap.
-    private var seenIDs = IDTable()
+    /// Each accepted id, and its row by the id's place (an ordered set keeps an id once,
+    /// with small indexes: docs/performance.md). Rows past Int32 are clamped, never a trap.
+    private var seenIDs = OrderedSet<String>()
     private var seenRows: [Int32] = []
     private var finished = false
     private var last: Position?
@@ -71,7 +70,7 @@ public struct ClientsReader {
         // The slots for the low guess of rows; the arrays for one row per 64 bytes (room
         // never written takes no memory), so they do not double near the end of the file.
         let room = min(bytes / 64, 1 << 22)
-        seenIDs.reserveCapacity(ClientsFile.expectedRows(bytes: bytes), idRoom: room)
+        seenIDs.reserveCapacity(ClientsFile.expectedRows(bytes: bytes))
         seenRows.reserveCapacity(room)
     }
 
@@ -121,7 +120,7 @@ public struct ClientsReader {
             var errors: [Diagnostic] = []
             let profile = parse(row, errors: &errors)
             if let profile, errors.isEmpty {
-                seenIDs.insert(profile.clientID)
+                seenIDs.append(profile.clientID)
                 seenRows.append(Int32(clamping: row.record.row))
                 accepted += 1
                 last = Position(row: row.record.row, line: row.record.line, id: profile.clientID, mark: diagnostics.count)
@@ -159,7 +158,7 @@ public struct ClientsReader {
         var c = RowChecker(file: table.file, row: row)
         let id = c.required(col.clientID) { .success($0) }
         let name = c.required(col.name) { .success($0) }
-        if let id, let n = seenIDs.number(of: id) {
+        if let id, let n = seenIDs.firstIndex(of: id) {
             c.fail(col.clientID, id, "is already used on row \(seenRows[n]); ids must be unique in the file")
         }
         var p = ClientProfile(clientID: id ?? "", name: name ?? "")
