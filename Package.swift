@@ -58,14 +58,25 @@ let package = Package(
         // zlib's raw deflate on ISA-L, for the workbook libxlsxwriter zips: 0.23 s instead of
         // 2.5 s at 100,000 clients (why and how: Sources/CDeflate/deflate_isal.c).
         .target(name: "CDeflate", dependencies: ["CIsal", "CLibz"]),
+        // The engine room: the run folder, scratch files, one bounded queue, one worker,
+        // stage timings and handing freed memory back (glibc's malloc_trim).
+        .target(name: "LegCareRun", dependencies: ["LegCareCore", "CMalloc"]),
+        // Every C library behind one Swift layer: libxlsxwriter (the workbook), ISA-L (the
+        // workbook check's inflating and CRC-32), and zlib's deflate on ISA-L (CDeflate).
+        .target(
+            name: "LegCareNative",
+            dependencies: [
+                "LegCareCore", "LegCareRun", "CXlsxWriter", "CIsal", "CDeflate",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Plans -> workbook, handouts, plans.jsonl and the run folder.
         .target(
             name: "LegCareReports",
             dependencies: [
-                "LegCareCore", "CXlsxWriter", "CIsal", "CMalloc", "CDeflate",
+                "LegCareCore", "LegCareRun", "LegCareNative",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.copy("Templates")]
         ),
@@ -98,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "LegCareReportsTests",
             dependencies: [
-                "LegCareReports", "LegCareIntake", "CIsal", "CDeflate", "CLibz",
+                "LegCareReports", "LegCareRun", "LegCareNative", "LegCareIntake", "CIsal", "CDeflate", "CLibz",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["golden"]

@@ -1,6 +1,7 @@
 import Foundation
 import LegCareCore
 import LegCareIntake
+import LegCareNative
 import LegCareReports
 
 // Usage: legcare-bench CLIENTS.csv [STAGE]

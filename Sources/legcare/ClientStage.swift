@@ -2,6 +2,7 @@ import Foundation
 import LegCareCore
 import LegCareIntake
 import LegCareReports
+import LegCareRun
 
 /// Stage 6 of the run: each client validated and planned on a worker (``ClientStream``)
 /// and written here, in input order.

@@ -2,6 +2,7 @@ import Foundation
 import LegCareCore
 import LegCareIntake
 import LegCareReports
+import LegCareRun
 
 /// Validation and planning on a worker of their own, handed to the writing thread in input
 /// order through a ``BoundedQueue``, so the two cores share the run's longest stage

@@ -2,6 +2,7 @@ import Foundation
 import LegCareCore
 import LegCareIntake
 import LegCareReports
+import LegCareRun
 
 /// The run's optional logs: delivered sessions (volumes, and each client's last massage)
 /// and squad training (each athlete's load), with which of their ids the clients matched.

@@ -2,6 +2,7 @@ import Foundation
 import LegCareCore
 import LegCareIntake
 import LegCareReports
+import LegCareRun
 
 /// The input files of one run.
 struct Inputs {

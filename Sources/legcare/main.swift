@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import LegCareIntake
+import LegCareNative
 import LegCareReports
+import LegCareRun
 
 /// Problems of the environment or the inputs that stop a run before anything is
 /// published: each prints its own one-line message and exits 2.

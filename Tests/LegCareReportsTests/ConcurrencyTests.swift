@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import LegCareReports
+@testable import LegCareRun
 
 /// A result with an identity, to see who still holds it.
 private final class Token: Sendable {}

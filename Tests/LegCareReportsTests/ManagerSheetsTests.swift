@@ -2,6 +2,7 @@ import Foundation
 import LegCareCore
 import Testing
 
+@testable import LegCareNative
 @testable import LegCareReports
 
 /// A small session log whose every figure was worked out by hand (as of Monday

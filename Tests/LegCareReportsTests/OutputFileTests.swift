@@ -4,6 +4,7 @@ import PropertyBased
 import Testing
 
 @testable import LegCareReports
+@testable import LegCareRun
 
 @Suite("plans.jsonl, input-issues.csv, file names and the run folder")
 struct OutputFileTests {

@@ -4,6 +4,7 @@ import Foundation
 import LegCareCore
 import Testing
 
+@testable import LegCareNative
 @testable import LegCareReports
 
 /// zlib's raw deflate on ISA-L (Sources/CDeflate): libxlsxwriter's parts go through it,

@@ -3,6 +3,7 @@ import LegCareCore
 import Testing
 
 @testable import LegCareReports
+@testable import LegCareRun
 
 @Suite("Scratch rows: text kept on disk until the run's end")
 struct ScratchRowsTests {

@@ -4,6 +4,7 @@ import PropertyBased
 import Testing
 
 @testable import LegCareReports
+@testable import LegCareRun
 
 @Suite("Squad: members kept on disk from the stream to the sheets and team pages")
 struct SquadTests {

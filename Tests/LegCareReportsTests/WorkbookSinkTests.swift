@@ -3,7 +3,9 @@ import LegCareCore
 import Synchronization
 import Testing
 
+@testable import LegCareNative
 @testable import LegCareReports
+@testable import LegCareRun
 
 @Suite("Workbook sink: rows, then each step in order on the workbook's worker, then the file")
 struct WorkbookSinkTests {

@@ -3,6 +3,7 @@ import LegCareCore
 import PropertyBased
 import Testing
 
+@testable import LegCareNative
 @testable import LegCareReports
 
 /// Reads a workbook with Python's openpyxl (an independent reader) and returns, per

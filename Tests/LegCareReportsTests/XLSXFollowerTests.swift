@@ -3,7 +3,9 @@ import Foundation
 import LegCareCore
 import Testing
 
+@testable import LegCareNative
 @testable import LegCareReports
+@testable import LegCareRun
 
 /// The workbook check that follows the file while it is written (issue on performance):
 /// a writer thread here writes a real workbook's bytes the way minizip does (each local

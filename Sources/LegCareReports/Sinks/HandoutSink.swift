@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import LegCareRun
 
 /// The client's pages: `handouts/<id>-<name>.txt` for each client as they stream, the same
 /// text in `handouts-print.txt`, and at the end each therapist's `print/<therapist>.txt`.

@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import LegCareRun
 
 /// `plans.jsonl`: one line per client as they stream, into a scratch file; once the week
 /// is booked, one pass copies it into place with each due client's `booking` added.

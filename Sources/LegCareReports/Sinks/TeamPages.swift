@@ -1,4 +1,5 @@
 import LegCareCore
+import LegCareRun
 
 /// `teams/<slug>.txt`, one page for each named team's coach, in name order.
 enum TeamPages {

@@ -1,5 +1,7 @@
 import Foundation
 import LegCareCore
+import LegCareNative
+import LegCareRun
 
 /// `summary.xlsx`: client rows as they stream, then the summary sheets, then closing and
 /// checking the file, all on workers so the caller writes the other outputs meanwhile.

@@ -1,0 +1,54 @@
+import LegCareCore
+import LegCareNative
+
+/// The `Changes` sheet: what moved since the previous run. The count of each kind of
+/// change, then one row per change with the client, before and after: new referrals
+/// first, then the rest by client. "First run" when there is no earlier week.
+enum ChangesSheet {
+    static let headers = ["Client ID", "Name", "Change", "Before", "After"]
+
+    static func write(_ changes: (list: [PlanChange], names: [String: String])?, to wb: Workbook, sheet s: Workbook.Sheet) throws {
+        for (i, width) in [12.0, 24, 16, 30, 30].enumerated() { try wb.setColumns(s, i, i, width: width) }
+        try wb.printSetup(s, repeatHeader: false)
+        var r = 0
+        try wb.write(s, r, 0, "What changed since the previous run", .title)
+        r += 1
+        guard let changes else {
+            try wb.write(s, r, 0, "First run: there is no earlier week to compare with.")
+            return
+        }
+        r += 1
+        try wb.write(s, r, 0, "Change", .header)
+        try wb.write(s, r, 1, "Clients", .header)
+        for kind in PlanChange.Kind.allCases {
+            r += 1
+            try wb.write(s, r, 0, kind.rawValue)
+            try wb.write(s, r, 1, number: Double(changes.list.filter { $0.kind == kind }.count))
+        }
+        r += 2
+        for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
+        if changes.list.isEmpty {
+            try wb.write(s, r + 1, 0, "Nothing changed since the previous run.")
+            return
+        }
+        for c in ordered(changes.list) {
+            r += 1
+            let referral = isNewReferral(c)
+            try wb.write(s, r, 0, c.clientID)
+            try wb.write(s, r, 1, changes.names[c.clientID] ?? "")
+            try wb.write(s, r, 2, c.kind.rawValue, referral ? .statusRefer : nil)
+            try wb.write(s, r, 3, c.before)
+            try wb.write(s, r, 4, c.after, referral ? .statusRefer : nil)
+        }
+    }
+
+    /// A change that sends a client to be seen: status now refer, or a new client referred.
+    static func isNewReferral(_ c: PlanChange) -> Bool {
+        (c.kind == .status || c.kind == .newClient) && c.after == Status.refer.rawValue
+    }
+
+    /// New referrals first, then client order.
+    static func ordered(_ list: [PlanChange]) -> [PlanChange] {
+        list.filter(isNewReferral) + list.filter { !isNewReferral($0) }
+    }
+}

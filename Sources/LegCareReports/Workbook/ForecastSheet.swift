@@ -1,0 +1,72 @@
+import LegCareCore
+import LegCareNative
+
+/// The `Forecast` sheet: the sessions and therapist hours the current plans need in each
+/// of the next 4 weeks (each plan's window, then every interval), against each
+/// therapist's hours, with the shortfall; a chart of need against capacity.
+enum ForecastSheet {
+    static let headers = ["Week", "Therapist", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)"]
+
+    static func write(_ forecast: Forecast, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
+        for (i, width) in [26.0, 22, 12, 12, 12, 14].enumerated() { try wb.setColumns(s, i, i, width: width) }
+        try wb.printSetup(s, repeatHeader: false)
+        var r = 0
+        try wb.write(s, r, 0, "Therapist hours the current plans need, next 4 weeks", .title)
+        r += 1
+        try wb.write(s, r, 0, "Referred clients need none until cleared. Hours available = the weekly hours in clinic.yaml.")
+        r += 2
+        for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
+        try wb.setRowHeight(s, r, 30)
+        let names = config.therapistNames(adding: forecast.minutes.keys)
+        let hoursByName = config.hoursByName
+        var totals: [(week: String, need: Double, capacity: Double)] = []
+        for (i, week) in forecast.weeks.enumerated() {
+            let label = "\(week.from.isoWeekName) (\(HandoutWording.shortDate(week.from)))"
+            var need = 0.0
+            var capacity = 0.0
+            for name in names {
+                r += 1
+                let hours = Double(forecast.minutes[name]?[i] ?? 0) / 60
+                let available = hoursByName[name]
+                try wb.write(s, r, 0, label)
+                try wb.write(s, r, 1, name)
+                try wb.write(s, r, 2, number: Double(forecast.sessions[name]?[i] ?? 0))
+                try wb.write(s, r, 3, number: hours, .decimal)
+                if let available {
+                    try wb.write(s, r, 4, number: available, .decimal)
+                    capacity += available
+                }
+                let short = hours - (available ?? 0)
+                if short > 0 { try wb.write(s, r, 5, number: short, .statusRefer) }
+                need += hours
+            }
+            r += 1
+            try wb.write(s, r, 0, "Total", .bold)
+            try wb.write(s, r, 1, label, .bold)
+            try wb.write(s, r, 2, number: Double(names.map { forecast.sessions[$0]?[i] ?? 0 }.reduce(0, +)))
+            try wb.write(s, r, 3, number: need, .decimal)
+            try wb.write(s, r, 4, number: capacity, .decimal)
+            if need > capacity { try wb.write(s, r, 5, number: need - capacity, .statusRefer) }
+            totals.append((week.from.isoWeekName, need, capacity))
+        }
+        // Need against capacity per week, for the chart.
+        r += 2
+        try wb.write(s, r, 0, "Week", .header)
+        try wb.write(s, r, 1, "Hours needed", .header)
+        try wb.write(s, r, 2, "Hours available", .header)
+        try wb.setRowHeight(s, r, 30)
+        let top = r + 1
+        for t in totals {
+            r += 1
+            try wb.write(s, r, 0, t.week)
+            try wb.write(s, r, 1, number: t.need, .decimal)
+            try wb.write(s, r, 2, number: t.capacity, .decimal)
+        }
+        try wb.addChart(
+            .column, title: "Therapist hours: needed against available", on: s, at: 3, 7,
+            series: [
+                .init(name: "Hours needed", source: s, categoriesCol: 0, valuesCol: 1, rows: top...r, color: 0x2F5597),
+                .init(name: "Hours available", source: s, categoriesCol: 0, valuesCol: 2, rows: top...r, color: 0x70AD47),
+            ], yAxis: "Hours")
+    }
+}
