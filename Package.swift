@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "LegCareIntake",
             dependencies: [
-                "LegCareCore", .product(name: "Yams", package: "Yams"),
+                "LegCareCore", "LegCareRun", .product(name: "Yams", package: "Yams"),
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
@@ -60,7 +60,10 @@ let package = Package(
         .target(name: "CDeflate", dependencies: ["CIsal", "CLibz"]),
         // The engine room: the run folder, scratch files, one bounded queue, one worker,
         // stage timings and handing freed memory back (glibc's malloc_trim).
-        .target(name: "LegCareRun", dependencies: ["LegCareCore", "CMalloc"]),
+        .target(
+            name: "LegCareRun",
+            dependencies: ["LegCareCore", "CMalloc", .product(name: "OrderedCollections", package: "swift-collections")]
+        ),
         // Every C library behind one Swift layer: libxlsxwriter (the workbook), ISA-L (the
         // workbook check's inflating and CRC-32), and zlib's deflate on ISA-L (CDeflate).
         .target(
@@ -102,9 +105,10 @@ let package = Package(
             name: "LegCareCoreTests",
             dependencies: ["LegCareCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
+        .testTarget(name: "LegCareRunTests", dependencies: ["LegCareRun", "LegCareCore"]),
         .testTarget(
             name: "LegCareIntakeTests",
-            dependencies: ["LegCareIntake", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["LegCareIntake", "LegCareRun", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(
             name: "LegCareReportsTests",

@@ -21,7 +21,7 @@ public struct ClientVisits: Hashable, Sendable {
     public var rebookingRate: Double? { visits > 0 ? Double(rebooked) / Double(visits) : nil }
 
     /// The figures for `period` (both ends included; the as-of day is its end).
-    public init(_ sessions: [SessionLog.Visit], period: DayRange, intervalDays: Int) {
+    public init(_ sessions: [SessionVisit], period: DayRange, intervalDays: Int) {
         let ordered = sessions.sorted { $0.day < $1.day }
         let past = ordered.filter { $0.day <= period.to }
         let inPeriod = past.filter { period.contains($0.day) }

@@ -1,4 +1,5 @@
 import LegCareCore
+import LegCareRun
 import OrderedCollections
 
 /// Reads the optional delivered-session log, `sessions.csv`, into totals.

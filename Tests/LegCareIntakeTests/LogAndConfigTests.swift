@@ -1,6 +1,7 @@
 import Foundation
 import LegCareCore
 import LegCareIntake
+import LegCareRun
 import Testing
 
 @Suite("sessions.csv, training.csv and clinic.yaml")

@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import LegCareRun
 import Testing
 
 @testable import LegCareNative

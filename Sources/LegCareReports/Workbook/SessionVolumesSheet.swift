@@ -1,5 +1,6 @@
 import LegCareCore
 import LegCareNative
+import LegCareRun
 
 /// The `Session volumes` sheet: one row per ISO week x therapist x kind for the 12 weeks
 /// up to the as-of day, a `Total` row per week (every week, an empty one too) and per

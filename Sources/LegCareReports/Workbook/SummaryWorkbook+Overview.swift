@@ -1,5 +1,6 @@
 import LegCareCore
 import LegCareNative
+import LegCareRun
 
 /// The `Overview` sheet: the run's facts, status mix, referrals, sessions due and
 /// therapist hours, the timetable's figures and squad attention, with two charts.

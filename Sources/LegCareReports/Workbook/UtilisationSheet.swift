@@ -1,5 +1,6 @@
 import LegCareCore
 import LegCareNative
+import LegCareRun
 
 /// The `Utilisation` sheet: completed minutes over available minutes per therapist per
 /// week (hours from clinic.yaml, taken as the same every week), coloured on a 3-colour

@@ -1,6 +1,7 @@
+import LegCareCore
 import Testing
 
-@testable import LegCareCore
+@testable import LegCareRun
 
 /// The session log keeps each client's sessions as records chained in file order, and
 /// volumes under numbered keys: what it gives back must be what was added.

@@ -2,7 +2,6 @@ import Foundation
 import Synchronization
 import Testing
 
-@testable import LegCareReports
 @testable import LegCareRun
 
 /// A result with an identity, to see who still holds it.
