@@ -3,7 +3,7 @@ import Foundation
 import LegCareCore
 
 /// The one Swift layer over libxlsxwriter: every `lxw_*` call, C pointer and
-/// `withCString` of LegCare lives in this file. Every `lxw_error` becomes a thrown
+/// `withCString` of LegCare lives here and in its `Workbook+` files. Every `lxw_error` becomes a thrown
 /// ``WorkbookError`` carrying libxlsxwriter's own text.
 ///
 /// It also enforces what the C library does not (measured on libxlsxwriter 1.1.4):
@@ -12,7 +12,7 @@ import LegCareCore
 package final class Workbook {
     /// A sheet of this workbook.
     package struct Sheet: Hashable {
-        fileprivate let index: Int
+        let index: Int
         package let name: String
     }
 
@@ -69,11 +69,11 @@ package final class Workbook {
     package let constantMemory: Bool
     /// Cells cut at the cell limit: (sheet, row, column header) for a warning.
     package private(set) var cutCells: [(sheet: String, row: Int, col: Int)] = []
-    private let handle: UnsafeMutablePointer<lxw_workbook>
-    private var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
-    private var formats: [Style: UnsafeMutablePointer<lxw_format>] = [:]
+    let handle: UnsafeMutablePointer<lxw_workbook>
+    var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
+    var formats: [Style: UnsafeMutablePointer<lxw_format>] = [:]
     /// C strings that libxlsxwriter may keep pointers to until close.
-    private var retained: [UnsafeMutablePointer<CChar>] = []
+    var retained: [UnsafeMutablePointer<CChar>] = []
     private var closed = false
 
     /// Opens a new workbook at `path`; temporary files go to `tmpdir`, and the document's
@@ -233,97 +233,6 @@ package final class Workbook {
             "colour \(sheet.name)")
     }
 
-    /// A chart of one series: categories and values are ranges of `source`, rows inclusive.
-    package func addChart(
-        _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, source: Sheet, categoriesCol: Int, valuesCol: Int,
-        rows: ClosedRange<Int>
-    ) throws {
-        try addChart(
-            kind, title: title, on: sheet, at: row, col,
-            series: [Series(name: title, source: source, categoriesCol: categoriesCol, valuesCol: valuesCol, rows: rows)],
-            legend: false)
-    }
-
-    /// A chart of several series, placed with its top-left corner at `row`, `col`.
-    package func addChart(
-        _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, series: [Series], legend: Bool = true,
-        yAxis: String? = nil, width: Int = 480
-    ) throws {
-        let type: lxw_chart_type =
-            switch kind {
-            case .pie: LXW_CHART_PIE
-            case .column: LXW_CHART_COLUMN
-            case .stackedColumn: LXW_CHART_COLUMN_STACKED
-            case .line: LXW_CHART_LINE
-            }
-        guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
-            throw WorkbookError(operation: "add chart \(title)", code: nil)
-        }
-        for s in series {
-            let ref = { (c: Int) in
-                "='\(s.source.name)'!$\(Self.column(c))$\(s.rows.lowerBound + 1):$\(Self.column(c))$\(s.rows.upperBound + 1)"
-            }
-            guard
-                let added = ref(s.categoriesCol).withCString({ cats in ref(s.valuesCol).withCString { chart_add_series(chart, cats, $0) } })
-            else { throw WorkbookError(operation: "add series to \(title)", code: nil) }
-            chart_series_set_name(added, keep(s.name))
-            if let color = s.color {
-                var fill = lxw_chart_fill()
-                fill.color = color
-                chart_series_set_fill(added, &fill)
-            }
-            if !s.pointColors.isEmpty {
-                let fills = UnsafeMutablePointer<lxw_chart_fill>.allocate(capacity: s.pointColors.count)
-                let points = UnsafeMutablePointer<lxw_chart_point>.allocate(capacity: s.pointColors.count)
-                let list = UnsafeMutablePointer<UnsafeMutablePointer<lxw_chart_point>?>.allocate(capacity: s.pointColors.count + 1)
-                defer {
-                    fills.deallocate()
-                    points.deallocate()
-                    list.deallocate()
-                }
-                for (i, color) in s.pointColors.enumerated() {
-                    var fill = lxw_chart_fill()
-                    fill.color = color
-                    (fills + i).initialize(to: fill)
-                    var point = lxw_chart_point()
-                    point.fill = fills + i
-                    (points + i).initialize(to: point)
-                    list[i] = points + i
-                }
-                list[s.pointColors.count] = nil
-                try check(chart_series_set_points(added, list), "colour the points of \(title)")
-            }
-            if kind == .line {
-                var line = lxw_chart_line()
-                line.color = s.color ?? 0x4472C4
-                line.width = 2.25
-                line.none = s.markersOnly ? 1 : 0
-                if s.dashed { line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue) }
-                chart_series_set_line(added, &line)
-                chart_series_set_marker_type(
-                    added, UInt8(s.markersOnly ? LXW_CHART_MARKER_CIRCLE.rawValue : LXW_CHART_MARKER_NONE.rawValue))
-                if s.markersOnly, let color = s.color {
-                    var fill = lxw_chart_fill()
-                    fill.color = color
-                    chart_series_set_marker_fill(added, &fill)
-                    var border = lxw_chart_line()
-                    border.color = color
-                    chart_series_set_marker_line(added, &border)
-                }
-            }
-        }
-        title.withCString { chart_title_set_name(chart, $0) }
-        if let yAxis { yAxis.withCString { chart_axis_set_name(chart.pointee.y_axis, $0) } }
-        // Bars compare by height only from zero: left to itself, LibreOffice began the axis
-        // of the Overview's sessions due (9, 8 and 8) at 7.4, so 9 drew ten times as tall as 8.
-        if kind == .column || kind == .stackedColumn { chart_axis_set_min(chart.pointee.y_axis, 0) }
-        if !legend { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
-        if legend && kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
-        var options = lxw_chart_options()
-        options.x_scale = Double(width) / 480
-        try check(worksheet_insert_chart_opt(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), chart, &options), "insert chart \(title)")
-    }
-
     /// Colours a block of numbers on a 3-colour scale: low red, middle amber, high green.
     package func colorScale(_ sheet: Sheet, rows: ClosedRange<Int>, cols: ClosedRange<Int>) throws {
         var cf = lxw_conditional_format()
@@ -341,68 +250,6 @@ package final class Workbook {
     package func close() throws {
         closed = true
         try check(workbook_close(handle), "write the workbook")
-    }
-
-    // MARK: - Limits and escapes the C library leaves to us
-
-    /// A literal `_xHHHH_` would be read by Excel as an escaped character: escape its `_`.
-    package static func escapeLiteralEscapes(_ s: String) -> String {
-        // A byte scan of the string's own storage first: nearly all text has no "_x".
-        var s = s
-        let plain = s.withUTF8 { b in
-            guard let base = b.baseAddress else { return true }
-            var i = 0
-            // memchr finds each "_" (rare) without a loop over every byte here.
-            while i < b.count - 1, let hit = memchr(base + i, 0x5F, b.count - 1 - i) {
-                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                if b[i + 1] == 0x78 { return false }
-                i += 1
-            }
-            return true
-        }
-        if plain { return s }
-        var out = ""
-        let chars = Array(s)
-        var i = 0
-        while i < chars.count {
-            if chars[i] == "_", i + 6 < chars.count, chars[i + 1] == "x", chars[i + 6] == "_",
-                chars[(i + 2)...(i + 5)].allSatisfy(\.isHexDigit)
-            {
-                out += "_x005F_"
-                i += 1
-                continue
-            }
-            out.append(chars[i])
-            i += 1
-        }
-        return out
-    }
-
-    /// Cuts text to fit one cell, counting UTF-16 units as Excel does, with a marker.
-    package static func cut(_ s: String) -> String {
-        let marker = " [... cut at Excel's cell limit; full text in plans.jsonl]"
-        let budget = cellLimit - marker.utf16.count
-        var out = ""
-        var used = 0
-        for ch in s {
-            let n = ch.utf16.count
-            if used + n > budget { break }
-            out.append(ch)
-            used += n
-        }
-        return out + marker
-    }
-
-    /// Column letters for a zero-based index (0 -> A, 26 -> AA).
-    package static func column(_ index: Int) -> String {
-        var n = index + 1
-        var s = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            s = String(UnicodeScalar(UInt8(65 + r))) + s
-            n = (n - 1) / 26
-        }
-        return s
     }
 
     // MARK: - Private
@@ -451,7 +298,7 @@ package final class Workbook {
         }
     }
 
-    private func keep(_ s: String) -> UnsafeMutablePointer<CChar> {
+    func keep(_ s: String) -> UnsafeMutablePointer<CChar> {
         let p = strdup(s)!
         retained.append(p)
         return p
@@ -460,7 +307,7 @@ package final class Workbook {
     /// `operation` is built only on failure: as a plain argument, its text was made for every
     /// cell written (measured with perf: string building was a visible share of the
     /// workbook's thread).
-    private func check(_ error: lxw_error, _ operation: @autoclosure () -> String) throws {
+    func check(_ error: lxw_error, _ operation: @autoclosure () -> String) throws {
         guard error == LXW_NO_ERROR else {
             throw WorkbookError(operation: operation(), code: Int32(error.rawValue), text: String(cString: lxw_strerror(error)))
         }

@@ -1,0 +1,97 @@
+import CXlsxWriter
+import Foundation
+import LegCareCore
+
+/// Charts: every `chart_*` call.
+extension Workbook {
+    /// A chart of one series: categories and values are ranges of `source`, rows inclusive.
+    package func addChart(
+        _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, source: Sheet, categoriesCol: Int, valuesCol: Int,
+        rows: ClosedRange<Int>
+    ) throws {
+        try addChart(
+            kind, title: title, on: sheet, at: row, col,
+            series: [Series(name: title, source: source, categoriesCol: categoriesCol, valuesCol: valuesCol, rows: rows)],
+            legend: false)
+    }
+
+    /// A chart of several series, placed with its top-left corner at `row`, `col`.
+    package func addChart(
+        _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, series: [Series], legend: Bool = true,
+        yAxis: String? = nil, width: Int = 480
+    ) throws {
+        let type: lxw_chart_type =
+            switch kind {
+            case .pie: LXW_CHART_PIE
+            case .column: LXW_CHART_COLUMN
+            case .stackedColumn: LXW_CHART_COLUMN_STACKED
+            case .line: LXW_CHART_LINE
+            }
+        guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
+            throw WorkbookError(operation: "add chart \(title)", code: nil)
+        }
+        for s in series {
+            let ref = { (c: Int) in
+                "='\(s.source.name)'!$\(Self.column(c))$\(s.rows.lowerBound + 1):$\(Self.column(c))$\(s.rows.upperBound + 1)"
+            }
+            guard
+                let added = ref(s.categoriesCol).withCString({ cats in ref(s.valuesCol).withCString { chart_add_series(chart, cats, $0) } })
+            else { throw WorkbookError(operation: "add series to \(title)", code: nil) }
+            chart_series_set_name(added, keep(s.name))
+            if let color = s.color {
+                var fill = lxw_chart_fill()
+                fill.color = color
+                chart_series_set_fill(added, &fill)
+            }
+            if !s.pointColors.isEmpty {
+                let fills = UnsafeMutablePointer<lxw_chart_fill>.allocate(capacity: s.pointColors.count)
+                let points = UnsafeMutablePointer<lxw_chart_point>.allocate(capacity: s.pointColors.count)
+                let list = UnsafeMutablePointer<UnsafeMutablePointer<lxw_chart_point>?>.allocate(capacity: s.pointColors.count + 1)
+                defer {
+                    fills.deallocate()
+                    points.deallocate()
+                    list.deallocate()
+                }
+                for (i, color) in s.pointColors.enumerated() {
+                    var fill = lxw_chart_fill()
+                    fill.color = color
+                    (fills + i).initialize(to: fill)
+                    var point = lxw_chart_point()
+                    point.fill = fills + i
+                    (points + i).initialize(to: point)
+                    list[i] = points + i
+                }
+                list[s.pointColors.count] = nil
+                try check(chart_series_set_points(added, list), "colour the points of \(title)")
+            }
+            if kind == .line {
+                var line = lxw_chart_line()
+                line.color = s.color ?? 0x4472C4
+                line.width = 2.25
+                line.none = s.markersOnly ? 1 : 0
+                if s.dashed { line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue) }
+                chart_series_set_line(added, &line)
+                chart_series_set_marker_type(
+                    added, UInt8(s.markersOnly ? LXW_CHART_MARKER_CIRCLE.rawValue : LXW_CHART_MARKER_NONE.rawValue))
+                if s.markersOnly, let color = s.color {
+                    var fill = lxw_chart_fill()
+                    fill.color = color
+                    chart_series_set_marker_fill(added, &fill)
+                    var border = lxw_chart_line()
+                    border.color = color
+                    chart_series_set_marker_line(added, &border)
+                }
+            }
+        }
+        title.withCString { chart_title_set_name(chart, $0) }
+        if let yAxis { yAxis.withCString { chart_axis_set_name(chart.pointee.y_axis, $0) } }
+        // Bars compare by height only from zero: left to itself, LibreOffice began the axis
+        // of the Overview's sessions due (9, 8 and 8) at 7.4, so 9 drew ten times as tall as 8.
+        if kind == .column || kind == .stackedColumn { chart_axis_set_min(chart.pointee.y_axis, 0) }
+        if !legend { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
+        if legend && kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
+        var options = lxw_chart_options()
+        options.x_scale = Double(width) / 480
+        try check(worksheet_insert_chart_opt(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), chart, &options), "insert chart \(title)")
+    }
+}
