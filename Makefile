@@ -7,10 +7,8 @@ AS_OF ?=
 CLIENTS ?=
 REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),) $(if $(CLIENTS),--clients $(CLIENTS),)
 PYTHON ?= python3
-# The release build links the Swift runtime and Foundation statically: measured at
-# 1,000,000 clients, 147 MB at the peak against 154.5 MB with the shared libraries (the
-# pages of six shared libraries touched, not just the code used), and at 100,000 clients
-# 6.9-7.1 s against 7.2-7.4 s in four interleaved pairs, with byte-identical outputs.
+# The release build links the Swift runtime and Foundation statically: less memory and a
+# binary that needs none of the toolchain's libraries (docs/performance.md).
 RELEASE_FLAGS ?= --static-swift-stdlib
 
 .PHONY: report test setup deps pydeps build lint bench compare clean fuzz check tsan

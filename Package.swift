@@ -40,8 +40,7 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
-        // Intel's ISA-L: inflating and CRC-32 for the workbook check, about twice zlib's
-        // speed for inflating and several times for the CRC-32 (measured: docs/performance.md).
+        // Intel's ISA-L: inflating and CRC-32 for the workbook check (decision 0006).
         .systemLibrary(
             name: "CIsal",
             pkgConfig: "libisal",
@@ -55,8 +54,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        // zlib's raw deflate on ISA-L, for the workbook libxlsxwriter zips: 0.23 s instead of
-        // 2.5 s at 100,000 clients (why and how: Sources/CDeflate/deflate_isal.c).
+        // zlib's raw deflate on ISA-L, for the workbook libxlsxwriter zips (decision 0006).
         .target(name: "CDeflate", dependencies: ["CIsal", "CLibz"]),
         // The engine room: the run folder, scratch files, one bounded queue, one worker,
         // stage timings and handing freed memory back (glibc's malloc_trim).

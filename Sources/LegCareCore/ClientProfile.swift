@@ -59,12 +59,9 @@ public struct ClientProfile: Hashable, Sendable {
 public enum ClientsFile {
     /// The rows a clients file of `bytes` bytes holds, as a low guess: one per 160 bytes.
     ///
-    /// Why: a dictionary or set that outgrows its room holds its old and new tables at
-    /// once. The id check's dictionary and the handout namer's set both outgrew 2^20
-    /// slots at 786,432 clients, and at 1,000,000 clients that moment was the stream's
-    /// memory peak (386 MB; 369 MB with the room asked for at the start). The guess stays
-    /// under the rows of both samples (145 bytes a row in `legcare sample`, 156 in
-    /// `Input/`): room asked for past the rows a file really has would cost a table up to
-    /// twice the size, while a guess too low only leaves the growing as it was.
+    /// Why: a set that outgrows its room holds its old and new tables at once. The guess
+    /// stays under the rows of both samples (145 bytes a row in `legcare sample`, 156 in
+    /// `Input/`): room past the rows a file has would cost a table up to twice the size,
+    /// while a guess too low only leaves the growing as it was.
     public static func expectedRows(bytes: Int) -> Int { max(0, bytes) / 160 }
 }

@@ -19,9 +19,8 @@ extension Timetable {
     }
 
     /// Books requests held compactly in place: the same timetable as
-    /// ``schedule(_:therapists:week:asOf:)``, without a second copy of every request
-    /// (measured with malloc's statistics at 1,000,000 clients: booking was the run's
-    /// memory peak, and the heap in use just after it fell from 612 MB to 557 MB).
+    /// ``schedule(_:therapists:week:asOf:)``, without a second copy of every request:
+    /// booking is a large run's memory peak.
     public static func schedule(
         pending: consuming Pending, therapists: [ClinicConfig.Therapist], week: DayRange, asOf: Day
     ) -> Timetable {
@@ -35,8 +34,7 @@ extension Timetable {
         var rank = [Int](repeating: 0, count: names.list.count)
         for (place, n) in names.list.indices.sorted(by: { names.list[$0] < names.list[$1] }).enumerated() { rank[n] = place }
         // Per day, the therapists by time left (most first, then name): a heap, so finding
-        // "the one with most time" does not scan every therapist for every client (measured:
-        // 18 s for 100,000 clients and 1,666 therapists before).
+        // "the one with most time" does not scan every therapist for every client.
         var free: [Day: Heap<TimeLeft>] = [:]
         for (t, number) in zip(therapists, therapistNumbers) {
             for offset in 0..<7 {
@@ -47,9 +45,7 @@ extension Timetable {
                 }
             }
         }
-        // Indexes sorted, not a sorted copy of the requests (measured: a second copy of every
-        // request at the run's memory peak, about 70 MB at 1,000,000 clients).
-        // Int32 places: half the bytes of Ints, and half the sort's scratch space.
+        // Int32 indexes sorted, not a sorted copy of the requests: no second copy at the peak.
         let byNeed = rows.indices.map { Int32($0) }.sorted { BookingRequest.higherNeed(rows[Int($0)].need, rows[Int($1)].need) }
         for (i, place) in byNeed.enumerated() {
             let index = Int(place)
@@ -93,9 +89,7 @@ extension Timetable {
             rows[index] = row
         }
         // Places sorted, then the rows moved into their order in place: sorting the rows
-        // themselves took a scratch copy of half of them (measured at 1,000,000 clients: 22
-        // MB at the run's memory peak, which was booking). Priorities are all different, so
-        // the order is the same whichever way it is sorted.
+        // themselves takes a scratch copy. Priorities all differ, so the order is the same.
         let order = rows.indices.map { Int32($0) }.sorted { i, j in
             let a = rows[Int(i)]
             let b = rows[Int(j)]

@@ -4,9 +4,7 @@ import OrderedCollections
 /// One client who is due a professional session this week and may be booked.
 ///
 /// The numbers are stored as Int32 (minutes, the window's days, days overdue): every
-/// request is held until the week is booked, as a pending timetable row, and Ints made a
-/// request 104 bytes and a row 152 (now 80 and 112). At 1,000,000 clients the 690,000
-/// pending rows were the largest block of the heap when the stream ends.
+/// request is held until the week is booked, so a request is 80 bytes, not 104.
 public struct BookingRequest: Hashable, Sendable {
     public var clientID: String
     public var team: String?
@@ -109,9 +107,8 @@ public struct Timetable: Sendable {
         }
 
         /// Why the row is as it is (another therapist, or why it could not be booked); empty
-        /// when booked with the client's own therapist. Worded when read: a String per row
-        /// came to about 35 MB at 1,000,000 clients (counted: 329,000 unbooked rows, each
-        /// its own copy of a sentence), most of them the same sentence.
+        /// when booked with the client's own therapist. Worded when read, not stored: most
+        /// rows would hold their own copy of the same sentence.
         public var note: String {
             let own = request.therapist ?? ""
             let name = therapist ?? ""
@@ -161,9 +158,8 @@ public struct Timetable: Sendable {
     /// made when read from the compact storage below.
     public var rows: Rows { Rows(stored: stored, names: names) }
 
-    /// The rows as stored: 64 bytes each instead of the 112 of a ``Row`` (measured at
-    /// 1,000,000 clients: the 690,000 pending rows were the largest block the stream
-    /// keeps). Team and therapist names are numbers into `names`.
+    /// The rows as stored: 64 bytes each instead of the 112 of a ``Row``, since they are
+    /// the largest block the stream keeps. Team and therapist names are numbers.
     private var stored: [Stored]
     private var names: Names
 

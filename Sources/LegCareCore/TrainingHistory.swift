@@ -1,8 +1,6 @@
 /// One client's daily training log: load (RPE x minutes) per day, plus optional wellness.
 ///
-/// One small record a day, in day order (measured: a dictionary of wellness scores per
-/// day made the training log most of a 100,000-client run's memory; then, with massif, a
-/// dictionary of days still cost about 2.5 KB per athlete, three times this array).
+/// One small record a day, in day order: a dictionary of days cost three times as much.
 public struct TrainingHistory: Hashable, Sendable {
     /// A day's summed load and its wellness scores, 3 bits each (0 = none) in item order.
     struct Daily: Hashable, Sendable {
@@ -15,9 +13,8 @@ public struct TrainingHistory: Hashable, Sendable {
         }
     }
 
-    /// One day with rows: 16 bytes (a `Day` and a `Daily` side by side took 24; measured
-    /// at 1,000,000 clients, the 3,000,000 days of a league's log were the largest block
-    /// of memory while clients stream).
+    /// One day with rows: 16 bytes, not the 24 of a `Day` and a `Daily` side by side; a
+    /// league's days are the largest block while clients stream.
     struct Entry: Hashable, Sendable {
         private var load: Double
         /// The day's serial (within Int32 for years 1-9999, the dates the readers accept).

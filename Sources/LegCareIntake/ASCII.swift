@@ -1,8 +1,7 @@
 /// Byte-level fast paths for the ASCII text that nearly every input cell is.
 ///
-/// Why: measured with `legcare-bench clients.csv validate`, Unicode-aware trimming,
-/// lower-casing and splitting (Character properties, String indexes) were most of the
-/// cost of validating a row. Each function here gives exactly what the Unicode path gives
+/// Why: Unicode-aware trimming, lower-casing and splitting were most of the cost of
+/// validating a row (`legcare-bench clients.csv validate`). Each function here gives exactly what the Unicode path gives
 /// for ASCII input, and the callers keep that path for everything else.
 enum ASCII {
     /// Whether every byte is below 0x80.
@@ -50,9 +49,7 @@ enum ASCII {
 /// A closed vocabulary looked up on a cell's bytes, as ``ValueParser/token(_:_:aliases:)``
 /// looks it up on text: white space trimmed, case ignored, `-` and space read as `_`.
 ///
-/// Why: measured with `legcare-bench clients.csv validate`, making a String of each token,
-/// normalising it and matching it through `init(rawValue:)` was a tenth of validating a
-/// row. This compares bytes with each case's raw value, with no String made; a cell that
+/// Why: making a String of each token to match it was a tenth of validating a row. This compares bytes with each case's raw value, with no String made; a cell that
 /// matches nothing still goes through the text path, which words the diagnostic.
 struct TokenTable<T: RawRepresentable & CaseIterable & Sendable>: Sendable where T.RawValue == String {
     private let entries: [(bytes: [UInt8], value: T)]

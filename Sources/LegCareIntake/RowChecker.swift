@@ -48,8 +48,7 @@ struct RowChecker {
     }
 
     /// ``optional(_:_:)`` with `fast` tried first on the bytes of an ASCII cell (nearly
-    /// every cell), with no String made: measured, making one per cell was a sixth of
-    /// validating a row. When `fast` gives `nil`, the text path decides and words the
+    /// every cell), with no String made (one per cell was a sixth of validating a row). When `fast` gives `nil`, the text path decides and words the
     /// diagnostic, so `fast` only has to agree with `parse` on the values it accepts.
     mutating func optional<T>(
         _ key: TableReader.Column, ascii fast: (UnsafeBufferPointer<UInt8>, Range<Int>) -> T?,

@@ -33,8 +33,7 @@ public enum SessionsReader {
     /// `fileBytes`, the file's size when known, sizes the log and the id check up front:
     /// room for a row per ``shortestRowBytes`` (address space only, until written) and id
     /// slots for a row per ``typicalRowBytes``, so none of them grows by doubling, which
-    /// held the old storage beside the new (measured at 1,000,000 clients: 1.4 million
-    /// sessions, the reading's memory peak).
+    /// holds the old storage beside the new.
     ///
     /// With `store`, the log's volume records wait there (see ``SessionLog/init(store:)``).
     public static func read(_ source: ByteSource, file: String, fileBytes: Int = 0, store: SpillStore? = nil) throws -> Result {

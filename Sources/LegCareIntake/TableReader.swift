@@ -36,7 +36,7 @@ struct TableReader {
     }
 
     /// A known column, looked up in the header once per file instead of once per cell
-    /// (measured: hashing the key for every cell was a sixth of validating a row).
+    /// (hashing the key for every cell was a sixth of validating a row).
     struct Column {
         let key: String
         let index: Int?

@@ -24,7 +24,7 @@ public enum TrainingReader {
         try TableReader.checkHeader(source, file: file, known: columns, required: required)
     }
 
-    /// Accepted rows gathered before each hand-over to a `spill` (about 4 MB of days).
+    /// Accepted rows gathered before each hand-over to a `spill`.
     public static let spillRows = 1 << 18
 
     /// Reads every row; throws only for an unreadable file or a missing required column.
@@ -32,9 +32,8 @@ public enum TrainingReader {
     /// With `spill`, the histories gathered so far are handed to it every `spillRows`
     /// accepted rows and at the end, and the result's `histories` is left empty: a
     /// history split over hand-overs comes in pieces, in file order, which
-    /// ``TrainingHistory/append(_:)`` puts back together. Why: measured at 1,000,000
-    /// clients, the 3,000,000 days of a league's log (48 MB and their dictionary) were all
-    /// in memory while the logs were read, the run's memory peak then.
+    /// ``TrainingHistory/append(_:)`` puts back together, so a league's days are never all
+    /// in memory at once.
     ///
     /// With `asOf`, a log whose rows all lie more than 7 days before that day (or none
     /// before it) gets a warning: the load figures count the 7 days before the as-of day,

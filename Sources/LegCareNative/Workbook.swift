@@ -6,7 +6,7 @@ import LegCareCore
 /// `withCString` of LegCare lives here and in its `Workbook+` files. Every `lxw_error` becomes a thrown
 /// ``WorkbookError`` carrying libxlsxwriter's own text.
 ///
-/// It also enforces what the C library does not (measured on libxlsxwriter 1.1.4):
+/// It also enforces what the C library does not (as libxlsxwriter 1.1.4 behaves):
 /// text cells are cut at Excel's 32,767 UTF-16 units with a visible marker, a literal
 /// `_xHHHH_` is escaped so Excel shows it as typed, and NaN or infinity is never written.
 package final class Workbook {
@@ -304,9 +304,7 @@ package final class Workbook {
         return p
     }
 
-    /// `operation` is built only on failure: as a plain argument, its text was made for every
-    /// cell written (measured with perf: string building was a visible share of the
-    /// workbook's thread).
+    /// `operation` is built only on failure, not for every cell written.
     func check(_ error: lxw_error, _ operation: @autoclosure () -> String) throws {
         guard error == LXW_NO_ERROR else {
             throw WorkbookError(operation: operation(), code: Int32(error.rawValue), text: String(cString: lxw_strerror(error)))

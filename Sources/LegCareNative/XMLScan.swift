@@ -4,21 +4,13 @@ import Foundation
 /// closes, in order, with the same name; nothing is cut short inside a tag, comment,
 /// CDATA section or quoted attribute; there is exactly one root.
 ///
-/// Why our own: FoundationXML's delegate parser took minutes on the Clients sheet of
-/// 100,000 clients, more than writing the workbook (issue on performance); this scanner
-/// reads bytes once and keeps only the stack of open names. It does not validate
+/// Why our own: FoundationXML's delegate parser took minutes on a large Clients sheet;
+/// this scanner reads bytes once and keeps only the stack of open names. It does not validate
 /// entities or names beyond their bytes: libxlsxwriter writes those, and a part damaged
 /// on disk is caught by the CRC-32 of every part before this runs.
 ///
-/// Measured on the 355 MB of XML in a 100,000-client workbook: open names kept as one byte
-/// buffer (not an array per tag), a state with no payload to retain, and tight loops over
-/// text, attributes and quoted values made the scan about three times faster.
-///
-/// Round 14 (`legcare-bench summary.xlsx check`, the whole check: inflating, CRC-32 and
-/// this scan, 0.46 s a pass at 100,000 clients, about 0.12 s of it inflating): owned buffers
-/// and a table of stop bytes, 0.41 s; text and whole tags in one loop, 0.36 s; opening a
-/// name inlined into the tag loop, 0.33 s. Sixteen bytes at a time over text (SIMD) was
-/// tried and bought nothing measurable: text runs are short between tags.
+/// Open names are kept as one byte buffer, the state carries no payload, and text and
+/// whole tags are scanned in one tight loop (docs/performance.md).
 package struct XMLScan: ~Copyable {
     private enum State {
         case text, open, name, endName, tag, slash
@@ -45,8 +37,8 @@ package struct XMLScan: ~Copyable {
 
     private var state = State.text
     /// The names of the open elements, end to end, and where each starts (`starts`,
-    /// `depth` of them). Kept in Swift arrays, their uniqueness checks showed in the profile
-    /// (round 14); the scanner is not copyable, so it owns these buffers outright.
+    /// `depth` of them). Not Swift arrays, whose uniqueness checks showed in the profile:
+    /// the scanner is not copyable, so it owns these buffers outright.
     private var names: UnsafeMutablePointer<UInt8>
     private var namesCapacity = 256
     private var namesEnd = 0
@@ -150,9 +142,8 @@ package struct XMLScan: ~Copyable {
     /// an entity) returns `nil` with nothing changed, and the byte-at-a-time states below
     /// take it, so they alone decide what is broken.
     ///
-    /// Measured on the 355 MB of XML of a 100,000-client workbook: dispatching on the state
-    /// for every byte of every tag was most of the scan; a sheet's tags are short and
-    /// nearly all lie inside one 256 KB buffer.
+    /// Dispatching on the state for every byte of every tag was most of the scan; a
+    /// sheet's tags are short and nearly all lie inside one buffer.
     @inline(__always)
     private mutating func wholeTag(_ bytes: UnsafePointer<UInt8>, _ n: Int, _ i: Int, _ stops: UnsafePointer<UInt8>) -> Int? {
         guard i < n else { return nil }

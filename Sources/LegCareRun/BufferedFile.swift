@@ -1,8 +1,7 @@
 import Foundation
 
-/// A file written through a buffer: one system call per buffer, not per client
-/// (plans.jsonl, handouts-print.txt and the print bundles get a few hundred bytes to a few
-/// KiB per client; measured, a write call each was a visible share of a large run).
+/// A file written through a buffer: one system call per buffer, not per client, for the
+/// files that get a few hundred bytes per client (plans.jsonl, the print files).
 package final class BufferedFile {
     private let handle: FileHandle
     private var buffer: [UInt8] = []

@@ -6,9 +6,8 @@ import Foundation
 /// sheet's, most overdue first), or records of bytes of the caller's own layout (the
 /// week's booking requests, ``PendingBookings``).
 ///
-/// Why: measured at 300,000 clients, the referred clients' rows held in memory were 14 MB
-/// of the run's 163 MB peak (about 47 MB at a million). On disk they cost a write and a
-/// read of the same bytes.
+/// Why: held in memory, such rows grew with the list (docs/performance.md); on disk they
+/// cost a write and a read of the same bytes.
 ///
 /// The file is made in the run's staging folder (0600) and unlinked at once: it has no
 /// name, so no run, finished, failed or killed, leaves it behind, and the folder is

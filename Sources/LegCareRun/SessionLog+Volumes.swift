@@ -3,16 +3,12 @@ import LegCareCore
 /// The log's volumes: totals per ISO week, therapist and kind, read from the records.
 extension SessionLog {
     /// The volumes of some ISO weeks on numbers, for the sheets that total them several
-    /// ways. Measured at 1,000,000 clients (16,666 therapists): a dictionary keyed by three
-    /// Strings per volume, built twice, then keys made by string interpolation, was a third
-    /// of the summary sheets' time, which delays the workbook's deflating.
+    /// ways: keys of three Strings were a third of the summary sheets' time.
     public struct Period: Sendable {
         /// One week, therapist and kind with sessions in the period.
         ///
-        /// Stored in 32 bytes instead of the 56 of Ints (measured with massif at 300,000
-        /// clients: the Session volumes sheet's entries were a fifth of the run's heap
-        /// peak; a league has a few hundred thousand of them). A count of one group's
-        /// sessions past Int32 would need a log of over two billion rows.
+        /// Stored in 32 bytes instead of the 56 of Ints: a league has a few hundred
+        /// thousand of them. A count past Int32 would need a log of two billion rows.
         public struct Entry: Sendable {
             private var weekStored: Int32
             private var therapistStored: Int32
@@ -66,10 +62,8 @@ extension SessionLog {
     /// week's entries only (in the order their first session comes in the file); a week
     /// with no sessions too.
     ///
-    /// Why a week at a time: a league's log of a million clients has about 800,000 week,
-    /// therapist and kind entries over 12 weeks, 26 MB at 32 bytes each plus their key
-    /// table, made by each sheet that totals them, at the summary sheets' memory peak. A
-    /// week's are a twelfth; the sessions are grouped by week once (4 bytes each).
+    /// Why a week at a time: a week's entries are a twelfth of the period's, which every
+    /// sheet that totals them would otherwise hold; sessions are grouped by week once.
     public func forEachWeek(of weeks: [String], _ body: (Int, Period) throws -> Void) throws {
         try forEachWeek(of: weeks, denseKeys: nil, body)
     }
@@ -106,8 +100,7 @@ extension SessionLog {
         let kindCount = Self.kindCases.count
         // Each key's entry (therapist and kind): a dense table of Int32 (entry + 1; 0: no
         // session), cleared after each week, when there are no more keys than twice the
-        // sessions, else a dictionary. (Measured with heaptrack at 300,000 clients: a
-        // dictionary and its growth were 13 MB of an 80 MB heap peak.)
+        // sessions, else a dictionary (smaller than a dictionary that grows).
         let keySpace = therapistNames.count * kindCount
         let useDense = denseKeys ?? (keySpace <= max(1 << 16, 2 * grouped.count))
         var dense = useDense ? [Int32](repeating: 0, count: keySpace) : []
@@ -178,8 +171,7 @@ extension SessionLog {
 
     /// Totals per therapist (`unassigned` when blank) over the named ISO weeks, all kinds
     /// together; every therapist with a session in the log has an entry, a zero one when
-    /// none falls in those weeks. (Measured: building every therapist's volume for every
-    /// week to read five of them took 1.3 s of a 1,000,000-client run.)
+    /// none falls in those weeks. Only those weeks are totalled.
     public func therapistTotals(inWeeks weeks: Set<String>) throws -> [String: Volume] {
         var totals = [Volume](repeating: Volume(), count: therapistNames.count)
         try forEachWeek(of: weeks.sorted()) { _, p in

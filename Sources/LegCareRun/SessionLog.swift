@@ -4,12 +4,10 @@ import OrderedCollections
 /// The delivered-session log: each session's day, therapist, kind and outcome, for totals per
 /// week, therapist and kind and for each client's visits, no-shows and rebooking.
 ///
-/// Held compactly (measured with massif and RSS at 1,000,000 clients: the log was the
-/// largest block of the run's memory, with a dictionary of three Strings per volume and an
-/// array per client): therapists are numbered, every session is an 8-byte link chained
-/// per client in file order (its visits) and a 12-byte volume record, in memory or, with a
-/// ``SpillStore``, on disk until a sheet asks for volumes, which are totalled from the
-/// records then.
+/// Held compactly, since it is the largest block of a large run (docs/performance.md):
+/// therapists are numbered, every session is an 8-byte link chained per client in file
+/// order (its visits) and a 12-byte volume record, in memory or, with a ``SpillStore``, on
+/// disk until a sheet asks for volumes, which are totalled from the records then.
 public struct SessionLog: Sendable {
     /// One client's session: when, and what became of it.
     public typealias Visit = SessionVisit
@@ -52,11 +50,7 @@ public struct SessionLog: Sendable {
     /// One session as the volumes count it: its day, therapist, kind, minutes and status.
     /// 12 bytes: minutes are 1-240. Kept in a ``SpillStore`` when the log has one, read back
     /// when a sheet asks for volumes.
-    ///
-    /// Why apart from the links: measured at 1,000,000 clients (1.4 million sessions),
-    /// the log's 16-byte records (volumes and links together, 23 MB) were held from the
-    /// logs' reading to the end of the stream, at both of the run's memory peaks, though
-    /// the volumes are only asked for after the last client.
+    /// Apart from the links, because the volumes are only asked for after the last client.
     struct Record: Sendable {
         var day: Int32
         var therapist: Int32
@@ -87,7 +81,7 @@ public struct SessionLog: Sendable {
     /// The volume records: all of them, or, with a store, those not yet written to it.
     var records: [Record] = []
     let store: SpillStore?
-    /// Volume records gathered before each write to the store (768 KB by default).
+    /// Volume records gathered before each write to the store.
     let storeBatch: Int
     /// What went wrong writing to the store, for ``finishAdding()`` to throw.
     private var storeFailure: (any Error)?
@@ -153,9 +147,8 @@ public struct SessionLog: Sendable {
     }
 
     /// Every volume record, in file order: read back from the store, when there is one,
-    /// each time a sheet asks (three sheets at 1,000,000 clients: about 17 MB and tens of
-    /// milliseconds each). Not kept once read: the log lives until the last of those
-    /// sheets, and a copy kept here would be shared by every copy of the log.
+    /// each time a sheet asks. Not kept once read: a copy kept here would be shared by
+    /// every copy of the log until the last sheet.
     func allRecords() throws -> [Record] {
         guard let store else { return records }
         var all: [Record] = []
@@ -176,9 +169,7 @@ public struct SessionLog: Sendable {
     /// the first: the arrays never grow by doubling, which held the old and the new
     /// storage at once, and ``finishAdding()`` need not copy them to shed their room. Room
     /// never written costs address space, not memory: arrays this large get pages of their
-    /// own, given only when written (see `FreedMemory.handLargeBlocksBack`). Measured at
-    /// 1,000,000 clients: the copy of the records, 23 MB beside their 33 MB of room, was
-    /// the run's memory peak once the training log waited on disk.
+    /// own, given only when written (see `FreedMemory.handLargeBlocksBack`).
     public mutating func reserveCapacity(rows: Int) {
         records.reserveCapacity(store == nil ? rows : storeBatch)
         links.reserveCapacity(rows)
@@ -190,9 +181,8 @@ public struct SessionLog: Sendable {
 
     /// Once every session is added: writes the last volume records to the store, lets go
     /// of what only adding needs (each client's last record) and, unless room was
-    /// reserved, of the room the arrays kept to grow. (An array that doubles holds up to
-    /// twice what it needs, written; at 1,000,000 clients the records alone kept room for
-    /// 700,000 more.) Adding more sessions afterwards still works. Throws what writing to
+    /// reserved, of the room the arrays kept to grow (an array that doubles holds up to
+    /// twice what it needs). Adding more sessions afterwards still works. Throws what writing to
     /// the store threw.
     public mutating func finishAdding() throws {
         writeRecords()
@@ -255,9 +245,8 @@ public struct SessionLog: Sendable {
 
     /// Lets go of what is kept per client (its number, its chain of sessions, its first
     /// row): once every client is written, only the volumes are still asked for. Each
-    /// copy of the log holds the index until it lets go itself. (Measured at 1,000,000
-    /// clients: about 700,000 ids, their dictionary and arrays 39 MB, kept to the run's
-    /// end.) Afterwards the log names no client; its volumes are unchanged.
+    /// copy of the log holds the index until it lets go itself. Afterwards the log names
+    /// no client; its volumes are unchanged.
     public mutating func releaseClients() {
         clientNumbers.removeAll()
         firstRecord = []

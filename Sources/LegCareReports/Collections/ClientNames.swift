@@ -2,9 +2,7 @@
 /// for many clients until the run's end (a String each is an allocation each for most
 /// names, plus 16 bytes).
 ///
-/// Where each string ends is 4 bytes while the buffer is under 4 GiB, and 8 from then on
-/// (measured at 1,000,000 clients: 8-byte ends were 5.5 MB of the due clients' names, at
-/// the run's memory peak when the week is booked).
+/// Where each string ends is 4 bytes while the buffer is under 4 GiB, and 8 from then on.
 struct PackedStrings: Sendable {
     /// Where each string ends in `bytes`, while every end fits in 32 bits.
     private var ends: [UInt32] = []
@@ -44,13 +42,11 @@ struct PackedStrings: Sendable {
 /// Clients' names by their place in the input (their `plans.jsonl` line), for the
 /// timetable and team pages at the run's end.
 ///
-/// Why not `[Int: String]`: for the 690,000 clients due a session in a 1,000,000-client
-/// run, a dictionary of names came to roughly 60 MB (estimated: an entry plus, for most
-/// names, a separate allocation); this holds the bytes and two numbers a name.
+/// Why not `[Int: String]`: an entry and an allocation a name; this holds the bytes and
+/// two numbers a name.
 public struct ClientNames: Sendable {
-    /// Input places, ascending, in 4 bytes (measured at 1,000,000 clients: 8-byte places
-    /// were 5.5 MB at the run's memory peak, when the week is booked); from the first
-    /// place past 32 bits on, in `wideOrders`.
+    /// Input places, ascending, in 4 bytes; from the first place past 32 bits on, in
+    /// `wideOrders`.
     private var orders: [UInt32] = []
     private var wideOrders: [Int] = []
     private var names: PackedStrings

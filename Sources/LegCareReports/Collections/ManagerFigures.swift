@@ -32,11 +32,8 @@ struct ManagerFigures {
 
     /// The clients past their interval (not the referred), in input order: the others'
     /// rows go to the workbook as they come and are not kept. In memory, how overdue each
-    /// one is and where its row lies on disk (measured at 300,000 clients: the rows packed
-    /// in memory were 12 MB of a 163 MB peak, about 40 MB at a million; a `VisitRow` and
-    /// its Strings each, before that, about 90 MB at a million).
-    /// The place first: its 12 bytes and the 4 of `days` fill 16, where days first took 24
-    /// (a million-client list has some 300,000 overdue).
+    /// one is and where its row lies on disk. The place first: its 12 bytes and the 4 of
+    /// `days` fill 16, where days first took 24.
     private var overdueKeys: [(place: ScratchRows.Place, days: Int32)] = []
     /// Each overdue client's id, name, therapist ("" for none), interval and last completed
     /// day (a serial, "" for none), made when the first is added.

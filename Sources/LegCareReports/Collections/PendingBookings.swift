@@ -5,12 +5,8 @@ import LegCareRun
 /// booking request and the client's name as one record of a scratch file
 /// (``ScratchRows``: unlinked at once, in the run's staging folder).
 ///
-/// Why: booking needs every request at once, so they were held from the first client to
-/// the last. Measured at 1,000,000 clients, the 690,000 requests (`Timetable.Pending`, 64
-/// bytes each) and their names (`ClientNames`) were about 65 MB of the stream's end, the
-/// run's memory peak. They come back after the stream, once the id tables and the
-/// session log's index are gone; a record is written and read once (about 0.1 s at a
-/// million, a few milliseconds at 100,000).
+/// Why: booking needs every request at once; on disk they skip the stream's memory peak
+/// and come back once the id tables are gone. A record is written and read once.
 ///
 /// ```swift
 /// let pending = try PendingBookings(folder: staging)

@@ -2,14 +2,10 @@ import LegCareRun
 
 /// Where each therapist's handouts lie in `handouts-print.txt`, for `print/<therapist>.txt`.
 ///
-/// Why not a range per handout in an array per therapist: at 1,000,000 clients those
-/// held 16 bytes a handout, plus the room each of 16,667 arrays keeps to grow (about
-/// 24 MB, estimated, held until the stream ends, where the run's memory peaks). This
-/// keeps a therapist number and a length, 8 bytes a handout, and works out the offsets
-/// at the end: the print file holds the handouts in input order, one separator between
-/// two. With a scratch folder, the numbers and lengths go to a scratch file a batch at a
-/// time and come back at the end (measured at 1,000,000 clients: their 8 MB were held at
-/// the stream's end, the run's memory peak, where the end of the run has room).
+/// This keeps a therapist number and a length, 8 bytes a handout, not a range in an array
+/// per therapist, and works out the offsets at the end: the print file holds the handouts
+/// in input order, one separator between two. With a scratch folder, the numbers and
+/// lengths wait in a scratch file a batch at a time, past the stream's memory peak.
 struct PrintBundles {
     typealias Handout = (therapist: Int32, length: UInt32)
     private var therapists = NumberedTexts()
@@ -24,7 +20,7 @@ struct PrintBundles {
     let separator: Int
     /// Where the next handout starts (checked against the file's own offset).
     private var end = 0
-    /// Handouts written to disk at a time (512 KB).
+    /// Handouts written to disk at a time.
     static let batch = 1 << 16
 
     /// Bundles kept on disk in batches, in a scratch file in `scratchFolder`.
@@ -74,8 +70,7 @@ struct PrintBundles {
     /// the print file, in input order.
     func forEachTherapist(_ body: (String, [Range<Int>]) throws -> Void) throws {
         let handouts = try all()
-        // Where every 64th handout starts; the others are walked to from there (an offset a
-        // handout was 8 MB at 1,000,000 clients, made at the week's memory peak).
+        // Where every 64th handout starts; the others are walked to from there.
         let step = 64
         var checkpoints: [Int] = []
         checkpoints.reserveCapacity(handouts.count / step + 1)

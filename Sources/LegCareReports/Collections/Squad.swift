@@ -7,10 +7,8 @@ import LegCareRun
 /// input order, team and level: 32 bytes); the member comes back from the file when a
 /// sheet or page reaches it.
 ///
-/// Why: measured at 1,000,000 clients, the 100,000 members held in memory (names, ids,
-/// reasons, load figures) were held from the stream to the team pages, through both of
-/// the run's memory peaks; on disk the stream's peak went from 187-200 MB to 177-183 MB
-/// and the run's from 215-222 MB to 204 MB. A member costs a write and a read.
+/// Why: members held in memory would live through both of a large run's memory peaks
+/// (docs/performance.md); a member costs a write and a read.
 ///
 /// The file is a ``ScratchRows``: in the run's staging folder, unlinked at once.
 ///

@@ -3,9 +3,8 @@ import LegCareCore
 /// Each squad's daily training load over the days before the as-of day, summed while the
 /// athletes stream by: what the Squad sheet's load chart reads.
 ///
-/// Why not the logs themselves: keeping every athlete's training log until the run's end
-/// for this one chart was about 100 MB of a 1,000,000-client run's memory peak; each
-/// athlete's log now goes as soon as they are planned and written.
+/// Why not the logs themselves: each athlete's log goes as soon as they are written, not
+/// kept to the run's end for one chart.
 public struct TeamLoads: Sendable {
     /// How many days the chart covers, ending the day before the as-of day.
     public static let days = 28

@@ -7,17 +7,9 @@ import OrderedCollections
 /// the athlete's number and the place of their days in memory (about 40 bytes an athlete
 /// instead of 16 bytes a day). Each log is taken once, by the client it belongs to.
 ///
-/// Why: measured at 1,000,000 clients, the 3,000,000 days of a league's log (48 MB, and
-/// the dictionary that held them) were at their largest when the clients began to stream,
-/// the run's memory peak. On disk a day costs a write and a read of its 16 bytes. A log
-/// made on disk (``init(scratchFolder:)``) takes the histories in pieces while the file is
-/// read (``add(_:)``, from `TrainingReader.read(_:file:spillRows:spill:)`), so the days
-/// are never all in memory at once (moved there only once the file was read, they were
-/// the logs' reading's memory peak: 156 MB at a million clients).
-///
-/// Used by one thread at a time: the reading thread adds, then hands the logs to the
-/// stream's thread, which alone takes from them; that hand-over is why this type is
-/// `@unchecked Sendable`.
+/// Why: a league's days were the largest block when clients begin to stream; on disk a day
+/// costs a write and a read of its 16 bytes. A log made on disk takes the histories in
+/// pieces while the file is read (``add(_:)``), so the days are never all in memory.
 ///
 /// ```swift
 /// let logs = try TrainingLogs(scratchFolder: staging)
@@ -25,6 +17,7 @@ import OrderedCollections
 /// let history = try logs.take("S0000001")   // nil for a client with no rows
 /// ```
 public final class TrainingLogs: @unchecked Sendable {
+    // @unchecked: one thread at a time: the reading worker adds, then the stream's takes.
     private var memory: [String: TrainingHistory]
     private var scratch: ScratchRows?
     private var ids = OrderedSet<String>()

@@ -47,11 +47,8 @@ enum JSONValue: Equatable {
 
 /// Compact JSON written straight into bytes, commas placed by the writer.
 ///
-/// Why: a `plans.jsonl` line built as a ``JSONValue`` tree and then serialised cost about
-/// 14 µs (perf: the arrays, tuples and Strings of the tree). Written directly into a
-/// buffer of its own (an Array checks uniqueness and capacity on every append: perf
-/// showed that as a fifth of a line) it costs a fraction of that, and
-/// `golden/plans.jsonl` proves the bytes unchanged.
+/// Why: a line built as a ``JSONValue`` tree, then serialised, cost several times this
+/// (docs/performance.md); `golden/plans.jsonl` proves the bytes the same.
 struct JSONWriter {
     private let out: ByteBuffer
     /// A value or key was written at this level, so the next one needs a comma.
@@ -180,7 +177,7 @@ struct JSONWriter {
     }
 
     /// Whether any byte is a control character, `"`, `\` or 0xE2 (which starts U+2028 and
-    /// U+2029), eight bytes at a time: the reasons make a line about 1.5 KB of text to scan.
+    /// U+2029), eight bytes at a time: the reasons make most of a line's text.
     /// (The word tricks are the classic "has a zero byte" and "has a byte less than n".)
     static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -209,9 +206,8 @@ struct JSONWriter {
 
     private mutating func quote(_ s: String) {
         out.append(UInt8(ascii: "\""))
-        // Most strings need no escape at all: append them whole (measured: escaping scalar
-        // by scalar was most of a plans.jsonl line's cost), scanned through the string's own
-        // storage (UTF8View.contains(where:) was a quarter of a line's cost).
+        // Most strings need no escape at all: append them whole, scanned through the
+        // string's own storage (escaping scalar by scalar was most of a line's cost).
         var s = s
         let plain = s.withUTF8 { utf8 -> Bool in
             guard !Self.needsEscape(utf8) else { return false }

@@ -19,11 +19,8 @@ enum PlanLinesBooking {
     /// line order) that booking's JSON.
     ///
     /// Runs of lines without a booking are copied whole; each line break is found with
-    /// `memchr` and the bookings are taken in line order (measured: a dictionary lookup and
-    /// a slice search per line made this 8 s of a 1,000,000-client run). Each booking's text
-    /// is made when its line comes: a dictionary of them all and its sorted copy came to
-    /// roughly 90 MB at a 1,000,000-client run's memory peak (estimated from 690,000
-    /// entries and their sizes; not measured alone).
+    /// `memchr` and the bookings are taken in line order. Each booking's text is made when
+    /// its line comes, so they are never all held at once.
     static func copy<Bookings: Sequence<(line: Int, json: String)>>(
         from scratch: String, to output: FileHandle, bookings: Bookings
     ) throws {

@@ -13,8 +13,7 @@ public enum TimetableCSV {
         return out
     }
 
-    /// Writes the file line by line (estimated: the whole text of a 1,000,000-client run's
-    /// 690,000 rows is about 55 MB, in a String that doubles as it grows).
+    /// Writes the file line by line, never the whole text at once.
     static func write(_ timetable: Timetable, to file: BufferedFile) throws {
         try file.write(header + "\n")
         for row in timetable.rows { try file.write(line(row)) }

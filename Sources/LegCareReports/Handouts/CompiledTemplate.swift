@@ -1,9 +1,7 @@
 /// A handout template compiled once into a tree and rendered by direct key lookup.
 ///
-/// Why our own renderer: measured with legcare-bench, swift-mustache took about 200 us
-/// per handout (dynamic casts and string building in its context lookups), the largest
-/// single cost of a report; this tree renders the same text in a few microseconds. It
-/// covers the Mustache a handout needs: variables (`{{x}}`, `{{{x}}}`, `{{&x}}`, `{{.}}`),
+/// Why our own renderer: swift-mustache's context lookups were the largest single cost
+/// of a report, tens of times this tree's (docs/performance.md). It covers the Mustache a handout needs: variables (`{{x}}`, `{{{x}}}`, `{{&x}}`, `{{.}}`),
 /// sections and inverted sections over booleans, text, numbers and lists, comments and
 /// pragmas, with the spec's rule that a tag alone on its line takes the line with it. A
 /// template using anything else (partials, set delimiters) compiles to `nil` and is
@@ -46,8 +44,7 @@ struct CompiledTemplate: Sendable {
     }
 
     /// The rendered text as UTF-8 bytes. Keys were resolved when compiling and text is
-    /// appended as bytes: measured with perf, looking keys up by name and building a
-    /// String was a third of a handout's cost.
+    /// appended as bytes, with no String built.
     func render(_ view: HandoutView) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)

@@ -16,10 +16,9 @@ public struct HandoutFileNamer {
     private static let fileExtension = ".txt"
     /// The names given so far, as 64-bit hashes of their lower-case form.
     ///
-    /// Why not the names: measured with massif, a set of a million names cost about 100 MB,
-    /// a tenth of the run's peak. Why 64 bits: 128-bit keys were 32 MB at a million names
-    /// (2^21 slots of 16 bytes), these 16 MB. Two different names share a key with a
-    /// chance of about 3 in 100 million at a million names; if that ever happened, the
+    /// Why not the names: a set of every name was a tenth of a large run's memory. Why 64
+    /// bits: half the slots of 128. Two different names share a key with a chance of about
+    /// 3 in 100 million at a million names; if that ever happened, the
     /// second would get `-2` and still be a file of its own. The hash (FNV-1a) has no
     /// random seed, unlike Swift's `Hasher`, so even then the same list gives the same
     /// names in every run.
@@ -42,8 +41,7 @@ public struct HandoutFileNamer {
 
     /// The next file name for a client; never repeats a name it gave before.
     ///
-    /// Built on bytes (measured with perf at 100,000 clients: the namer took 4% of the
-    /// writing thread, most of it appending characters to Strings one by one).
+    /// Built on bytes, not by appending characters to Strings one by one.
     public mutating func name(clientID: String, name: String) -> String {
         let id = Self.safe(clientID.utf8)
         // An ASCII name is folded to lower case byte by byte; others go through `ascii`
@@ -105,8 +103,7 @@ public struct HandoutFileNamer {
 
     /// Letters with accents lose them (José -> Jose); other scripts are dropped by `safe`.
     static func ascii(_ s: String) -> String {
-        // Most names are ASCII already (measured with perf: the decomposition was most of
-        // the namer's 5 us per handout).
+        // Most names are ASCII already: the decomposition is skipped for them.
         if s.utf8.allSatisfy({ $0 < 0x80 }) { return s }
         return String(
             String.UnicodeScalarView(

@@ -21,8 +21,7 @@ enum TextWrapper {
 
     /// ``wrap(_:width:keepWhole:)`` on UTF-8 bytes.
     static func wrap(bytes text: [UInt8], width: Int, keepWhole phrases: [String] = []) -> [UInt8] {
-        // The phrase's spaces become glue in place, byte for byte: measured with perf, doing
-        // this with Foundation's replacingOccurrences took a fifth of a whole report.
+        // The phrase's spaces become glue in place, byte for byte, with no new String.
         var bytes = text
         for phrase in phrases where phrase.utf8.contains(0x20) { glueSpaces(of: Array(phrase.utf8), in: &bytes) }
         var out = wrapGlued(bytes, width: width)
@@ -56,9 +55,8 @@ enum TextWrapper {
     }
 
     /// The lines of `text`, wrapped, on bytes. At most one blank line in a row, none
-    /// first or last. Measured with perf: wrapping with String and Substring indexes was
-    /// most of a handout's cost (about 80 µs of 148), so ASCII lines (nearly all of them)
-    /// are wrapped here on bytes, and only a long line with other letters takes the
+    /// first or last. String indexes were most of a handout's cost, so ASCII lines (nearly
+    /// all of them) are wrapped here on bytes, and only a long line with other letters takes the
     /// Character path (`wrapLine`), where a column is a Character.
     private static func wrapGlued(_ text: [UInt8], width: Int) -> [UInt8] {
         var out: [UInt8] = []

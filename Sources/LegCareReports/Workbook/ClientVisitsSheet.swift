@@ -6,8 +6,7 @@ import LegCareNative
 /// since their last completed session, most overdue first).
 ///
 /// Client visits is written as clients arrive, in input order, continuing on
-/// `Client visits (2)` past Excel's row limit (measured with massif: holding every
-/// client's row to the end was a tenth of the run's memory peak).
+/// `Client visits (2)` past Excel's row limit, so no row is held to the end.
 enum ClientVisitsSheet {
     static let headers = [
         "Client ID", "Name", "Therapist", "Status", "Visits (12 weeks)", "Sessions", "No-shows", "No-show rate", "Rebooked",

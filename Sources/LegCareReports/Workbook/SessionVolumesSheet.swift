@@ -22,11 +22,8 @@ enum SessionVolumesSheet {
             for (i, c) in cells.enumerated() { try wb.write(s, r, i, c, bold ? .bold : nil) }
             for (i, n) in [v.completed, v.minutes, v.cancelled, v.noShow].enumerated() { try wb.write(s, r, 3 + i, number: Double(n)) }
         }
-        // A week at a time (a league's log has about 800,000 entries over the 12 weeks,
-        // held at once at the summary sheets' memory peak before), each therapist's total
-        // and the grand total summed on the way (measured with massif: grouping a copy of
-        // every volume by therapist was a seventh of the run's memory peak). The weeks are
-        // 12 weeks in a row, so none is named twice.
+        // A week at a time, each therapist's total and the grand total summed on the way,
+        // never a grouped copy of every volume. The 12 weeks are in a row: none twice.
         var byTherapist: [SessionLog.Volume?] = []
         var therapists: [String] = []
         var all = SessionLog.Volume()

@@ -127,9 +127,7 @@ final class SummaryWorkbook {
     /// the squad, so they can be written before the week is booked.
     ///
     /// The session log is taken, not borrowed: it is let go once the sheets that total it
-    /// are written, before the week's booking requests come back (measured at 1,000,000
-    /// clients: its 1.4 million sessions were 23 MB, held through the week, the run's
-    /// memory peak).
+    /// are written, before the week's booking requests come back.
     func writeLogSheets(
         sessions: consuming SessionLog, figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws {
@@ -162,9 +160,7 @@ final class SummaryWorkbook {
             timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet, rowLimit: rowLimit)
         if let squadSheet {
             // The athletes' bookings only, by input order, as places in the timetable: the
-            // row is made when the sheet reads it. (Measured with massif: a copy of every
-            // booking row by id was the largest block at the run's memory peak; rows by
-            // order were about 15 MB at 1,000,000 clients, at the summary sheets' peak.)
+            // row is made when the sheet reads it, never copied.
             let orders = squad.athleteOrders
             var places: [Int: Int] = [:]
             let rows = timetable.rows
@@ -212,8 +208,7 @@ extension ClinicConfig {
 
     /// Each therapist's weekly hours by name (the first entry of a name), for the sheets
     /// that look names up: a search of the list per name was quadratic in a league's
-    /// thousands of therapists (measured: Forecast and Overview took 4 s of a
-    /// 1,000,000-client run for 16,666 therapists).
+    /// thousands of therapists.
     var hoursByName: [String: Double] {
         Dictionary(therapists.map { ($0.name, $0.hoursAvailable) }, uniquingKeysWith: { first, _ in first })
     }

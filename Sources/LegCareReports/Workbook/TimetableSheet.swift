@@ -45,10 +45,8 @@ enum TimetableSheet {
         try wb.write(s, r, 0, "Massage timetable, week \(week.from.isoWeekName)", .title)
         r += 1
         let capacity = config.therapists.map(\.hoursAvailable).reduce(0, +)
-        // Slices of the rows, never filtered copies (estimated from their sizes: a copy of
-        // every booked row was roughly 100 MB at a 1,000,000-client run's memory peak). The
-        // timetable puts
-        // booked rows first, in date order, then the unbooked ones.
+        // Slices of the rows, never filtered copies: the timetable puts booked rows first,
+        // in date order, then the unbooked ones.
         let all = timetable.rows
         let booked = all[..<(all.firstIndex { $0.date == nil } ?? all.endIndex)]
         let bookedHours = Double(booked.lazy.map(\.request.minutes).reduce(0, +)) / 60
