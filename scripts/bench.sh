@@ -8,7 +8,8 @@
 # Then the crowded shape: three therapists serve everyone, no clinic.yaml, two teams each
 # hold a quarter of the clients (scripts/crowd-sample.py), where the week stage once grew
 # with the square of the list. Last, each stage on one core (legcare-bench).
-# BENCH_SIZES and CROWD_SIZES set the client counts; BENCH_DIR where files go (tmpfs,
+# BENCH_SIZES and CROWD_SIZES set the client counts, BENCH_REPEAT the passes of the two
+# builds (default 2); BENCH_DIR where files go (tmpfs,
 # /dev/shm, avoids ext4's slow file creation after many deletes; docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,8 @@ old=$(bash scripts/build-ref.sh "$ref")
 sizes=${BENCH_SIZES:-"10000 100000"}
 crowd=${CROWD_SIZES:-"100000"}
 floor_runs=${BENCH_FLOOR_RUNS:-3}
+# Each size runs the two builds in turn this many times: the machine's noise is large.
+repeat=${BENCH_REPEAT:-2}
 work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
 # The run folder and the files floor's copy lie side by side: about 25 KB a client.
@@ -38,11 +41,14 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 104857
 echo "builds: this = $(git describe --always --dirty), ref = $(git rev-parse --short "$ref")"
 stages="intake plan handouts jsonl workbook week check"
 
-# fastest CMD...: the fastest of $floor_runs runs of a floor (its last printed number).
+# fastest OUT CMD...: the fastest of $floor_runs runs of a floor writing OUT (its last
+# printed number), OUT removed after each run.
 fastest() {
-  local best="" t
+  local out=$1 best="" t
+  shift
   for _ in $(seq "$floor_runs"); do
     t=$("$@" | awk '{ print $NF }')
+    rm -rf "$out"
     best=$(awk -v a="$best" -v b="$t" 'BEGIN { print (a == "" || b < a) ? b : a }')
   done
   echo "$best"
@@ -76,25 +82,24 @@ for n in $sizes; do
   in="$work/in-$n"
   "$new" sample --clients "$n" --out "$in"
   args=(--clients "$in/clients.csv" --sessions "$in/sessions.csv" --training "$in/training.csv" --config "$in/clinic.yaml")
-  for build in ref this; do
+  for pass in $(seq "$repeat"); do for build in ref this; do
     bin=$new
     [ "$build" = ref ] && bin=$old
     result=$(measure "$bin" "$work/out-$build" "${args[@]}")
     row "$build" "$n" "$result"
-    if [ "$build" = this ]; then
+    if [ "$build" = this ] && [ "$pass" = 1 ]; then
       run="$work/out-this/2026-W48"
-      files_s=$(fastest "$work/floor-files" "$run" "$work/floor-out")
-      rm -rf "$work/floor-out"
+      files_s=$(fastest "$work/floor-out" "$work/floor-files" "$run" "$work/floor-out")
       python3 bench/dump-cells.py "$run/summary.xlsx" "$work/cells.tsv"
-      xlsx_s=$(fastest "$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
-      rm -f "$work/cells.tsv" "$work/floor.xlsx"
+      xlsx_s=$(fastest "$work/floor.xlsx" "$work/floor-xlsx" "$work/cells.tsv" "$work/floor.xlsx")
+      rm -f "$work/cells.tsv"
       read -r wall _ <<<"$result"
       printf ' %s | %s | %.2fx |\n' "$files_s" "$xlsx_s" "$(awk -v w="$wall" -v a="$files_s" -v b="$xlsx_s" 'BEGIN { print w / (a + b) }')"
     else
       printf ' | | |\n'
     fi
     rm -rf "$work/out-$build"
-  done
+  done; done
   rm -rf "$in"
 done
 
@@ -110,13 +115,13 @@ for n in $crowd; do
   "$new" sample --clients "$n" --out "$in"
   python3 scripts/crowd-sample.py "$in/clients.csv" "$in/crowded.csv"
   args=(--clients "$in/crowded.csv" --sessions "$in/sessions.csv" --training "$in/training.csv")
-  for build in ref this; do
+  for pass in $(seq "$repeat"); do for build in ref this; do
     bin=$new
     [ "$build" = ref ] && bin=$old
     row "$build" "$n" "$(measure "$bin" "$work/out-$build" "${args[@]}")"
     echo
     rm -rf "$work/out-$build"
-  done
+  done; done
   rm -rf "$in"
 done
 
