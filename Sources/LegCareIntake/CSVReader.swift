@@ -5,6 +5,12 @@
 /// the header line; blank lines (skipped, but counted as rows). Memory holds one chunk
 /// and one record, whatever the file's size.
 ///
+/// A damaged file never swallows the rows after the damage: a quoted field still open
+/// after ``quotedFieldLimit`` bytes or at the end of the file ends its record at the line
+/// where it began (``CSVRecord/unterminatedQuote``), and reading goes on at the next line;
+/// a record past ``recordLimit`` bytes is cut (``CSVRecord/tooLong``) and the rest of its
+/// line skipped.
+///
 /// Why our own reader: the packages read several times slower, and one holds the whole
 /// file in memory (decision 0001). This one works on bytes and decodes only the fields
 /// the caller asks for.
@@ -25,6 +31,11 @@ public struct CSVReader {
     private var skipLF = false
 
     private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    /// The most a quoted field may hold before it counts as never closed (no real cell is
+    /// near it; Excel's own cell limit is 32,767 characters).
+    public static let quotedFieldLimit = 64 << 10
+    /// The most one record may hold.
+    public static let recordLimit = 1 << 20
 
     /// Starts reading; the delimiter is detected from the header line unless given.
     public init(source: ByteSource, delimiter: UInt8? = nil) throws {
@@ -50,12 +61,22 @@ public struct CSVReader {
         var started = false
         var crInQuotes = false
         let delim = delimiter
+        // Where the open quoted field began in `record.bytes`, and, once it crossed a line
+        // break, what came after that break: read again as fresh lines if the quote never
+        // closes.
+        var quotedFrom = 0
+        var afterBreak: Open?
+        // The record is over its limit: the rest of its line is skipped.
+        var skippingLine = false
         while true {
             if pos >= chunk.count {
                 let more = exhausted ? false : try refill()
                 if !more {
                     guard started else { return nil }
-                    if state == .quoted { record.unterminatedQuote = true }
+                    if state == .quoted {
+                        if let open = afterBreak { return resume(&record, at: open, atEnd: true) }
+                        record.unterminatedQuote = true
+                    }
                     record.ends.append(record.bytes.count)
                     row += 1
                     record.row = row
@@ -65,6 +86,7 @@ public struct CSVReader {
             var i = pos
             let n = chunk.count
             var done = false
+            var overflow = false
             chunk.withUnsafeBufferPointer { buf in
                 while i < n {
                     let b = buf[i]
@@ -72,6 +94,14 @@ public struct CSVReader {
                     if skipLF {
                         skipLF = false
                         if b == Self.lf { continue }
+                    }
+                    if skippingLine {
+                        guard b == Self.cr || b == Self.lf else { continue }
+                        line += 1
+                        skipLF = b == Self.cr
+                        record.ends.append(record.bytes.count)
+                        done = true
+                        return
                     }
                     switch state {
                     case .fieldStart, .unquoted, .quoteInQuoted:
@@ -94,6 +124,7 @@ public struct CSVReader {
                         } else if b == Self.quote && state == .fieldStart {
                             state = .quoted
                             started = true
+                            quotedFrom = record.bytes.count
                         } else if b == Self.quote && state == .quoteInQuoted {
                             record.bytes.append(b)  // a doubled quote
                             state = .quoted
@@ -110,17 +141,53 @@ public struct CSVReader {
                             i = end
                             state = .unquoted
                             started = true
+                            if record.bytes.count > Self.recordLimit {
+                                record.tooLong = true
+                                record.bytes.removeAll()
+                                record.ends.removeAll()
+                                skippingLine = true
+                            }
                         }
                     case .quoted:
                         if b == Self.quote {
                             state = .quoteInQuoted
                         } else {
-                            if b == Self.cr || (b == Self.lf && !crInQuotes) { line += 1 }
+                            if b == Self.cr || (b == Self.lf && !crInQuotes) {
+                                line += 1
+                                if afterBreak == nil {
+                                    afterBreak = Open(
+                                        bytes: record.bytes.count, ends: record.ends.count, line: line, crBreak: b == Self.cr,
+                                        rest: [], chunkStart: i)
+                                }
+                            }
                             crInQuotes = b == Self.cr
                             record.bytes.append(b)
+                            if record.bytes.count - quotedFrom > Self.quotedFieldLimit {
+                                overflow = true
+                                return
+                            }
                         }
                     }
                 }
+            }
+            if overflow {
+                if let open = afterBreak {
+                    pos = i
+                    return resume(&record, at: open, atEnd: false)
+                }
+                // Still on its first line: the record ends there, the rest of the line skipped.
+                record.unterminatedQuote = true
+                record.bytes.removeSubrange(quotedFrom...)
+                state = .unquoted
+                skippingLine = true
+                pos = i
+                continue
+            }
+            // Past a line break inside an open quote, this chunk's bytes are kept for a
+            // reading again (never more than the quoted field's limit).
+            if afterBreak != nil {
+                afterBreak!.rest.append(contentsOf: chunk[afterBreak!.chunkStart..<i])
+                afterBreak!.chunkStart = 0
             }
             pos = i
             if done {
@@ -129,6 +196,39 @@ public struct CSVReader {
                 return record
             }
         }
+    }
+
+    /// Where an open quoted field first crossed a line break.
+    private struct Open {
+        /// The record's bytes and fields before the break.
+        var bytes: Int
+        var ends: Int
+        /// The line after the break, and whether the break was a CR (a LF may follow).
+        var line: Int
+        var crBreak: Bool
+        /// The bytes after the break from earlier chunks, and where the current chunk's begin.
+        var rest: [UInt8]
+        var chunkStart: Int
+    }
+
+    /// Ends `record` at the line its quote opened on, as a never-closed quote, and sets
+    /// reading to go on from the line after it: the bytes after the break are read again.
+    /// `atEnd`: the input ended (every byte read is in `open.rest`); otherwise the quoted
+    /// field ran past its limit at `pos` in the current chunk.
+    private mutating func resume(_ record: inout CSVRecord, at open: Open, atEnd: Bool) -> CSVRecord {
+        record.unterminatedQuote = true
+        let endsOnBreak = atEnd && (open.rest.last == Self.lf || open.rest.last == Self.cr)
+        record.swallowedLines = line - open.line + (endsOnBreak ? 0 : 1)
+        record.bytes.removeSubrange(open.bytes...)
+        record.ends.removeSubrange(open.ends...)
+        record.ends.append(record.bytes.count)
+        chunk = atEnd ? open.rest : open.rest + chunk[open.chunkStart...]
+        pos = 0
+        line = open.line
+        skipLF = open.crBreak
+        row += 1
+        record.row = row
+        return record
     }
 
     private mutating func refill() throws -> Bool {

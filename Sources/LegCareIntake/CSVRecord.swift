@@ -9,8 +9,14 @@ public struct CSVRecord: Sendable {
     public var bytes: [UInt8] = []
     /// End offset in `bytes` of each field.
     public var ends: [Int] = []
-    /// The last field opened a quote that the file never closed.
+    /// The last field opened a quote that was never closed within ``CSVReader/quotedFieldLimit``
+    /// bytes or before the end of the file; reading went on at the next line.
     public var unterminatedQuote = false
+    /// With ``unterminatedQuote``: the lines after the record's own that the open quote
+    /// would have taken into this field.
+    public var swallowedLines = 0
+    /// The record ran past ``CSVReader/recordLimit`` bytes; the rest of its line was skipped.
+    public var tooLong = false
 
     /// Number of fields.
     public var count: Int { ends.count }

@@ -74,11 +74,22 @@ struct TableReader {
     mutating func next(diagnostics: inout [Diagnostic], rejected: inout Int) throws -> Row? {
         while let record = try reader.next() {
             if record.unterminatedQuote {
+                let taken = record.swallowedLines
+                let would = taken > 0 ? ": it would have taken the next \(taken) line\(taken == 1 ? "" : "s") into one cell" : ""
                 diagnostics.append(
                     Diagnostic(
                         .error, file: file, row: record.row, line: record.line,
-                        message: "has a quoted field that is never closed; expected a closing \" before the end of the file",
+                        message:
+                            "has a quoted field that is never closed\(would); expected a closing \" on the same row (reading went on at the next line)",
                         clientID: clientID(of: record)))
+                rejected += 1
+                continue
+            }
+            if record.tooLong {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, file: file, row: record.row, line: record.line,
+                        message: "is longer than 1 MiB; expected a row of at most 1 MiB (reading went on at the next line)"))
                 rejected += 1
                 continue
             }
