@@ -42,6 +42,53 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         self.clientID = clientID
     }
 
+    /// Columns whose values a terminal may show without `--show-values`: ids only. Every
+    /// other value may be a name, a date of birth or a health detail.
+    public static let idColumns: Set<String> = ["client_id", "session_id", "id"]
+
+    /// The most characters of a value a terminal shows.
+    public static let terminalValueLimit = 60
+
+    /// The line for a terminal: like ``description``, but a value outside an id column is
+    /// left out unless `showValues`, and every echoed text has its control characters
+    /// escaped and is cut at ``terminalValueLimit`` characters.
+    ///
+    /// ```swift
+    /// d.terminalText(showValues: false)   // clients.csv:14: error: pain_level is not a whole number ...
+    /// ```
+    public func terminalText(showValues: Bool) -> String {
+        var place = file
+        if row > 0 { place += ":\(row)" }
+        var text = "\(Self.safe(place)): \(severity.rawValue): "
+        if !column.isEmpty { text += "\(Self.safe(column)) " }
+        let shown = showValues || Self.idColumns.contains(column.lowercased())
+        if shown && (!column.isEmpty || !value.isEmpty) { text += "\"\(Self.safe(value))\" " }
+        text += Self.safe(message, limit: .max)
+        if line != row && line > 0 { text += " (record starts on line \(line))" }
+        return text
+    }
+
+    /// `text` with control characters (C0, DEL, C1) shown as `\u{1B}` and, past `limit`
+    /// characters, cut with an ellipsis: safe to print on a terminal.
+    public static func safe(_ text: String, limit: Int = terminalValueLimit) -> String {
+        var out = ""
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if count >= limit {
+                out += "..."
+                break
+            }
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0x2028 || v == 0x2029 {
+                out += "\\u{" + String(v, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            count += 1
+        }
+        return out
+    }
+
     /// `clients.csv:14: error: pain_level "eleven" is not a whole number from 0 to 10`.
     public var description: String {
         var place = file

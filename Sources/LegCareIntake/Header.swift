@@ -68,7 +68,9 @@ public struct Header: Sendable {
         }
         let missing = required.filter { index[$0] == nil }
         if !missing.isEmpty {
-            throw IntakeError(file: file, reason: .missingColumns(missing: missing, found: spelled))
+            // A first row that names no known column is most likely a client's data: its
+            // cells are never echoed (they may be a name, a birth date, conditions).
+            throw IntakeError(file: file, reason: .missingColumns(missing: missing, found: index.isEmpty ? [] : spelled))
         }
         self.index = index
         self.spelled = spelled

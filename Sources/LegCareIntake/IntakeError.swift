@@ -1,3 +1,5 @@
+import LegCareCore
+
 /// A problem that stops a run before anything is written (exit status 2): an input
 /// that cannot be read, a required column that is missing, a malformed configuration.
 public struct IntakeError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -25,8 +27,12 @@ public struct IntakeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .empty:
             return "\(file): error: the file is empty; expected a header row"
         case .missingColumns(let missing, let found):
-            return
-                "\(file):1: error: missing required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); found: \(found.isEmpty ? "(none)" : found.joined(separator: ", "))"
+            let what = "\(file):1: error: missing required column\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", "))"
+            guard !found.isEmpty else {
+                return what
+                    + "; the first row names no LegCare column, so it looks like data, not a header: add a header row naming the columns (see docs/data-contract.md)"
+            }
+            return what + "; found: " + found.map { Diagnostic.safe($0) }.joined(separator: ", ")
         case .config(let line, let key, let problem):
             return "\(file):\(line): error: \(key.isEmpty ? "" : "\(key): ")\(problem)"
         }

@@ -82,10 +82,16 @@ struct Validate: ParsableCommand {
         abstract: "Check the inputs and list every problem; writes nothing.")
 
     @OptionGroup var inputs: InputOptions
+    @Flag(
+        name: .customLong("show-values"),
+        help:
+            "Show each problem's value (names, birth dates, conditions, ...). By default only ids, rows and columns are printed, since the values are health data."
+    )
+    var showValues = false
 
     func run() throws {
         let outcome = try Pipeline.run(inputs.resolved(), out: nil)
-        for d in outcome.diagnostics { Swift.print(d) }
+        for d in outcome.diagnostics { Swift.print(d.terminalText(showValues: showValues)) }
         throw ExitCode(outcome.rejected > 0 ? 3 : 0)
     }
 }
