@@ -1,4 +1,5 @@
 import Foundation
+import LegCareRun
 
 /// A file read in fixed-size chunks, turned into UTF-8 on the way.
 ///
@@ -38,14 +39,21 @@ public struct ByteSource {
         }
     }
 
-    /// Reads a file in 1 MiB chunks; throws ``IntakeError`` when it cannot be opened.
+    /// Reads a regular file in 1 MiB chunks; throws ``IntakeError`` when it is missing,
+    /// not a regular file (a folder, a device, a pipe) or cannot be read.
     public init(path: String) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw IntakeError(file: path, reason: .unreadable)
+        let handle: FileHandle
+        do {
+            handle = try RegularFile.open(path)
+        } catch {
+            throw IntakeError(file: path, reason: .notReadable(error.sentence))
         }
         self.init {
-            let data = try handle.read(upToCount: 1 << 20) ?? Data()
-            return [UInt8](data)
+            do {
+                return [UInt8](try handle.read(upToCount: 1 << 20) ?? Data())
+            } catch {
+                throw IntakeError(file: path, reason: .notReadable("stopped being readable part-way (a read failed)"))
+            }
         }
     }
 

@@ -6,6 +6,8 @@ public struct IntakeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What went wrong.
     public enum Reason: Equatable, Sendable {
         case unreadable
+        /// Missing, not a regular file, or unreadable: the sentence says which.
+        case notReadable(String)
         case empty
         case missingColumns(missing: [String], found: [String])
         case config(line: Int, key: String, problem: String)
@@ -24,6 +26,8 @@ public struct IntakeError: Error, Equatable, Sendable, CustomStringConvertible {
         switch reason {
         case .unreadable:
             return "\(file): error: cannot open or read the file"
+        case .notReadable(let sentence):
+            return "\(file): error: \(sentence)"
         case .empty:
             return "\(file): error: the file is empty; expected a header row"
         case .missingColumns(let missing, let found):

@@ -13,6 +13,9 @@ public enum PreviousPlansReader {
         public var diagnostics: [Diagnostic] = []
     }
 
+    /// The longest line read as a plan.
+    static let lineLimit = 1 << 20
+
     /// Reads `path`; `file` names it in warnings (`2026-W47/plans.jsonl`).
     public static func read(path: String, file: String) throws -> Result {
         var source = try ByteSource(path: path)
@@ -31,18 +34,28 @@ public enum PreviousPlansReader {
                         message: "is not a plan LegCare can read; this client is compared as if new (expected one JSON plan per line)"))
             }
         }
+        // A line longer than any plan is a damaged line: it is skipped to its end, never
+        // held whole (a plan is a few KB).
+        var skipping = false
         while true {
             let chunk = try source.next()
             if chunk.isEmpty { break }
             pending += chunk
             var start = pending.startIndex
             while let end = pending[start...].firstIndex(of: 0x0A) {
-                take(pending[start..<end])
+                // A skipped line was counted and reported when it ran past the limit.
+                if !skipping { take(pending[start..<end]) }
+                skipping = false
                 start = end + 1
             }
             pending.removeFirst(start - pending.startIndex)
+            if pending.count > Self.lineLimit {
+                if !skipping { take([0x78]) }  // "x": reported as a line that is not a plan
+                skipping = true
+                pending.removeAll(keepingCapacity: true)
+            }
         }
-        if !pending.isEmpty { take(pending[...]) }
+        if !pending.isEmpty && !skipping { take(pending[...]) }
         return result
     }
 

@@ -105,7 +105,10 @@ struct Sample: ParsableCommand {
             so the rejection path is exercised too. Names and numbers are invented.
             """)
 
-    @Option(help: "How many clients.")
+    /// The largest list `sample` makes: about 1.5 GB of clients.csv.
+    static let maxClients = 10_000_000
+
+    @Option(help: "How many clients (1 to 10,000,000).")
     var clients: Int
     @Option(help: "Seed for the random choices.")
     var seed: UInt64 = 1
@@ -115,7 +118,9 @@ struct Sample: ParsableCommand {
     var out: String
 
     func validate() throws {
-        guard clients > 0 else { throw ValidationError("--clients must be at least 1") }
+        guard (1...Self.maxClients).contains(clients) else {
+            throw ValidationError("--clients must be a whole number from 1 to 10,000,000")
+        }
         guard Day(iso: asOf) != nil else { throw ValidationError("--as-of \"\(asOf)\" is not a date in the form YYYY-MM-DD") }
     }
 

@@ -107,8 +107,14 @@ enum Pipeline {
     }
 
     private static func loadConfig(_ path: String) throws -> ClinicConfig {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw IntakeError(file: path, reason: .unreadable)
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.contents(path, limit: 1 << 20)
+        } catch {
+            throw IntakeError(file: path, reason: .notReadable(error.sentence))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw IntakeError(file: path, reason: .notReadable("is not UTF-8 text; save it as UTF-8"))
         }
         return try ClinicConfigLoader.load(
             yaml: text, file: name(path),

@@ -169,4 +169,16 @@ struct SampleTests {
         #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
         #expect(contents(dir, "Reports/2026-W48/timetable.csv") != nil)
     }
+
+    @Test(
+        "sample: a list past 10,000,000 clients, or below 1, is a usage error that writes nothing",
+        arguments: ["10000001", "9223372036854775807", "0"])
+    func sampleBound(_ n: String) throws {
+        let dir = try workspace([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try legcare(["sample", "--clients", n, "--out", "big"], in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("from 1 to 10,000,000"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("big").path))
+    }
 }

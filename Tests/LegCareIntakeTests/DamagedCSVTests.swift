@@ -1,3 +1,4 @@
+import Foundation
 import LegCareCore
 import LegCareIntake
 import Testing
@@ -64,5 +65,23 @@ struct DamagedCSVTests {
         let error = try #require(diagnostics.first { $0.severity == .error })
         #expect(error.row == 3)
         #expect(error.message.contains("998 lines"))
+    }
+}
+
+@Suite("Last week's plans.jsonl, damaged")
+struct DamagedPreviousPlansTests {
+    @Test("a line past 1 MiB is one warning, never held whole; the plans around it are read")
+    func endlessLine() throws {
+        let good = #"{"client_id":"A","status":"cleared"}"#
+        let text =
+            good + "\n" + String(repeating: "x", count: (1 << 20) * 3) + "\n" + good.replacingOccurrences(of: "\"A\"", with: "\"B\"") + "\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "plans-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).jsonl"
+        ).path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try PreviousPlansReader.read(path: path, file: "2026-W47/plans.jsonl")
+        #expect(Set(result.plans.keys) == ["A", "B"])
+        #expect(result.diagnostics.map(\.row) == [2])
     }
 }

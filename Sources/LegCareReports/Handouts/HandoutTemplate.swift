@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import LegCareRun
 import Mustache
 
 /// The handout's Mustache template: the one shipped with LegCare, or a clinic's own
@@ -33,9 +34,14 @@ public struct HandoutTemplate: Sendable {
         } else {
             throw TemplateError(file: "handout.mustache", line: 0, key: "", problem: "the shipped template is missing beside the binary")
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw TemplateError(
-                file: path, line: 0, key: "", problem: "cannot read the template (expected a UTF-8 file named handout.mustache)")
+        let bytes: [UInt8]
+        do {
+            bytes = try RegularFile.contents(path, limit: 1 << 20)
+        } catch {
+            throw TemplateError(file: path, line: 0, key: "", problem: "\(error.sentence) (expected a file named handout.mustache)")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw TemplateError(file: path, line: 0, key: "", problem: "is not UTF-8 text; save it as UTF-8")
         }
         return try HandoutTemplate(text: text, file: path)
     }
