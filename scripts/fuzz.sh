@@ -10,7 +10,7 @@ bin=Fuzz/.build/release
 kept=Tests/LegCareFuzzingTests/corpus
 status=0
 printf '%-8s %14s %10s %s\n' target executions exec/s result
-for target in csv clients namer config; do
+for target in csv clients namer config workbook; do
   work=.build-fuzz/corpus/$target
   mkdir -p "$work"
   log=.build-fuzz/$target.log

@@ -1,3 +1,4 @@
+import Foundation
 import LegCareCore
 import LegCareIntake
 import LegCareReports
@@ -12,7 +13,7 @@ import LegCareReports
 public enum FuzzTargets {
     /// The targets by name, as `make fuzz` and the corpus folders name them.
     public static let all: [String: @Sendable ([UInt8]) -> Void] = [
-        "csv": csvReader, "clients": clientsReader, "namer": fileNamer, "config": clinicConfig,
+        "csv": csvReader, "clients": clientsReader, "namer": fileNamer, "config": clinicConfig, "workbook": workbook,
     ]
 
     /// Runs the named target on one input.
@@ -61,6 +62,35 @@ public enum FuzzTargets {
                 }, "characters: \(file)")
         }
         precondition(first.lowercased() != second.lowercased(), "unique")
+    }
+
+    /// A whole run folder for two clients whose every text field comes from the input
+    /// (split at NUL bytes: name, team, therapist, clinic name, a rejected row's value):
+    /// the workbook passes its check, so it is well formed and reads back.
+    public static func workbook(_ bytes: [UInt8]) {
+        var texts = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        while texts.count < 5 { texts.append("x") }
+        let asOf = Day(iso: "2026-11-23")!
+        var config = ClinicConfig()
+        config.clinicName = texts[3]
+        config.therapists = [.init(name: texts[2].isEmpty ? "T" : texts[2], hoursAvailable: 10)]
+        let out = NSTemporaryDirectory() + "fuzz-workbook-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        do {
+            let writer = try ReportWriter(
+                out: out, template: try HandoutTemplate.load(folder: nil), config: config, asOf: asOf, clientsFileBytes: 0,
+                hasTraining: false)
+            for id in ["F1", "F2"] {
+                let profile = ClientProfile(
+                    clientID: id, name: texts[0], team: texts[1], therapist: texts[2], trainingLoad: .heavy, soreAreas: [.calves],
+                    conditions: id == "F2" ? [.acuteInjury] : [], lastMassage: Day(iso: "2026-10-01"))
+                _ = try writer.add(PlanEngine().plan(for: profile, asOf: asOf), profile: profile)
+            }
+            let issue = Diagnostic(.error, file: "clients.csv", row: 3, column: "name", value: texts[4], message: texts[4])
+            _ = try writer.finish(diagnostics: [issue], facts: RunFacts(files: []))
+        } catch {
+            preconditionFailure("the run failed: \(error)")
+        }
     }
 
     /// `clinic.yaml` from any text: a configuration or an ``IntakeError``, nothing else.

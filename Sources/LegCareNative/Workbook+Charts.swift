@@ -83,8 +83,8 @@ extension Workbook {
                 }
             }
         }
-        title.withCString { chart_title_set_name(chart, $0) }
-        if let yAxis { yAxis.withCString { chart_axis_set_name(chart.pointee.y_axis, $0) } }
+        Self.xmlSafe(title).withCString { chart_title_set_name(chart, $0) }
+        if let yAxis { Self.xmlSafe(yAxis).withCString { chart_axis_set_name(chart.pointee.y_axis, $0) } }
         // Bars compare by height only from zero: left to itself, LibreOffice began the axis
         // of the Overview's sessions due (9, 8 and 8) at 7.4, so 9 drew ten times as tall as 8.
         if kind == .column || kind == .stackedColumn { chart_axis_set_min(chart.pointee.y_axis, 0) }

@@ -3,6 +3,24 @@ import Foundation
 /// What Excel limits and the C library leaves to the caller: literal `_xHHHH_` escapes,
 /// the cell limit, column letters.
 extension Workbook {
+    /// `s` with every character XML 1.0 forbids (C0 controls but tab and line feed, and
+    /// U+FFFE, U+FFFF) replaced by U+FFFD: libxlsxwriter writes text as it gets it, and one
+    /// such character makes a part that readers refuse.
+    package static func xmlSafe(_ s: String) -> String {
+        var s = s
+        let clean = s.withUTF8 { b in
+            !b.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0xEF }
+        }
+        if clean { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            let v = scalar.value
+            let forbidden = (v < 0x20 && v != 0x09 && v != 0x0A) || v == 0xFFFE || v == 0xFFFF
+            out.append(forbidden ? "\u{FFFD}" : scalar)
+        }
+        return String(out)
+    }
+
     /// A literal `_xHHHH_` would be read by Excel as an escaped character: escape its `_`.
     package static func escapeLiteralEscapes(_ s: String) -> String {
         // A byte scan of the string's own storage first: nearly all text has no "_x".

@@ -114,7 +114,7 @@ package final class Workbook {
 
     /// Writes text as text (never as a formula), within Excel's limits.
     package func write(_ sheet: Sheet, _ row: Int, _ col: Int, _ text: String, _ style: Style? = nil) throws {
-        var value = Self.escapeLiteralEscapes(text)
+        var value = Self.escapeLiteralEscapes(Self.xmlSafe(text))
         // UTF-16 units never outnumber UTF-8 bytes: count them only for long text.
         if value.utf8.count > Self.cellLimit && value.utf16.count > Self.cellLimit {
             value = Self.cut(value)
@@ -298,8 +298,9 @@ package final class Workbook {
         }
     }
 
+    /// A C copy of `s`, made safe for XML, kept until the workbook is freed.
     func keep(_ s: String) -> UnsafeMutablePointer<CChar> {
-        let p = strdup(s)!
+        let p = strdup(Self.xmlSafe(s))!
         retained.append(p)
         return p
     }

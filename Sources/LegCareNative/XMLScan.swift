@@ -49,6 +49,8 @@ package struct XMLScan: ~Copyable {
     private var pending: [UInt8] = []
     private var roots = 0
     private var broken = false
+    /// How far into U+FFFE or U+FFFF (EF BF BE, EF BF BF) the last bytes fed went: 0-2.
+    private var nonCharacterPrefix = 0
 
     package init() {
         names = .allocate(capacity: namesCapacity)
@@ -190,6 +192,8 @@ package struct XMLScan: ~Copyable {
 
     package mutating func feed(_ buffer: UnsafeRawBufferPointer) {
         guard let base = buffer.baseAddress else { return }
+        // A character XML forbids makes the part damaged: readers refuse or repair it.
+        if !broken && containsForbiddenCharacter(base, buffer.count) { broken = true }
         let bytes = base.assumingMemoryBound(to: UInt8.self)
         let stops = Self.stops
         var i = 0
@@ -330,6 +334,37 @@ package struct XMLScan: ~Copyable {
             }
             i += 1
         }
+    }
+
+    /// Whether `n` bytes at `base` hold a character XML 1.0 forbids: a C0 control other
+    /// than tab, line feed and carriage return, or U+FFFE or U+FFFF. Eight bytes at a time:
+    /// a word is looked at byte by byte only when it holds a byte under 0x20 or an 0xEF.
+    private mutating func containsForbiddenCharacter(_ base: UnsafeRawPointer, _ n: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i < n {
+            if nonCharacterPrefix == 0 && i + 8 <= n {
+                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let under20 = (word &- ones &* 0x20) & ~word & highs
+                let xorEF = word ^ (ones &* 0xEF)
+                let hasEF = (xorEF &- ones) & ~xorEF & highs
+                if under20 == 0 && hasEF == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let b = base.load(fromByteOffset: i, as: UInt8.self)
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D { return true }
+            switch (nonCharacterPrefix, b) {
+            case (_, 0xEF): nonCharacterPrefix = 1
+            case (1, 0xBF): nonCharacterPrefix = 2
+            case (2, 0xBE), (2, 0xBF): return true
+            default: nonCharacterPrefix = 0
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether everything fed so far closes cleanly.

@@ -9,7 +9,7 @@ import Testing
 struct FuzzReplayTests {
     static let corpus = Bundle.module.resourceURL!.appendingPathComponent("corpus")
 
-    @Test("every kept input of every fuzz target runs cleanly", arguments: ["csv", "clients", "namer", "config"])
+    @Test("every kept input of every fuzz target runs cleanly", arguments: ["csv", "clients", "namer", "config", "workbook"])
     func replay(_ target: String) throws {
         let folder = Self.corpus.appendingPathComponent(target)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()

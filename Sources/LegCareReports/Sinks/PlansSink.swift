@@ -4,7 +4,8 @@ import LegCareRun
 
 /// `plans.jsonl`: one line per client as they stream, into a scratch file; once the week
 /// is booked, one pass copies it into place with each due client's `booking` added.
-/// Booking needs every client, and the lines are written long before (decision 0002).
+/// Booking needs every client, long after the first lines are written; copying the
+/// lines once is cheaper than holding them (docs/performance.md).
 final class PlansSink {
     private static let scratchName = "plans.jsonl.part"
     private let folder: RunFolder
