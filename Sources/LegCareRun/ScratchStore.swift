@@ -23,7 +23,7 @@ public final class ScratchStore: SpillStore, @unchecked Sendable {
 
     public func append(_ bytes: UnsafeRawBufferPointer) throws {
         guard !bytes.isEmpty else { return }
-        try mutex.withLock { _ in try file.append(record: Array(bytes)) }
+        _ = try mutex.withLock { _ in try file.append(record: Array(bytes)) }
     }
 
     public func readAll(_ body: (UnsafeRawBufferPointer) throws -> Void) throws {
