@@ -65,7 +65,10 @@ public enum ClinicConfigLoader {
                     for (k, v) in try r.mapping(item, key: key) {
                         switch k.string ?? "" {
                         case "name":
-                            let text = try r.text(v, key: "therapists.name")
+                            let text = try r.text(v, key: "therapists.name").trimmingWhitespace()
+                            guard !text.isEmpty else {
+                                throw r.error(v, "therapists.name", "is blank; each therapist needs a name clients can be booked with")
+                            }
                             if !named.insert(text).inserted {
                                 throw r.error(v, "therapists.name", "\"\(text)\" is named twice; each therapist once")
                             }

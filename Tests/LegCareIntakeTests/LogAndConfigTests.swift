@@ -127,6 +127,8 @@ struct LogAndConfigTests {
             ("therapists:\n  - name: Ana\n    days: [mon, funday]\n", 3, "therapists.days"),
             ("therapists:\n  - name: Ana\n    hours: -4\n", 3, "therapists.hours"),
             ("therapists:\n  - name: Ana\n  - name: Ben\n  - name: Ana\n", 4, "therapists.name"),
+            ("therapists:\n  - name: Ana\n  - name: \"  \"\n    hours: 10\n", 3, "therapists.name"),
+            ("therapists:\n  - name: \"\"\n", 2, "therapists.name"),
             ("wellness:\n  amber_sd: 1\n  purple_sd: 3\n", 3, "wellness.purple_sd"),
         ])
     func configErrors(_ yaml: String, _ line: Int, _ key: String) {
