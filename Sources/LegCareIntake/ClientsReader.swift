@@ -57,6 +57,9 @@ public struct ClientsReader {
         static let condition = TokenTable<Condition>()
         static let tool = TokenTable<Tool>()
     }
+    /// The oldest a client's date of birth may make them.
+    static let oldestAge = 120
+
     static let areaAliases: [String: Area] = [
         "hamstring": .hamstrings, "calf": .calves, "quads": .quadriceps, "quad": .quadriceps,
         "glute": .glutes, "itb": .itBand, "shin": .shins, "arch": .plantarFascia,
@@ -74,7 +77,12 @@ public struct ClientsReader {
         seenRows.reserveCapacity(room)
     }
 
-    public init(source: ByteSource, file: String) throws {
+    /// The day plans are made for: a birth date after it, or over 120 years before it, is
+    /// rejected, and a last massage after it is a warning and not used. `nil`: no check.
+    public let asOf: Day?
+
+    public init(source: ByteSource, file: String, asOf: Day? = nil) throws {
+        self.asOf = asOf
         var diagnostics: [Diagnostic] = []
         table = try TableReader(
             source: source, file: file, known: Self.columns, required: Self.required,
@@ -118,8 +126,10 @@ public struct ClientsReader {
             rowsRead += 1 + shapeRejected
             rejected += shapeRejected
             var errors: [Diagnostic] = []
-            let profile = parse(row, errors: &errors)
+            var warnings: [Diagnostic] = []
+            let profile = parse(row, errors: &errors, warnings: &warnings)
             if let profile, errors.isEmpty {
+                diagnostics += warnings
                 seenIDs.append(profile.clientID)
                 seenRows.append(Int32(clamping: row.record.row))
                 accepted += 1
@@ -154,7 +164,7 @@ public struct ClientsReader {
         }
     }
 
-    private func parse(_ row: TableReader.Row, errors: inout [Diagnostic]) -> ClientProfile? {
+    private func parse(_ row: TableReader.Row, errors: inout [Diagnostic], warnings: inout [Diagnostic]) -> ClientProfile? {
         var c = RowChecker(file: table.file, row: row)
         let id = c.required(col.clientID) { .success($0) }
         let name = c.required(col.name) { .success($0) }
@@ -163,6 +173,16 @@ public struct ClientsReader {
         }
         var p = ClientProfile(clientID: id ?? "", name: name ?? "")
         p.dateOfBirth = c.optional(col.dateOfBirth, ascii: ValueParser.Bytes.day, ValueParser.day)
+        if let born = p.dateOfBirth, let asOf {
+            let oldest = Day(year: asOf.parts.year - Self.oldestAge, month: asOf.parts.month, day: min(asOf.parts.day, 28))!
+            if born > asOf {
+                c.fail(col.dateOfBirth, born.description, "is after the as-of day \(asOf); expected a date of birth in the past")
+            } else if born < oldest {
+                c.fail(
+                    col.dateOfBirth, born.description,
+                    "is more than \(Self.oldestAge) years before the as-of day; expected a real date of birth")
+            }
+        }
         p.team = row.value(col.team)
         p.therapist = row.value(col.therapist)
         p.activity = row.value(col.activity).map { text in
@@ -181,6 +201,16 @@ public struct ClientsReader {
         if !tools.isEmpty { p.tools = Set(tools) }
         p.pressure = c.optional(col.pressure, ascii: Tables.pressure.lookup) { ValueParser.token($0, Pressure.self) }
         p.lastMassage = c.optional(col.lastMassage, ascii: ValueParser.Bytes.day, ValueParser.day)
+        if let last = p.lastMassage, let asOf, last > asOf {
+            // A future date is no past massage: the session log's last one counts instead.
+            p.lastMassage = nil
+            var note = RowChecker(file: table.file, row: row)
+            note.fail(col.lastMassage, last.description, "is after the as-of day \(asOf), so it is not used as the last massage")
+            for var warning in note.errors {
+                warning.severity = .warning
+                warnings.append(warning)
+            }
+        }
         p.sessionMinutes = c.optional(col.sessionMinutes, ascii: ValueParser.Bytes.integer(oneOf: Self.sessionLengths)) {
             ValueParser.integer($0, oneOf: Self.sessionLengths)
         }

@@ -31,8 +31,16 @@ struct InputOptions: ParsableArguments {
     var asOf: String?
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil {
-            throw ValidationError("--as-of \"\(asOf)\" is not a date in the form YYYY-MM-DD")
+        if let asOf { try Self.checkAsOf(asOf) }
+    }
+
+    /// `--as-of` is a real date in the years 1900-2199.
+    static func checkAsOf(_ text: String) throws {
+        guard let day = Day(iso: text) else {
+            throw ValidationError("--as-of \"\(Diagnostic.safe(text))\" is not a date in the form YYYY-MM-DD")
+        }
+        guard (1900...2199).contains(day.parts.year) else {
+            throw ValidationError("--as-of \(text) is outside the years 1900 to 2199")
         }
     }
 
@@ -121,7 +129,7 @@ struct Sample: ParsableCommand {
         guard (1...Self.maxClients).contains(clients) else {
             throw ValidationError("--clients must be a whole number from 1 to 10,000,000")
         }
-        guard Day(iso: asOf) != nil else { throw ValidationError("--as-of \"\(asOf)\" is not a date in the form YYYY-MM-DD") }
+        try InputOptions.checkAsOf(asOf)
     }
 
     func run() throws {

@@ -35,7 +35,7 @@ enum Pipeline {
         let template = try HandoutTemplate.load(folder: config.templateFolder)
 
         // 2. Every input's header checked before anything is written (exit 2 writes nothing).
-        var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients))
+        var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients), asOf: inputs.asOf)
         if let f = inputs.sessions { try SessionsReader.checkHeader(ByteSource(path: f), file: name(f)) }
         if let f = inputs.training { try TrainingReader.checkHeader(ByteSource(path: f), file: name(f)) }
 

@@ -17,9 +17,9 @@ let productsDirectory: URL = {
 
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-func legcare(_ args: [String], in dir: URL) throws -> Run {
+func legcare(_ args: [String], in dir: URL, program: String? = nil) throws -> Run {
     let p = Process()
-    p.executableURL = productsDirectory.appendingPathComponent("legcare")
+    p.executableURL = program.map(URL.init(fileURLWithPath:)) ?? productsDirectory.appendingPathComponent("legcare")
     p.arguments = args
     p.currentDirectoryURL = dir
     let out = Pipe()

@@ -95,6 +95,32 @@ struct HardeningTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports").path) == ["2026-W48"])
     }
 
+    @Test("a finished report on the sample, two weeks running: every published file is 0600 and every folder 0700, whatever the umask")
+    func publishedModes() throws {
+        let dir = try sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Input/clients-last-week.csv"), to: dir.appendingPathComponent("Input/last.csv"))
+        // Each run starts under a wide-open umask, set by a shell just for it.
+        func openUmask(_ args: [String]) throws -> Run {
+            try legcare(
+                ["-c", "umask 000 && exec \"$0\" \"$@\"", productsDirectory.appendingPathComponent("legcare").path] + args, in: dir,
+                program: "/bin/sh")
+        }
+        _ = try openUmask(["report", "--clients", "Input/last.csv", "--as-of", "2026-11-16"])
+        let run = try openUmask(["report", "--as-of", "2026-11-23"])
+        #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
+        let reports = dir.appendingPathComponent("Reports")
+        let paths = allPaths(reports)
+        #expect(paths.contains("2026-W48/summary.xlsx") && paths.contains("2026-W48/changes.csv"))
+        for path in paths {
+            let full = reports.appendingPathComponent(path).path
+            let mode = try FileManager.default.attributesOfItem(atPath: full)[.posixPermissions] as? Int
+            let isFolder = (try? FileManager.default.contentsOfDirectory(atPath: full)) != nil
+            #expect(mode == (isFolder ? 0o700 : 0o600), "\(path) is \(String(mode ?? 0, radix: 8))")
+        }
+    }
+
     /// A marker in every column: valid where the column takes free text, invalid where it
     /// does not (that row is rejected, and its values belong in input-issues.csv only).
     static let markedClients = """
@@ -168,6 +194,18 @@ struct SampleTests {
             ], in: dir)
         #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
         #expect(contents(dir, "Reports/2026-W48/timetable.csv") != nil)
+    }
+
+    @Test(
+        "--as-of outside the years 1900-2199 is a usage error that writes nothing", arguments: ["1899-12-31", "2200-01-01", "0001-01-01"])
+    func asOfBounds(_ day: String) throws {
+        let dir = try workspace(["clients.csv": goodClients])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try legcare(["report", "--as-of", day], in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("outside the years 1900 to 2199"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Reports").path))
+        #expect(try legcare(["sample", "--clients", "5", "--as-of", day, "--out", "s"], in: dir).status == 2)
     }
 
     @Test(
