@@ -39,9 +39,14 @@ report: build
 	if [ $$status -eq 3 ]; then echo "Some input rows were rejected: see input-issues.csv in the run folder."; status=0; fi; \
 	exit $$status
 
+## test: the whole suite, in a temporary folder of its own that must be empty again after
+## (SwiftPM's own locks and scratch folders aside): tests remove what they create.
 test: setup
 	$(SWIFT) build --build-tests -Xswiftc -warnings-as-errors
-	$(SWIFT) test --skip-build
+	@tmp=$$(mktemp -d); status=0; TMPDIR=$$tmp $(SWIFT) test --skip-build || status=$$?; \
+	left=$$(ls -A "$$tmp" | grep -v -e '^TemporaryDirectory\.' -e '\.lock$$' || true); rm -rf "$$tmp"; \
+	if [ -n "$$left" ]; then echo "make test: tests left files behind in the temporary folder: $$left"; status=1; fi; \
+	exit $$status
 
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift

@@ -20,8 +20,8 @@ struct ForbiddenCharacterTests {
                 clientID: "C\(i)", name: "Ann\(c)Lee", team: "Reds\(c)", therapist: "Ana\(c)", trainingLoad: .heavy,
                 soreAreas: [.calves], tools: [.foamRoller])
         }
-        let (path, _) = try WorkbookTests().write(profiles)
-        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let workbooks = WorkbookTests()  // removes the workbook's folder when it goes
+        let (path, _) = try workbooks.write(profiles)
         let book = try readWithOpenpyxl(path)
         let names = rows(book, "Clients").compactMap { $0.count > 1 ? text($0[1]) : nil }
         #expect(names.contains("Ann\u{FFFD}Lee"))

@@ -47,14 +47,18 @@ func rows(_ book: [String: Any], _ sheet: String) -> [[[Any]]] {
 func text(_ cell: [Any]) -> String? { cell[2] as? String }
 
 @Suite("Summary workbook, read back with openpyxl", .serialized)
-struct WorkbookTests {
+final class WorkbookTests {
     static let asOf = Day(iso: "2026-11-23")!
+    /// The folders ``write(_:constantMemory:rowLimit:diagnostics:)`` made: removed when the test ends.
+    private var made: [String] = []
+    deinit { for dir in made { try? FileManager.default.removeItem(atPath: dir) } }
 
     func write(_ profiles: [ClientProfile], constantMemory: Bool = false, rowLimit: Int = Workbook.rowLimit, diagnostics: [Diagnostic] = [])
         throws -> (String, [Diagnostic])
     {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        made.append(dir)
         let path = dir + "/summary.xlsx"
         var config = ClinicConfig()
         config.therapists = [.init(name: "Ana", hoursAvailable: 10)]

@@ -12,15 +12,19 @@ import Testing
 /// header with its CRC-32 and sizes blank, the part's bytes in small pieces, then the
 /// header filled in), and the follower must agree with reading the finished file whole.
 @Suite("Workbook check, following the file as it is written", .serialized)
-struct XLSXFollowerTests {
+final class XLSXFollowerTests {
+    /// Writes the workbooks, and removes their folders (and the copies beside them) when
+    /// the test ends.
+    private let workbooks = WorkbookTests()
+
     /// A real constant-memory workbook of a few hundred clients.
-    static func workbook() throws -> (path: String, bytes: [UInt8]) {
+    func workbook() throws -> (path: String, bytes: [UInt8]) {
         let clients = (0..<300).map { i in
             ClientProfile(
                 clientID: "C\(i)", name: "Client \(i)", therapist: "Ana", trainingLoad: .heavy, soreAreas: [.calves],
                 tools: [.foamRoller])
         }
-        let (path, _) = try WorkbookTests().write(clients, constantMemory: true)
+        let (path, _) = try workbooks.write(clients, constantMemory: true)
         return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
     }
 
@@ -79,7 +83,7 @@ struct XLSXFollowerTests {
 
     @Test("following a workbook as it is written finds every part, as reading it whole does")
     func followsWhileWritten() throws {
-        let (path, bytes) = try Self.workbook()
+        let (path, bytes) = try workbook()
         let copy = path + ".followed.xlsx"
         let followed = try Self.follow(bytes, at: copy)
         #expect(followed.unfollowable == nil)
@@ -100,7 +104,7 @@ struct XLSXFollowerTests {
 
     @Test("each part's deflated length is found where its stream ends, whatever was read past it")
     func partLengthsFromTheStream() throws {
-        let (path, bytes) = try Self.workbook()
+        let (path, bytes) = try workbook()
         let followed = XLSXFollower.follow(path: path, writing: { false })
         // Where each part's data starts and ends, from the finished file's local headers.
         let expected = Self.parts(bytes).map { part in
@@ -114,7 +118,7 @@ struct XLSXFollowerTests {
 
     @Test("a byte damaged in a part's data is caught while following")
     func damageWhileWritten() throws {
-        let (path, original) = try Self.workbook()
+        let (path, original) = try workbook()
         let largest = try #require(Self.parts(original).max { $0.end - $0.header < $1.end - $1.header })
         var bytes = original
         bytes[(largest.header + largest.end) / 2] ^= 0x5A
@@ -125,7 +129,7 @@ struct XLSXFollowerTests {
 
     @Test("a writer that stops part way is caught, wherever it stops")
     func writerStopsShort() throws {
-        let (path, bytes) = try Self.workbook()
+        let (path, bytes) = try workbook()
         let copy = path + ".short.xlsx"
         for fraction in [0.0, 0.2, 0.5, 0.9, 0.999] {
             let stop = Int(Double(bytes.count) * fraction)
@@ -165,12 +169,13 @@ struct XLSXFollowerTests {
     func storedPartsCheckedWhole() throws {
         let dir = FileManager.default.temporaryDirectory.path
         let good = dir + "/stored-good-\(getpid()).xlsx"
+        let bad = dir + "/stored-bad-\(getpid()).xlsx"
+        defer { for f in [good, bad] { try? FileManager.default.removeItem(atPath: f) } }
         try Self.storedZip(["a.xml": "<a><b/></a>", "b.bin": "plain"], at: good)
         let followed = XLSXFollower.follow(path: good, writing: { false })
         #expect(followed.unfollowable != nil)
         try XLSXCheck.verify(path: good, followed: followed)
 
-        let bad = dir + "/stored-bad-\(getpid()).xlsx"
         try Self.storedZip(["a.xml": "<a><b></a>"], at: bad)
         #expect(throws: WorkbookError.self) { try XLSXCheck.verify(path: bad) }
     }
@@ -179,6 +184,7 @@ struct XLSXFollowerTests {
     func mismatchedTags() throws {
         let dir = FileManager.default.temporaryDirectory.path
         let path = dir + "/deflated-bad-\(getpid()).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: path) }
         try Self.storedZip(["a.xml": "<a><b></c></a>", "b.xml": "<ok/>"], at: path, deflated: true)
         let followed = XLSXFollower.follow(path: path, writing: { false })
         #expect(followed.unfollowable == nil)
