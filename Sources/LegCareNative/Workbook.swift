@@ -249,7 +249,26 @@ package final class Workbook {
     /// Writes the file. libxlsxwriter reports write errors only here.
     package func close() throws {
         closed = true
-        try check(workbook_close(handle), "write the workbook")
+        // libxlsxwriter prints its own "[ERROR]" lines; the thrown error says it in words.
+        try check(Self.withStandardErrorSilenced { workbook_close(handle) }, "write the workbook")
+    }
+
+    /// Runs `body` with file descriptor 2 pointed at /dev/null.
+    private static func withStandardErrorSilenced<T>(_ body: () -> T) -> T {
+        let saved = dup(STDERR_FILENO)
+        let null = open("/dev/null", O_WRONLY | O_CLOEXEC)
+        guard saved >= 0, null >= 0 else {
+            if saved >= 0 { Foundation.close(saved) }
+            if null >= 0 { Foundation.close(null) }
+            return body()
+        }
+        dup2(null, STDERR_FILENO)
+        Foundation.close(null)
+        defer {
+            dup2(saved, STDERR_FILENO)
+            Foundation.close(saved)
+        }
+        return body()
     }
 
     // MARK: - Private
@@ -320,6 +339,7 @@ public struct WorkbookError: Error, Equatable, CustomStringConvertible {
     public var text: String = "libxlsxwriter returned no object"
 
     public var description: String {
-        "summary.xlsx: error: could not \(operation): \(text)\(code.map { " (lxw_error \($0))" } ?? "")"
+        let advice = code == nil ? "" : "; check that the output folder is writable and the disk has room, then run again"
+        return "summary.xlsx: error: could not \(operation): \(text)\(advice)"
     }
 }

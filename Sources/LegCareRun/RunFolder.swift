@@ -167,13 +167,25 @@ public final class RunFolder {
         return finalPath
     }
 
+    /// Makes `path` (and, with `intermediate`, the folders on the way) 0700, with the
+    /// system's own error numbers, so a failure reads in plain words.
     private static func makeFolder(_ path: String, intermediate: Bool) throws {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: path, withIntermediateDirectories: intermediate, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw RunFolderError(
-                path: path, operation: "create folder", code: (error as NSError).code == 0 ? EACCES : Int32((error as NSError).code))
+        guard !path.isEmpty else { throw RunFolderError(path: path, operation: "create folder", code: ENOENT) }
+        if intermediate {
+            let parent = (path as NSString).deletingLastPathComponent
+            var isFolder: ObjCBool = false
+            if !parent.isEmpty && parent != path && !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
+                try makeFolder(parent, intermediate: true)
+            }
+        }
+        if mkdir(path, 0o700) != 0 {
+            let code = errno
+            var isFolder: ObjCBool = false
+            guard
+                code == EEXIST && intermediate && FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+                    && isFolder.boolValue
+            else { throw RunFolderError(path: path, operation: "create folder", code: code == EEXIST ? ENOTDIR : code) }
+            return  // a folder on the way that exists already keeps its own mode
         }
         guard chmod(path, 0o700) == 0 else { throw RunFolderError(path: path, operation: "chmod", code: errno) }
     }
@@ -195,11 +207,22 @@ public struct RunFolderError: Error, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(path): error: could not \(operation): \(note ?? reason)"
+        "\(path.isEmpty ? "(empty path)" : path): error: could not \(operation): \(note ?? reason)"
     }
 
-    /// The system's words for the error code.
-    public var reason: String { String(cString: strerror(code)) }
+    /// What went wrong, in words, and what to do about it.
+    public var reason: String {
+        switch code {
+        case ENOSPC, EDQUOT: return "the disk is full; free some space, or choose another folder with --out, and run again"
+        case EACCES, EPERM: return "permission denied; choose a folder you may write to with --out"
+        case EROFS: return "the disk is read-only; choose another folder with --out"
+        case ENOENT: return "a folder on the way does not exist; check the path given with --out"
+        case ENOTDIR, EEXIST: return "part of the path is a file, not a folder; check the path given with --out"
+        case ENAMETOOLONG: return "the path is too long; choose a shorter one"
+        case EIO: return "the disk reported an input/output error; check the disk, then run again"
+        default: return RegularFile.words(code)
+        }
+    }
 
     /// Whether the error is the machine's (disk full, read-only, no permission, I/O) rather
     /// than one file's (a name the file system refuses).

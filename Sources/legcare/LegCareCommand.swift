@@ -77,6 +77,10 @@ struct Report: ParsableCommand {
     )
     var timings = false
 
+    func validate() throws {
+        guard !out.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--out must name a folder") }
+    }
+
     func run() throws {
         var resolved = inputs.resolved()
         resolved.previous = previous

@@ -60,3 +60,25 @@ struct SpecialFileTests {
         #expect(issues.contains("plans.jsonl"))
     }
 }
+
+/// Errors of the environment read as sentences: what failed, where, and what to do.
+@Suite("Plain error messages")
+struct PlainErrorTests {
+    @Test(
+        "an output folder that cannot be made: exit 2 with words, never a raw error code",
+        arguments: [
+            (["--out", ""], "--out must name a folder"),
+            (["--out", "Input/clients.csv/reports"], "part of the path is a file, not a folder"),
+            (["--out", "Input/clients.csv"], "part of the path is a file, not a folder"),
+        ])
+    func outputFolder(_ args: [String], _ words: String) throws {
+        let dir = try workspace(["clients.csv": goodClients])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try legcare(["report", "--as-of", "2026-11-23"] + args, in: dir)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains(words), "\(run.stderr)")
+        for raw in ["Unknown error", "Interrupted system call", "NSCocoaErrorDomain", "Code=", "lxw_error"] {
+            #expect(!run.stderr.contains(raw), "\(run.stderr)")
+        }
+    }
+}
