@@ -30,6 +30,10 @@ do {
         if code == .success, !(error is ExitCode) { print(LegCareCommand.fullMessage(for: error)) }
         exit(code.rawValue)
     }
-    FileHandle.standardError.write(Data((LegCareCommand.fullMessage(for: error) + "\n").utf8))
+    // A system error no stage turned into a sentence: its own words, never a raw dump.
+    let nsError = error as NSError
+    let plain = [NSCocoaErrorDomain, NSPOSIXErrorDomain].contains(nsError.domain)
+    let text = plain ? "legcare: error: \(nsError.localizedDescription)" : LegCareCommand.fullMessage(for: error)
+    FileHandle.standardError.write(Data((text + "\n").utf8))
     exit(2)
 }

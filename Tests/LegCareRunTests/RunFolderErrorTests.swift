@@ -17,3 +17,20 @@ struct RunFolderErrorTests {
         #expect(text.contains(words))
     }
 }
+
+@Suite("Buffered files on a full disk")
+struct BufferedFileTests {
+    @Test("writing to a full disk (/dev/full) throws a run folder error that says the disk is full")
+    func fullDisk() throws {
+        let handle = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let file = BufferedFile(handle, name: "Reports/2026-W48/plans.jsonl", capacity: 16)
+        do {
+            try file.write(String(repeating: "x", count: 64))
+            try file.flush()
+            Issue.record("a write to a full disk succeeded")
+        } catch let error as RunFolderError {
+            #expect(error.code == ENOSPC)
+            #expect(error.description.contains("Reports/2026-W48/plans.jsonl: error: could not write: the disk is full"))
+        }
+    }
+}

@@ -22,7 +22,7 @@ final class HandoutSink {
         self.template = template
         self.config = config
         self.asOf = asOf
-        print = BufferedFile(try folder.create("handouts-print.txt"))
+        print = BufferedFile(try folder.create("handouts-print.txt"), name: folder.path("handouts-print.txt"))
         _ = try folder.folder("handouts")
         bundles = try PrintBundles(separator: Self.pageBreak.utf8.count, scratchFolder: folder.stagingPath)
         namer = HandoutFileNamer(expected: expectedClients)

@@ -13,7 +13,7 @@ final class PlansSink {
 
     init(folder: RunFolder) throws {
         self.folder = folder
-        scratch = BufferedFile(try folder.create(Self.scratchName))
+        scratch = BufferedFile(try folder.create(Self.scratchName), name: folder.path(Self.scratchName))
     }
 
     /// Writes one client's line.

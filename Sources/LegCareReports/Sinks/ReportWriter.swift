@@ -163,7 +163,7 @@ public final class ReportWriter {
                 diagnostics: diagnostics, facts: facts, timetable: timetable, names: names, squad: squad, loads: loads,
                 changes: changes)
         }
-        let csv = BufferedFile(try folder.create("timetable.csv"))
+        let csv = BufferedFile(try folder.create("timetable.csv"), name: folder.path("timetable.csv"))
         try TimetableCSV.write(timetable, to: csv)
         try csv.close()
         try plans.finish(booking: timetable)
