@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=${1:?usage: make compare REF=<commit>}
-new=$PWD/.build/release/legcare
+new=${NEW_BIN:-$PWD/.build/release/legcare}
 old=$(bash scripts/build-ref.sh "$ref")
 work=$(mktemp -d -p "${COMPARE_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT

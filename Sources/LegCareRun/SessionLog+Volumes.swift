@@ -64,21 +64,25 @@ extension SessionLog {
     ///
     /// Why a week at a time: a week's entries are a twelfth of the period's, which every
     /// sheet that totals them would otherwise hold; sessions are grouped by week once.
-    public func forEachWeek(of weeks: [String], _ body: (Int, Period) throws -> Void) throws {
-        try forEachWeek(of: weeks, denseKeys: nil, body)
+    ///
+    /// `through`: sessions dated after this day are bookings, not delivered sessions, and
+    /// are left out (`nil`: every session).
+    public func forEachWeek(of weeks: [String], through: Day? = nil, _ body: (Int, Period) throws -> Void) throws {
+        try forEachWeek(of: weeks, through: through, denseKeys: nil, body)
     }
 
     /// ``forEachWeek(of:_:)``, with the choice of key table forced (`nil`: by size), for the
     /// test that holds the two to the same result.
-    func forEachWeek(of weeks: [String], denseKeys: Bool?, _ body: (Int, Period) throws -> Void) throws {
+    func forEachWeek(of weeks: [String], through: Day? = nil, denseKeys: Bool?, _ body: (Int, Period) throws -> Void) throws {
         let records = try allRecords()
+        let last = through.map { Int32(clamping: $0.serial) } ?? .max
         var place: [String: Int] = [:]
         for (i, w) in weeks.enumerated() where place[w] == nil { place[w] = i }
         // Each day's week, looked up once per day: a log spans a few hundred days at most.
         var weekOf: [Int32: Int] = [:]
         func week(_ r: Record) -> Int {
             if let known = weekOf[r.day] { return known }
-            let found = place[Day(serial: Int(r.day)).isoWeekName] ?? -1
+            let found = r.day > last ? -1 : place[Day(serial: Int(r.day)).isoWeekName] ?? -1
             weekOf[r.day] = found
             return found
         }
@@ -171,10 +175,11 @@ extension SessionLog {
 
     /// Totals per therapist (`unassigned` when blank) over the named ISO weeks, all kinds
     /// together; every therapist with a session in the log has an entry, a zero one when
-    /// none falls in those weeks. Only those weeks are totalled.
-    public func therapistTotals(inWeeks weeks: Set<String>) throws -> [String: Volume] {
+    /// none falls in those weeks. Only those weeks are totalled, and with `through`, only
+    /// the sessions up to that day.
+    public func therapistTotals(inWeeks weeks: Set<String>, through: Day? = nil) throws -> [String: Volume] {
         var totals = [Volume](repeating: Volume(), count: therapistNames.count)
-        try forEachWeek(of: weeks.sorted()) { _, p in
+        try forEachWeek(of: weeks.sorted(), through: through) { _, p in
             for e in p.entries { totals[e.therapist] = totals[e.therapist] + e.volume }
         }
         return Dictionary(zip(therapistNames, totals), uniquingKeysWith: { a, _ in a })

@@ -254,3 +254,19 @@ struct SessionLogTests {
         #expect(throws: MemoryStore.Refused.self) { try log.finishAdding() }
     }
 }
+
+@Suite("Session log: bookings after the as-of day")
+struct SessionLogBookingTests {
+    @Test("volumes through a day leave out the sessions dated after it, even in the same week")
+    func through() throws {
+        var log = SessionLog()
+        for (id, day) in [("S1", "2026-11-24"), ("S2", "2026-11-25"), ("S3", "2026-11-27")] {
+            log.add(
+                SessionRecord(
+                    sessionID: id, clientID: "C1", day: Day(iso: day)!, therapist: "Ana", kind: .sports, minutes: 60, status: .completed))
+        }
+        let wednesday = Day(iso: "2026-11-25")!
+        #expect(try log.therapistTotals(inWeeks: ["2026-W48"], through: wednesday)["Ana"]?.completed == 2)
+        #expect(try log.therapistTotals(inWeeks: ["2026-W48"])["Ana"]?.completed == 3)
+    }
+}

@@ -40,10 +40,13 @@ struct ManagerFigures {
     private var overdueRows: ScratchRows?
     private let scratchFolder: String
     var forecast: Forecast
+    /// The day the figures are made for: the last of the 12 weeks ends on or after it.
+    let asOf: Day
 
     /// `scratchFolder`: where the overdue clients' rows wait for the end (the run's staging
     /// folder).
     init(asOf: Day, scratchFolder: String = NSTemporaryDirectory()) {
+        self.asOf = asOf
         self.scratchFolder = scratchFolder
         let monday = asOf.adding(days: 1 - asOf.weekday)
         weeks = (0..<12).reversed().map { back in

@@ -27,7 +27,7 @@ enum SessionVolumesSheet {
         var byTherapist: [SessionLog.Volume?] = []
         var therapists: [String] = []
         var all = SessionLog.Volume()
-        try log.forEachWeek(of: weekNames) { week, period in
+        try log.forEachWeek(of: weekNames, through: figures.asOf) { week, period in
             if therapists.isEmpty {
                 therapists = period.therapists
                 byTherapist = Array(repeating: nil, count: therapists.count)

@@ -141,7 +141,7 @@ final class SummaryWorkbook {
         }
         // The Overview's delivered sessions, the last of what the log is read for.
         let recent = (1...4).map { asOf.adding(days: -7 * $0).isoWeekName } + [asOf.isoWeekName]
-        delivered = sessions.rows > 0 ? try sessions.therapistTotals(inWeeks: Set(recent)) : nil
+        delivered = sessions.rows > 0 ? try sessions.therapistTotals(inWeeks: Set(recent), through: asOf) : nil
         _ = consume sessions
         // What the volumes let go, so the sheets after them do not add to it.
         FreedMemory.release()

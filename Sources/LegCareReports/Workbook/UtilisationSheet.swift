@@ -6,9 +6,41 @@ import LegCareRun
 /// week (hours from clinic.yaml, taken as the same every week), coloured on a 3-colour
 /// scale, with the clinic's overall figure; then the weekly figures the charts read:
 /// sessions and hours, cancellations and no-shows, sessions per therapist by kind.
+///
+/// Only weeks with data have a figure: a week before the session log's first session is
+/// blank (no data, not 0%), and the as-of day's week, not yet over, is the week so far,
+/// against the hours of its days up to the as-of day. The 12-week figures count only
+/// those weeks, and the charts leave out the week so far.
 enum UtilisationSheet {
+    /// Which of the 12 weeks have a figure, and the share of each week's hours that counts.
+    struct Coverage: Equatable {
+        /// The first ISO week with a logged session, if any.
+        var firstLogged: String?
+        /// Per week: `nil` before the log begins, else the days of it that count (1-7).
+        var days: [Set<Int>?]
+
+        init(weeks: [DayRange], asOf: Day, firstLogged: String?) {
+            self.firstLogged = firstLogged
+            days = weeks.map { week in
+                guard let first = firstLogged, week.from.isoWeekName >= first else { return nil }
+                let last = min(week.to, asOf)
+                return Set((0...max(0, last.serial - week.from.serial)).map { week.from.adding(days: $0).weekday })
+            }
+        }
+
+        /// Whether week `i` has not ended by the as-of day.
+        func isPartial(_ i: Int) -> Bool { (days[i]?.count ?? 7) < 7 }
+
+        /// A therapist's available minutes in week `i`: their working days that count.
+        func available(_ t: ClinicConfig.Therapist, week i: Int) -> Int {
+            guard let counted = days[i] else { return 0 }
+            return counted.count == 7 ? Int((t.hoursAvailable * 60).rounded()) : t.minutesPerDay * t.days.filter(counted.contains).count
+        }
+    }
+
     static func write(_ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
         let weeks = figures.weeks.map(\.from.isoWeekName)
+        let coverage = Coverage(weeks: figures.weeks, asOf: figures.asOf, firstLogged: try log.weeks.first)
         // One pass over the volumes, on numbers, a week at a time: a league has hundreds of
         // thousands of them.
         let kinds = DeliveredKind.allCases.map(\.rawValue)
@@ -19,7 +51,7 @@ enum UtilisationSheet {
         var therapists: [String] = []
         var therapistRank: [Int] = []
         var periodKinds: [String] = []
-        try log.forEachWeek(of: weeks) { _, period in
+        try log.forEachWeek(of: weeks, through: figures.asOf) { _, period in
             if therapists.isEmpty {
                 therapists = period.therapists
                 therapistRank = period.therapistRank
@@ -44,41 +76,51 @@ enum UtilisationSheet {
         r += 1
         try wb.write(
             s, r, 0, "Available = the weekly hours in clinic.yaml. Sessions dated after the as-of day are bookings and do not count.")
+        r += 1
+        try wb.write(s, r, 0, coverageNote(coverage, weeks: figures.weeks, asOf: figures.asOf))
         r += 2
         try wb.write(s, r, 0, "Therapist", .header)
-        for (i, w) in weeks.enumerated() { try wb.write(s, r, i + 1, w, .header) }
-        try wb.write(s, r, weeks.count + 1, "12 weeks", .header)
+        for (i, w) in weeks.enumerated() { try wb.write(s, r, i + 1, coverage.isPartial(i) ? w + " so far" : w, .header) }
+        try wb.write(s, r, weeks.count + 1, "Weeks with data", .header)
+        try wb.setRowHeight(s, r, 30)
         let gridTop = r + 1
         var totalDone = Array(repeating: 0, count: weeks.count)
-        var totalAvailable = 0.0
+        var totalAvailable = Array(repeating: 0, count: weeks.count)
         for t in config.therapists {
             r += 1
             try wb.write(s, r, 0, t.name)
             var done = 0
-            for i in weeks.indices {
+            var available = 0
+            for i in weeks.indices where coverage.days[i] != nil {
                 // A week named twice reads its first place, where its sessions are.
                 let first = weeks.firstIndex(of: weeks[i])!
                 let minutes = numbers[t.name].map { minutesBy[$0 * weeks.count + first] } ?? 0
+                let hours = coverage.available(t, week: i)
                 done += minutes
+                available += hours
                 totalDone[i] += minutes
-                if t.hoursAvailable > 0 { try wb.write(s, r, i + 1, number: Double(minutes) / (t.hoursAvailable * 60), .percent) }
+                totalAvailable[i] += hours
+                if hours > 0 { try wb.write(s, r, i + 1, number: Double(minutes) / Double(hours), .percent) }
             }
-            totalAvailable += t.hoursAvailable * 60
-            if t.hoursAvailable > 0 {
-                try wb.write(s, r, weeks.count + 1, number: Double(done) / (t.hoursAvailable * 60 * Double(weeks.count)), .percent)
-            }
+            if available > 0 { try wb.write(s, r, weeks.count + 1, number: Double(done) / Double(available), .percent) }
         }
         r += 1
         try wb.write(s, r, 0, "Clinic overall", .bold)
-        if totalAvailable > 0 {
-            for (i, d) in totalDone.enumerated() { try wb.write(s, r, i + 1, number: Double(d) / totalAvailable, .percent) }
-            try wb.write(s, r, weeks.count + 1, number: Double(totalDone.reduce(0, +)) / (totalAvailable * Double(weeks.count)), .percent)
+        if totalAvailable.contains(where: { $0 > 0 }) {
+            for i in weeks.indices where totalAvailable[i] > 0 {
+                try wb.write(s, r, i + 1, number: Double(totalDone[i]) / Double(totalAvailable[i]), .percent)
+            }
+            try wb.write(
+                s, r, weeks.count + 1, number: Double(totalDone.reduce(0, +)) / Double(totalAvailable.reduce(0, +)), .percent)
             try wb.colorScale(s, rows: gridTop...r, cols: 1...(weeks.count + 1))
-        } else {
+        } else if config.therapists.isEmpty || config.therapists.allSatisfy({ $0.hoursAvailable <= 0 }) {
             try wb.write(s, r, 1, "No therapist hours in clinic.yaml")
+        } else {
+            try wb.write(s, r, 1, "No sessions logged in these weeks")
         }
 
-        // The weekly figures, for the charts.
+        // The weekly figures of the weeks with data, for the charts; the week so far comes
+        // last, outside the charts' rows, so no line drops at the end.
         r += 2
         let chartTop = r
         try wb.write(s, r, 0, "Week", .header)
@@ -86,16 +128,18 @@ enum UtilisationSheet {
             try wb.write(s, r, i + 1, h, .header)
         }
         try wb.setRowHeight(s, r, 30)
-        for w in weeks {
+        let shown = weeks.indices.filter { coverage.days[$0] != nil }
+        for i in shown.sorted(by: { (coverage.isPartial($0) ? 1 : 0, $0) < (coverage.isPartial($1) ? 1 : 0, $1) }) {
             r += 1
-            let v = weekly[weeks.firstIndex(of: w)!]
-            try wb.write(s, r, 0, w)
+            let v = weekly[weeks.firstIndex(of: weeks[i])!]
+            try wb.write(s, r, 0, coverage.isPartial(i) ? weeks[i] + " so far" : weeks[i])
             try wb.write(s, r, 1, number: Double(v.completed))
             try wb.write(s, r, 2, number: Double(v.minutes) / 60, .decimal)
             try wb.write(s, r, 3, number: Double(v.cancelled))
             try wb.write(s, r, 4, number: Double(v.noShow))
         }
-        let weekRows = (chartTop + 1)...r
+        let complete = shown.filter { !coverage.isPartial($0) }.count
+        let weekRows: ClosedRange<Int>? = complete > 0 ? (chartTop + 1)...(chartTop + complete) : nil
         r += 2
         let people = therapists.indices.filter { active[$0] }.sorted { therapistRank[$0] < therapistRank[$1] }
         try wb.write(s, r, 0, "Completed sessions, 12 weeks", .header)
@@ -111,18 +155,20 @@ enum UtilisationSheet {
             }
         }
         let col = weeks.count + 3
-        try wb.addChart(
-            .line, title: "Completed sessions and hours per week", on: s, at: chartTop, col,
-            series: [
-                .init(name: "Sessions", source: s, categoriesCol: 0, valuesCol: 1, rows: weekRows),
-                .init(name: "Hours", source: s, categoriesCol: 0, valuesCol: 2, rows: weekRows, color: 0x70AD47),
-            ])
-        try wb.addChart(
-            .line, title: "Cancellations and no-shows per week", on: s, at: chartTop + 16, col,
-            series: [
-                .init(name: "Cancelled", source: s, categoriesCol: 0, valuesCol: 3, rows: weekRows, color: 0xFFC000),
-                .init(name: "No-shows", source: s, categoriesCol: 0, valuesCol: 4, rows: weekRows, color: 0xC00000),
-            ])
+        if let weekRows {
+            try wb.addChart(
+                .line, title: "Completed sessions and hours per week", on: s, at: chartTop, col,
+                series: [
+                    .init(name: "Sessions", source: s, categoriesCol: 0, valuesCol: 1, rows: weekRows),
+                    .init(name: "Hours", source: s, categoriesCol: 0, valuesCol: 2, rows: weekRows, color: 0x70AD47),
+                ])
+            try wb.addChart(
+                .line, title: "Cancellations and no-shows per week", on: s, at: chartTop + 16, col,
+                series: [
+                    .init(name: "Cancelled", source: s, categoriesCol: 0, valuesCol: 3, rows: weekRows, color: 0xFFC000),
+                    .init(name: "No-shows", source: s, categoriesCol: 0, valuesCol: 4, rows: weekRows, color: 0xC00000),
+                ])
+        }
         if !people.isEmpty {
             try wb.addChart(
                 .stackedColumn, title: "Completed sessions per therapist, by kind", on: s, at: chartTop + 32, col,
@@ -130,5 +176,25 @@ enum UtilisationSheet {
                     .init(name: k, source: s, categoriesCol: 0, valuesCol: i + 1, rows: kindTop...r)
                 })
         }
+    }
+
+    /// The sentence that says which weeks have figures and what the last one counts.
+    static func coverageNote(_ coverage: Coverage, weeks: [DayRange], asOf: Day) -> String {
+        var parts: [String] = []
+        if let first = coverage.firstLogged {
+            if first > weeks[0].from.isoWeekName {
+                parts.append("The session log begins in \(first): earlier weeks are blank (no data, not 0%).")
+            } else {
+                parts.append("The session log covers all 12 weeks.")
+            }
+        } else {
+            parts.append("The session log is empty: no week has a figure.")
+        }
+        if let last = weeks.indices.last, coverage.isPartial(last), coverage.days[last] != nil {
+            parts.append(
+                "\(weeks[last].from.isoWeekName) is the week so far, \(HandoutWording.shortDate(weeks[last].from)) to "
+                    + "\(HandoutWording.shortDate(asOf)), against the hours of those days.")
+        }
+        return (parts + ["The last column counts the weeks with data only."]).joined(separator: " ")
     }
 }
