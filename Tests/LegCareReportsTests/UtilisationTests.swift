@@ -9,14 +9,14 @@ import Testing
 /// A week not yet over is the week so far; a week before the log is no data, not 0%.
 @Suite("Utilisation: the week so far and the weeks before the log", .serialized)
 struct UtilisationTests {
-    /// Wednesday 25 November 2026: W48 has run Monday to Wednesday.
-    static let wednesday = Day(iso: "2026-11-25")!
+    /// Thursday 26 November 2026: Monday to Wednesday of W48 have passed.
+    static let thursday = Day(iso: "2026-11-26")!
     static let ana = ClinicConfig.Therapist(name: "Ana", hoursAvailable: 10)  // 120 minutes a day, Monday to Friday
 
-    @Test("coverage: weeks before the log's first week have none; the as-of week counts its days up to the as-of day")
+    @Test("coverage: weeks before the log's first week have none; the as-of week counts the days before the as-of day")
     func coverage() {
-        let figures = ManagerFigures(asOf: Self.wednesday)
-        let c = UtilisationSheet.Coverage(weeks: figures.weeks, asOf: Self.wednesday, firstLogged: "2026-W45")
+        let figures = ManagerFigures(asOf: Self.thursday)
+        let c = UtilisationSheet.Coverage(weeks: figures.weeks, asOf: Self.thursday, firstLogged: "2026-W45")
         #expect(c.days.prefix(8).allSatisfy { $0 == nil }, "W37-W44 before the log")
         #expect(c.days[8] == Set(1...7) && !c.isPartial(8))
         #expect(c.days[11] == [1, 2, 3] && c.isPartial(11))
@@ -25,12 +25,22 @@ struct UtilisationTests {
         #expect(c.available(.init(name: "Ben", hoursAvailable: 16, days: [1, 3, 5]), week: 11) == 640, "Monday and Wednesday of 320")
         #expect(c.available(.init(name: "Cy", hoursAvailable: 12, days: [4, 5]), week: 11) == 0, "no working day yet")
         #expect(c.available(Self.ana, week: 0) == 0)
+        let monday = UtilisationSheet.Coverage(
+            weeks: ManagerFigures(asOf: day("2026-11-23")).weeks, asOf: day("2026-11-23"), firstLogged: "2026-W45")
+        #expect(monday.days[11] == [] && monday.isPartial(11), "on a Monday no day of the week has passed")
+        #expect(monday.available(Self.ana, week: 11) == 0)
     }
 
-    /// A log that starts in W45: Ana 60 minutes in W45, 45 in W47, 60 on Tuesday of W48.
+    func day(_ iso: String) -> Day { Day(iso: iso)! }
+
+    /// A log that starts in W45: Ana 60 minutes in W45, 45 in W47, 60 on Tuesday of W48, 60
+    /// on Thursday (the as-of day, still under way) and 60 on Friday (a booking).
     static func book() throws -> [String: Any] {
         var log = SessionLog()
-        for (id, day, minutes) in [("S1", "2026-11-02", 60), ("S2", "2026-11-17", 45), ("S3", "2026-11-24", 60), ("S4", "2026-11-27", 60)] {
+        for (id, day, minutes) in [
+            ("S1", "2026-11-02", 60), ("S2", "2026-11-17", 45), ("S3", "2026-11-24", 60), ("S4", "2026-11-27", 60),
+            ("S5", "2026-11-26", 60),
+        ] {
             log.add(
                 SessionRecord(
                     sessionID: id, clientID: "C1", day: Day(iso: day)!, therapist: "Ana", kind: .sports, minutes: minutes,
@@ -43,9 +53,9 @@ struct UtilisationTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wb = try SummaryWorkbook(
-            path: dir + "/summary.xlsx", tmpdir: dir, config: config, asOf: Self.wednesday, constantMemory: false, hasTraining: false,
+            path: dir + "/summary.xlsx", tmpdir: dir, config: config, asOf: Self.thursday, constantMemory: false, hasTraining: false,
             hasSessions: true)
-        _ = try wb.finish(diagnostics: [], facts: RunFacts(files: []), sessions: log, figures: ManagerFigures(asOf: Self.wednesday))
+        _ = try wb.finish(diagnostics: [], facts: RunFacts(files: []), sessions: log, figures: ManagerFigures(asOf: Self.thursday))
         return try readWithOpenpyxl(dir + "/summary.xlsx")
     }
 
@@ -59,7 +69,7 @@ struct UtilisationTests {
         #expect(ana[9] == "0.1" && ana[10] == "0" && ana[11] == "0.075", "W45 60/600, W46 0/600, W47 45/600")
         let soFar: Double = Double(ana[12] ?? "") ?? 0
         let withData: Double = Double(ana[13] ?? "") ?? 0
-        #expect(abs(soFar - 60.0 / 360) < 1e-9, "Tuesday's session over Monday to Wednesday; Friday's is a booking")
+        #expect(abs(soFar - 60.0 / 360) < 1e-9, "Tuesday only: Thursday is under way, Friday a booking")
         #expect(abs(withData - 165.0 / 2160) < 1e-9, "165 minutes over three weeks of 600 and 360")
         let note = util.flatMap { $0.compactMap(text) }.first { $0.hasPrefix("The session log begins") } ?? ""
         #expect(note.contains("2026-W45") && note.contains("week so far"))

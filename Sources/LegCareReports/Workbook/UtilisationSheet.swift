@@ -9,7 +9,7 @@ import LegCareRun
 ///
 /// Only weeks with data have a figure: a week before the session log's first session is
 /// blank (no data, not 0%), and the as-of day's week, not yet over, is the week so far,
-/// against the hours of its days up to the as-of day. The 12-week figures count only
+/// against the hours of its days before the as-of day (blank on its first day). The 12-week figures count only
 /// those weeks, and the charts leave out the week so far.
 enum UtilisationSheet {
     /// Which of the 12 weeks have a figure, and the share of each week's hours that counts.
@@ -23,8 +23,10 @@ enum UtilisationSheet {
             self.firstLogged = firstLogged
             days = weeks.map { week in
                 guard let first = firstLogged, week.from.isoWeekName >= first else { return nil }
-                let last = min(week.to, asOf)
-                return Set((0...max(0, last.serial - week.from.serial)).map { week.from.adding(days: $0).weekday })
+                // The days that have passed: the as-of day itself is still under way.
+                let last = min(week.to, asOf.adding(days: -1))
+                guard last >= week.from else { return [] }
+                return Set((0...(last.serial - week.from.serial)).map { week.from.adding(days: $0).weekday })
             }
         }
 
@@ -51,7 +53,7 @@ enum UtilisationSheet {
         var therapists: [String] = []
         var therapistRank: [Int] = []
         var periodKinds: [String] = []
-        try log.forEachWeek(of: weeks, through: figures.asOf) { _, period in
+        try log.forEachWeek(of: weeks, through: figures.asOf.adding(days: -1)) { _, period in
             if therapists.isEmpty {
                 therapists = period.therapists
                 therapistRank = period.therapistRank
@@ -128,7 +130,7 @@ enum UtilisationSheet {
             try wb.write(s, r, i + 1, h, .header)
         }
         try wb.setRowHeight(s, r, 30)
-        let shown = weeks.indices.filter { coverage.days[$0] != nil }
+        let shown = weeks.indices.filter { !(coverage.days[$0]?.isEmpty ?? true) }
         for i in shown.sorted(by: { (coverage.isPartial($0) ? 1 : 0, $0) < (coverage.isPartial($1) ? 1 : 0, $1) }) {
             r += 1
             let v = weekly[weeks.firstIndex(of: weeks[i])!]
@@ -190,10 +192,13 @@ enum UtilisationSheet {
         } else {
             parts.append("The session log is empty: no week has a figure.")
         }
-        if let last = weeks.indices.last, coverage.isPartial(last), coverage.days[last] != nil {
+        if let last = weeks.indices.last, coverage.isPartial(last), let days = coverage.days[last] {
+            let week = weeks[last].from.isoWeekName
             parts.append(
-                "\(weeks[last].from.isoWeekName) is the week so far, \(HandoutWording.shortDate(weeks[last].from)) to "
-                    + "\(HandoutWording.shortDate(asOf)), against the hours of those days.")
+                days.isEmpty
+                    ? "\(week) has just begun: it has a figure once a day of it has passed."
+                    : "\(week) is the week so far, \(HandoutWording.shortDate(weeks[last].from)) to "
+                        + "\(HandoutWording.shortDate(asOf.adding(days: -1))), against the hours of those days.")
         }
         return (parts + ["The last column counts the weeks with data only."]).joined(separator: " ")
     }
