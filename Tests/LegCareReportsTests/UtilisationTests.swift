@@ -29,6 +29,10 @@ struct UtilisationTests {
             weeks: ManagerFigures(asOf: day("2026-11-23")).weeks, asOf: day("2026-11-23"), firstLogged: "2026-W45")
         #expect(monday.days[11] == [] && monday.isPartial(11), "on a Monday no day of the week has passed")
         #expect(monday.available(Self.ana, week: 11) == 0)
+        let ended = UtilisationSheet.Coverage(
+            weeks: figures.weeks, asOf: Self.thursday, firstLogged: "2026-W45", lastLogged: "2026-W46")
+        #expect(ended.days[9] != nil && ended.days[10] == nil && ended.days[11] == nil, "weeks after the log's last are no data yet")
+        #expect(UtilisationSheet.coverageNote(ended, weeks: figures.weeks, asOf: Self.thursday).contains("covers 2026-W45 to 2026-W46"))
     }
 
     func day(_ iso: String) -> Day { Day(iso: iso)! }

@@ -14,15 +14,18 @@ import LegCareRun
 enum UtilisationSheet {
     /// Which of the 12 weeks have a figure, and the share of each week's hours that counts.
     struct Coverage: Equatable {
-        /// The first ISO week with a logged session, if any.
+        /// The first and last ISO weeks with a logged session, if any.
         var firstLogged: String?
-        /// Per week: `nil` before the log begins, else the days of it that count (1-7).
+        var lastLogged: String?
+        /// Per week: `nil` outside the log's weeks, else the days of it that count (1-7).
         var days: [Set<Int>?]
 
-        init(weeks: [DayRange], asOf: Day, firstLogged: String?) {
+        init(weeks: [DayRange], asOf: Day, firstLogged: String?, lastLogged: String? = nil) {
+            let end = lastLogged ?? firstLogged.map { _ in "9999-W99" }
             self.firstLogged = firstLogged
+            self.lastLogged = end
             days = weeks.map { week in
-                guard let first = firstLogged, week.from.isoWeekName >= first else { return nil }
+                guard let first = firstLogged, let end, (first...end).contains(week.from.isoWeekName) else { return nil }
                 // The days that have passed: the as-of day itself is still under way.
                 let last = min(week.to, asOf.adding(days: -1))
                 guard last >= week.from else { return [] }
@@ -42,7 +45,8 @@ enum UtilisationSheet {
 
     static func write(_ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
         let weeks = figures.weeks.map(\.from.isoWeekName)
-        let coverage = Coverage(weeks: figures.weeks, asOf: figures.asOf, firstLogged: try log.weeks.first)
+        let logged = try log.weeks.filter { $0 <= figures.asOf.adding(days: -1).isoWeekName }
+        let coverage = Coverage(weeks: figures.weeks, asOf: figures.asOf, firstLogged: logged.first, lastLogged: logged.last)
         // One pass over the volumes, on numbers, a week at a time: a league has hundreds of
         // thousands of them.
         let kinds = DeliveredKind.allCases.map(\.rawValue)
@@ -183,11 +187,15 @@ enum UtilisationSheet {
     /// The sentence that says which weeks have figures and what the last one counts.
     static func coverageNote(_ coverage: Coverage, weeks: [DayRange], asOf: Day) -> String {
         var parts: [String] = []
-        if let first = coverage.firstLogged {
-            if first > weeks[0].from.isoWeekName {
-                parts.append("The session log begins in \(first): earlier weeks are blank (no data, not 0%).")
-            } else {
-                parts.append("The session log covers all 12 weeks.")
+        if let first = coverage.firstLogged, let last = coverage.lastLogged {
+            let begins = first > weeks[0].from.isoWeekName
+            let ends = last < weeks[weeks.count - 1].from.isoWeekName
+            switch (begins, ends) {
+            case (false, false): parts.append("The session log covers all 12 weeks.")
+            case (true, false): parts.append("The session log begins in \(first): earlier weeks are blank (no data, not 0%).")
+            case (false, true): parts.append("The session log ends in \(last): later weeks are blank (no data yet, not 0%).")
+            case (true, true):
+                parts.append("The session log covers \(first) to \(last): the other weeks are blank (no data, not 0%).")
             }
         } else {
             parts.append("The session log is empty: no week has a figure.")
