@@ -109,29 +109,21 @@ struct ManagerSheetsTests {
 
         let volumes = rows(book, "Session volumes").map { $0.compactMap(text) }
         #expect(volumes[0] == ["Week", "Therapist", "Kind", "Completed", "Minutes", "Cancelled", "No-shows"])
-        #expect(volumes.contains(["2026-W47", "Ana", "other", "1", "60", "0", "0"]), "a session of an unknown client still counts")
-        #expect(volumes.contains(["Total", "2026-W46", "all kinds", "1", "30", "1", "1"]))
-        #expect(volumes.contains(["Total", "2026-W48", "all kinds", "0", "0", "0", "0"]), "an empty week")
-        #expect(volumes.contains(["Total", "Ana", "all 12 weeks", "3", "165", "0", "1"]), "W32 and the booking on 30 Nov left out")
-        #expect(volumes.contains(["Total", "Dee", "all 12 weeks", "0", "0", "0", "0"]), "a therapist with no sessions")
-        #expect(volumes.contains(["Total", "all therapists", "all 12 weeks", "4", "195", "1", "1"]))
-        #expect(volumes.filter { $0.first != "Total" }.count == 1 + 5, "header and five detail rows (W45 1, W46 2, W47 2)")
-        // Row order: each week's detail rows by therapist, then kind, in name order, then
-        // that week's Total; the 12 weeks oldest first; then the therapists' totals.
-        let weekly = volumes.dropFirst().prefix { $0[0] != "Total" || $0[1].hasPrefix("2026-W") }
-        let totalWeeks = weekly.filter { $0[0] == "Total" }.map { $0[1] }
-        #expect(totalWeeks.count == 12 && totalWeeks == totalWeeks.sorted() && totalWeeks.last == "2026-W48")
-        var detail: [[String]] = []
-        for row in weekly {
-            if row[0] == "Total" {
-                #expect(detail.allSatisfy { $0[0] == row[1] }, "rows of \(row[1]) stand just before its Total")
-                #expect(zip(detail, detail.dropFirst()).allSatisfy { ($0[1], $0[2]) < ($1[1], $1[2]) }, "\(row[1]) in name order")
-                detail = []
-            } else {
-                detail.append(row)
-            }
-        }
-        #expect(weekly.count == 12 + 5)
+        // The table: detail rows only (W45 1, W46 2, W47 2), by week, then therapist and
+        // kind in name order; the totals stand below it in blocks of their own.
+        let detail = Array(volumes.dropFirst().prefix { !$0.isEmpty })
+        #expect(detail.count == 5)
+        #expect(detail.contains(["2026-W47", "Ana", "other", "1", "60", "0", "0"]), "a session of an unknown client still counts")
+        #expect(zip(detail, detail.dropFirst()).allSatisfy { ($0[0], $0[1], $0[2]) < ($1[0], $1[1], $1[2]) })
+        #expect(!volumes.contains { $0.first == "Total" }, "no total row among the details")
+        let weekBlock = Array(volumes.drop { $0.first != "Totals per week, all therapists and kinds" }.dropFirst(2).prefix { !$0.isEmpty })
+        #expect(weekBlock.count == 12 && weekBlock.first?.first == "2026-W37")
+        #expect(weekBlock.contains(["2026-W46", "1", "30", "1", "1"]))
+        #expect(weekBlock.contains(["2026-W48", "0", "0", "0", "0"]), "an empty week")
+        let therapistBlock = Array(volumes.drop { $0.first != "Totals per therapist, all 12 weeks" }.dropFirst(2))
+        #expect(therapistBlock.contains(["Ana", "3", "165", "0", "1"]), "W32 and the booking on 30 Nov left out")
+        #expect(therapistBlock.contains(["Dee", "0", "0", "0", "0"]), "a therapist with no sessions")
+        #expect(therapistBlock.last == ["All therapists", "4", "195", "1", "1"])
 
         let util = rows(book, "Utilisation").map { $0.compactMap(text) }
         let ana = try #require(util.first { $0.first == "Ana" })
@@ -148,7 +140,9 @@ struct ManagerSheetsTests {
         #expect(overdue.dropFirst().map { $0.prefix(2) } == [["91", "C3"], ["5", "C2"]])
 
         let forecast = rows(book, "Forecast").map { $0.compactMap(text) }
-        #expect(forecast.contains { $0.starts(with: ["Total", "2026-W49 (Mon 30 Nov)", "2"]) })
+        #expect(!forecast.contains { $0.first == "Total" }, "no total row among the therapists'")
+        let weekTotals = Array(forecast.drop { $0.first != "Totals per week, all therapists" }.dropFirst(2))
+        #expect(weekTotals.count == 4 && weekTotals.first?.starts(with: ["2026-W49 (Mon 30 Nov)", "2"]) == true)
     }
 
     /// The fixture's workbook with a week of bookings, its sheets limited to `rowLimit` rows.
@@ -203,5 +197,29 @@ struct ManagerSheetsTests {
         #expect(overdue.count == 2)
         #expect(overdue.map { $0.first?.first } == ["Days overdue", "Days overdue"])
         #expect(overdue.flatMap { $0.dropFirst().map { $0[1] } } == ["C3", "C2"])
+    }
+}
+
+@Suite("Session volumes: a filtered or summed column never counts twice", .serialized)
+struct VolumeSumTests {
+    @Test("summing each number column of the Session volumes table gives the 12 weeks' totals exactly")
+    func tableSums() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vol-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let wb = try SummaryWorkbook(
+            path: dir + "/summary.xlsx", tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: false,
+            hasTraining: false, hasSessions: true)
+        _ = try wb.finish(
+            diagnostics: [], facts: RunFacts(files: []), sessions: ManagerFixture.log, figures: try ManagerFixture.figures())
+        let sums = try openpyxl(
+            """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Session volumes"]
+            ref = ws.tables["SessionVolumes"].ref
+            cells = ws[ref]
+            print(json.dumps([sum(row[c].value for row in cells[1:]) for c in range(3, 7)]))
+            """, dir + "/summary.xlsx")
+        #expect(sums as? [Int] == [4, 195, 1, 1], "completed, minutes, cancelled, no-shows of the 12 weeks")
     }
 }

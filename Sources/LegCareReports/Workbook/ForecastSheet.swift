@@ -19,7 +19,7 @@ enum ForecastSheet {
         try wb.setRowHeight(s, r, 30)
         let names = config.therapistNames(adding: forecast.minutes.keys)
         let hoursByName = config.hoursByName
-        var totals: [(week: String, need: Double, capacity: Double)] = []
+        var totals: [(week: String, sessions: Int, need: Double, capacity: Double)] = []
         for (i, week) in forecast.weeks.enumerated() {
             let label = "\(week.from.isoWeekName) (\(HandoutWording.shortDate(week.from)))"
             var need = 0.0
@@ -40,33 +40,32 @@ enum ForecastSheet {
                 if short > 0 { try wb.write(s, r, 5, number: short, .statusRefer) }
                 need += hours
             }
-            r += 1
-            try wb.write(s, r, 0, "Total", .bold)
-            try wb.write(s, r, 1, label, .bold)
-            try wb.write(s, r, 2, number: Double(names.map { forecast.sessions[$0]?[i] ?? 0 }.reduce(0, +)))
-            try wb.write(s, r, 3, number: need, .decimal)
-            try wb.write(s, r, 4, number: capacity, .decimal)
-            if need > capacity { try wb.write(s, r, 5, number: need - capacity, .statusRefer) }
-            totals.append((week.from.isoWeekName, need, capacity))
+            let sessions = names.map { forecast.sessions[$0]?[i] ?? 0 }.reduce(0, +)
+            totals.append((label, sessions, need, capacity))
         }
-        // Need against capacity per week, for the chart.
+        // The clinic's totals per week, a block of their own (never rows among the
+        // therapists'), which the chart reads.
         r += 2
-        try wb.write(s, r, 0, "Week", .header)
-        try wb.write(s, r, 1, "Hours needed", .header)
-        try wb.write(s, r, 2, "Hours available", .header)
+        try wb.write(s, r, 0, "Totals per week, all therapists", .title)
+        r += 1
+        for (i, h) in ["Week", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)"].enumerated() {
+            try wb.write(s, r, i == 0 ? 0 : i + 1, h, .header)
+        }
         try wb.setRowHeight(s, r, 30)
         let top = r + 1
         for t in totals {
             r += 1
             try wb.write(s, r, 0, t.week)
-            try wb.write(s, r, 1, number: t.need, .decimal)
-            try wb.write(s, r, 2, number: t.capacity, .decimal)
+            try wb.write(s, r, 2, number: Double(t.sessions))
+            try wb.write(s, r, 3, number: t.need, .decimal)
+            try wb.write(s, r, 4, number: t.capacity, .decimal)
+            if t.need > t.capacity { try wb.write(s, r, 5, number: t.need - t.capacity, .statusRefer) }
         }
         try wb.addChart(
             .column, title: "Therapist hours: needed against available", on: s, at: 3, 7,
             series: [
-                .init(name: "Hours needed", source: s, categoriesCol: 0, valuesCol: 1, rows: top...r, color: 0x2F5597),
-                .init(name: "Hours available", source: s, categoriesCol: 0, valuesCol: 2, rows: top...r, color: 0x70AD47),
+                .init(name: "Hours needed", source: s, categoriesCol: 0, valuesCol: 3, rows: top...r, color: 0x2F5597),
+                .init(name: "Hours available", source: s, categoriesCol: 0, valuesCol: 4, rows: top...r, color: 0x70AD47),
             ], yAxis: "Hours")
     }
 }

@@ -2,10 +2,10 @@ import LegCareCore
 import LegCareNative
 import LegCareRun
 
-/// The `Session volumes` sheet: one row per ISO week x therapist x kind for the 12 weeks
-/// up to the as-of day, a `Total` row per week (every week, an empty one too) and per
-/// therapist (every therapist of clinic.yaml, one with no sessions too). Total rows say
-/// `Total` in their first cell, so a filter or pivot of the detail rows never counts twice.
+/// The `Session volumes` sheet: a table of one row per ISO week x therapist x kind for the
+/// 12 weeks up to the as-of day, and below it, outside the table, the totals per week
+/// (every week, an empty one too) and per therapist (every therapist of clinic.yaml, one
+/// with no sessions too): summing or filtering a column of the table never counts twice.
 enum SessionVolumesSheet {
     static let headers = ["Week", "Therapist", "Kind", "Completed", "Minutes", "Cancelled", "No-shows"]
 
@@ -27,6 +27,7 @@ enum SessionVolumesSheet {
         var byTherapist: [SessionLog.Volume?] = []
         var therapists: [String] = []
         var all = SessionLog.Volume()
+        var byWeek = [SessionLog.Volume](repeating: .init(), count: weekNames.count)
         try log.forEachWeek(of: weekNames, through: figures.asOf) { week, period in
             if therapists.isEmpty {
                 therapists = period.therapists
@@ -48,18 +49,28 @@ enum SessionVolumesSheet {
                 byTherapist[e.therapist] = (byTherapist[e.therapist] ?? .init()) + e.volume
                 all = all + e.volume
             }
-            try put(["Total", weekNames[week], "all kinds"], total, bold: true)
+            byWeek[week] = total
         }
+        let lastDetail = r
+        if wb.constantMemory {
+            try wb.autofilter(s, lastRow: lastDetail, lastCol: headers.count - 1)
+        } else {
+            try wb.addTable(s, name: "SessionVolumes", headers: headers, lastRow: lastDetail)
+        }
+        // The totals, each block under headers of its own, below the table.
+        func block(_ title: String, _ first: String, _ second: String) throws {
+            r += 2
+            try wb.write(s, r, 0, title, .title)
+            r += 1
+            let titles = [first, second, ""] + Array(headers.dropFirst(3))
+            for (i, h) in titles.enumerated() where !h.isEmpty { try wb.write(s, r, i, h, .header) }
+        }
+        try block("Totals per week, all therapists and kinds", "Week", "")
+        for (i, total) in byWeek.enumerated() { try put([weekNames[i]], total, bold: false) }
+        try block("Totals per therapist, all 12 weeks", "", "Therapist")
         var totals: [String: SessionLog.Volume] = [:]
         for (n, total) in byTherapist.enumerated() { if let total { totals[therapists[n]] = total } }
-        for name in config.therapistNames(adding: totals.keys) {
-            try put(["Total", name, "all 12 weeks"], totals[name] ?? .init(), bold: true)
-        }
-        try put(["Total", "all therapists", "all 12 weeks"], all, bold: true)
-        if wb.constantMemory {
-            try wb.autofilter(s, lastRow: r, lastCol: headers.count - 1)
-        } else {
-            try wb.addTable(s, name: "SessionVolumes", headers: headers, lastRow: r)
-        }
+        for name in config.therapistNames(adding: totals.keys) { try put(["", name], totals[name] ?? .init(), bold: false) }
+        try put(["", "All therapists"], all, bold: true)
     }
 }
