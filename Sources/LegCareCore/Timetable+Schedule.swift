@@ -32,7 +32,9 @@ extension Timetable {
         var left: [Int32: [Day: Int]] = [:]
         // Each name's place in name order: rows sort by therapist name, heaps break ties by it.
         var rank = [Int](repeating: 0, count: names.list.count)
-        for (place, n) in names.list.indices.sorted(by: { names.list[$0] < names.list[$1] }).enumerated() { rank[n] = place }
+        for (place, n) in names.list.indices.sorted(by: { NaturalOrder.less(names.list[$0], names.list[$1]) }).enumerated() {
+            rank[n] = place
+        }
         // Per day, the therapists by time left (most first, then name): a heap, so finding
         // "the one with most time" does not scan every therapist for every client.
         var free: [Day: Heap<TimeLeft>] = [:]

@@ -166,10 +166,10 @@ extension SessionLog {
         return (numbers.count - 1, true)
     }
 
-    /// Each name's place in name order.
+    /// Each name's place in natural name order (``NaturalOrder``).
     private static func ranks(_ names: [String]) -> [Int] {
         var rank = [Int](repeating: 0, count: names.count)
-        for (place, i) in names.indices.sorted(by: { names[$0] < names[$1] }).enumerated() { rank[i] = place }
+        for (place, i) in names.indices.sorted(by: { NaturalOrder.less(names[$0], names[$1]) }).enumerated() { rank[i] = place }
         return rank
     }
 

@@ -93,7 +93,7 @@ extension SummaryWorkbook {
         r += 1
         if let totals = delivered {
             try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
-            for therapist in totals.keys.sorted() {
+            for therapist in totals.keys.sorted(by: NaturalOrder.less) {
                 let v = totals[therapist]!
                 try workbook.write(o, r, 0, therapist)
                 try workbook.write(o, r, 1, number: Double(v.completed))

@@ -198,12 +198,12 @@ final class SummaryWorkbook {
 }
 
 extension ClinicConfig {
-    /// The therapists of `clinic.yaml` in its order, then the other names (from the logs or
-    /// the list) in name order. Membership is checked in a set: a league's thousands of
-    /// therapists made each sheet's `contains` on the list quadratic.
+    /// The therapists of `clinic.yaml` and the other names (from the logs or the list), in
+    /// natural name order, the one order every sheet lists therapists in. Membership is
+    /// checked in a set: a league's thousands of therapists made a list's `contains`
+    /// quadratic.
     func therapistNames(adding others: some Sequence<String>) -> [String] {
-        let names = therapists.map(\.name)
-        return names + Set(others).subtracting(names).sorted()
+        Set(therapists.map(\.name)).union(others).sorted(by: NaturalOrder.less)
     }
 
     /// Each therapist's weekly hours by name (the first entry of a name), for the sheets

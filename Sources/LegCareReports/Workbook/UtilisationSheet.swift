@@ -92,7 +92,7 @@ enum UtilisationSheet {
         let gridTop = r + 1
         var totalDone = Array(repeating: 0, count: weeks.count)
         var totalAvailable = Array(repeating: 0, count: weeks.count)
-        for t in config.therapists {
+        for t in config.therapists.sorted(by: { NaturalOrder.less($0.name, $1.name) }) {
             r += 1
             try wb.write(s, r, 0, t.name)
             var done = 0
