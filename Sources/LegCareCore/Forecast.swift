@@ -13,6 +13,9 @@ public struct Forecast: Sendable {
     public private(set) var minutes: [String: [Int]] = [:]
     /// Sessions needed per therapist, week by week.
     public private(set) var sessions: [String: [Int]] = [:]
+    /// Sessions due this week that the timetable could not book, by therapist: carried
+    /// into the first week's need, since those clients still need them.
+    public private(set) var backlog: [String: Int] = [:]
 
     public init(asOf: Day, weeks count: Int = 4) {
         let next = asOf.adding(days: 8 - asOf.weekday)
@@ -20,6 +23,15 @@ public struct Forecast: Sendable {
     }
 
     /// Adds what one plan needs: nothing for a referred client (no session until cleared).
+    /// Carries a session due this week that could not be booked into the first week.
+    public mutating func carry(minutes length: Int, therapist: String?) {
+        guard !weeks.isEmpty else { return }
+        let name = therapist ?? "unassigned"
+        minutes[name, default: Array(repeating: 0, count: weeks.count)][0] += length
+        sessions[name, default: Array(repeating: 0, count: weeks.count)][0] += 1
+        backlog[name, default: 0] += 1
+    }
+
     public mutating func add(_ plan: Plan, therapist: String?) {
         let p = plan.professional
         guard plan.status != .refer, let window = p.nextWindow, let interval = p.intervalDays, let length = p.minutes,

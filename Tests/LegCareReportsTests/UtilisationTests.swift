@@ -81,3 +81,36 @@ struct UtilisationTests {
         #expect(weekly == ["2026-W45", "2026-W46", "2026-W47", "2026-W48 so far"], "only weeks with data; the week so far last")
     }
 }
+
+@Suite("Forecast: the week's unbooked clients carried into next week's need", .serialized)
+struct ForecastBacklogTests {
+    @Test("three sessions due, one hour of therapist time: two carried into W49, and the sheet says so")
+    func backlog() throws {
+        let asOf = Day(iso: "2026-11-23")!
+        var config = ClinicConfig()
+        config.therapists = [.init(name: "Ana", hoursAvailable: 1, days: [1])]
+        let week = DayRange(from: asOf, to: asOf.adding(days: 6))
+        let requests = (0..<3).map { i in
+            BookingRequest(
+                clientID: "C\(i)", team: nil, therapist: "Ana", kind: .sports, minutes: 60, window: week, attention: nil, overdueDays: 0,
+                order: i)
+        }
+        let timetable = Timetable.schedule(requests, therapists: config.therapists, week: week, asOf: asOf)
+        #expect(timetable.rows.filter { $0.date == nil }.count == 2)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let wb = try SummaryWorkbook(
+            path: dir + "/summary.xlsx", tmpdir: dir, config: config, asOf: asOf, constantMemory: false, hasTraining: false,
+            hasSessions: true)
+        _ = try wb.finish(
+            diagnostics: [], facts: RunFacts(files: []), sessions: SessionLog(), timetable: timetable, figures: ManagerFigures(asOf: asOf))
+        let forecast = rows(try readWithOpenpyxl(dir + "/summary.xlsx"), "Forecast").map { $0.compactMap(text) }
+        #expect(forecast.contains { $0.first?.hasPrefix("2 sessions due this week could not be booked") == true })
+        let ana = try #require(forecast.first { $0.count > 1 && $0[0].hasPrefix("2026-W49") && $0[1] == "Ana" })
+        #expect(ana == ["2026-W49 (Mon 30 Nov)", "Ana", "2", "2", "1", "1", "2"], "2 sessions, 2 hours against 1, 1 short, 2 carried")
+        let totals = Array(forecast.drop { $0.first != "Totals per week, all therapists" }.dropFirst(2))
+        #expect(totals.first == ["2026-W49 (Mon 30 Nov)", "2", "2", "1", "1", "2"])
+        #expect(totals.dropFirst().allSatisfy { $0.count == 4 && $0[1] == "0" }, "later weeks carry nothing")
+    }
+}

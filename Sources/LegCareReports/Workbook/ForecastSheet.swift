@@ -3,17 +3,29 @@ import LegCareNative
 
 /// The `Forecast` sheet: the sessions and therapist hours the current plans need in each
 /// of the next 4 weeks (each plan's window, then every interval), against each
-/// therapist's hours, with the shortfall; a chart of need against capacity.
+/// therapist's hours, with the shortfall; a chart of need against capacity. Sessions due
+/// this week that could not be booked are carried into the first week's need.
 enum ForecastSheet {
-    static let headers = ["Week", "Therapist", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)"]
+    static let headers = [
+        "Week", "Therapist", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)", "Carried from this week",
+    ]
 
     static func write(_ forecast: Forecast, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
-        for (i, width) in [26.0, 22, 12, 12, 12, 14].enumerated() { try wb.setColumns(s, i, i, width: width) }
+        for (i, width) in [26.0, 22, 12, 12, 12, 14, 14].enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: false)
         var r = 0
         try wb.write(s, r, 0, "Therapist hours the current plans need, next 4 weeks", .title)
         r += 1
         try wb.write(s, r, 0, "Referred clients need none until cleared. Hours available = the weekly hours in clinic.yaml.")
+        let carried = forecast.backlog.values.reduce(0, +)
+        if carried > 0, let first = forecast.weeks.first {
+            r += 1
+            try wb.write(
+                s, r, 0,
+                "\(carried) session\(carried == 1 ? "" : "s") due this week could not be booked: "
+                    + "\(carried == 1 ? "it is" : "they are") carried into \(first.from.isoWeekName)'s need, since those clients still need them."
+            )
+        }
         r += 2
         for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
         try wb.setRowHeight(s, r, 30)
@@ -38,6 +50,7 @@ enum ForecastSheet {
                 }
                 let short = hours - (available ?? 0)
                 if short > 0 { try wb.write(s, r, 5, number: short, .statusRefer) }
+                if i == 0, let from = forecast.backlog[name] { try wb.write(s, r, 6, number: Double(from)) }
                 need += hours
             }
             let sessions = names.map { forecast.sessions[$0]?[i] ?? 0 }.reduce(0, +)
@@ -48,7 +61,9 @@ enum ForecastSheet {
         r += 2
         try wb.write(s, r, 0, "Totals per week, all therapists", .title)
         r += 1
-        for (i, h) in ["Week", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)"].enumerated() {
+        for (i, h) in ["Week", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)", "Carried from this week"]
+            .enumerated()
+        {
             try wb.write(s, r, i == 0 ? 0 : i + 1, h, .header)
         }
         try wb.setRowHeight(s, r, 30)
@@ -60,9 +75,10 @@ enum ForecastSheet {
             try wb.write(s, r, 3, number: t.need, .decimal)
             try wb.write(s, r, 4, number: t.capacity, .decimal)
             if t.need > t.capacity { try wb.write(s, r, 5, number: t.need - t.capacity, .statusRefer) }
+            if t.week == totals.first?.week, carried > 0 { try wb.write(s, r, 6, number: Double(carried)) }
         }
         try wb.addChart(
-            .column, title: "Therapist hours: needed against available", on: s, at: 3, 7,
+            .column, title: "Therapist hours: needed against available", on: s, at: 3, 8,
             series: [
                 .init(name: "Hours needed", source: s, categoriesCol: 0, valuesCol: 3, rows: top...r, color: 0x2F5597),
                 .init(name: "Hours available", source: s, categoriesCol: 0, valuesCol: 4, rows: top...r, color: 0x70AD47),

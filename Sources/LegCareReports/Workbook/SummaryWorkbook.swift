@@ -42,6 +42,8 @@ final class SummaryWorkbook {
     /// Each therapist's delivered sessions in the last four weeks and this one, for the
     /// Overview (`nil`: no session log); kept by ``writeLogSheets(sessions:figures:changes:)``.
     var delivered: [String: SessionLog.Volume]?
+    /// The next weeks' need, kept from the log sheets until the week is booked.
+    var forecast: Forecast?
 
     init(
         path: String, tmpdir: String, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool, hasSessions: Bool = false,
@@ -145,12 +147,12 @@ final class SummaryWorkbook {
         _ = consume sessions
         // What the volumes let go, so the sheets after them do not add to it.
         FreedMemory.release()
-        try ForecastSheet.write(figures.forecast, config: config, to: workbook, sheet: forecastSheet)
+        forecast = figures.forecast  // written with the week's bookings: the unbooked carry over
     }
 
-    /// Writes Timetable, Squad, Referrals, Input issues and Overview (after
-    /// ``writeLogSheets(sessions:figures:changes:)``): what ``close()`` needs none of the
-    /// run's data for, so the caller can let go of it first.
+    /// Writes Timetable, Squad, Forecast (with the unbooked carried over), Referrals, Input
+    /// issues and Overview (after ``writeLogSheets(sessions:figures:changes:)``): what
+    /// ``close()`` needs none of the run's data for, so the caller can let go of it first.
     func writeSheets(
         diagnostics: [Diagnostic], facts: RunFacts, timetable: Timetable = Timetable(), names: ClientNames = ClientNames(),
         squad: Squad, loads: TeamLoads? = nil, changes: [PlanChange]? = nil
@@ -168,6 +170,13 @@ final class SummaryWorkbook {
             try SquadSheet.write(
                 squad, booking: { places[$0].map { rows[$0] } }, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf,
                 to: workbook, sheet: squadSheet)
+        }
+        if var forecast = forecast.take() {
+            for i in timetable.rows.indices where timetable.rows[i].date == nil {
+                let row = timetable.rows[i]
+                forecast.carry(minutes: row.request.minutes, therapist: row.request.therapist)
+            }
+            try ForecastSheet.write(forecast, config: config, to: workbook, sheet: forecastSheet)
         }
         try writeReferrals()
         try writeIssues(diagnostics)
