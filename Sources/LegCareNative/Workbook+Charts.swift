@@ -88,6 +88,17 @@ extension Workbook {
         // Bars compare by height only from zero: left to itself, LibreOffice began the axis
         // of the Overview's sessions due (9, 8 and 8) at 7.4, so 9 drew ten times as tall as 8.
         if kind == .column || kind == .stackedColumn { chart_axis_set_min(chart.pointee.y_axis, 0) }
+        if kind != .pie {
+            // Every category keeps its label: left to itself, a reader shows every other one
+            // once the axis is crowded, so half the therapists' bars had no name.
+            chart_axis_set_interval_unit(chart.pointee.x_axis, 1)
+            let categories = series.map(\.rows.count).max() ?? 0
+            if categories > 8 {
+                var font = lxw_chart_font()
+                font.rotation = -45
+                chart_axis_set_num_font(chart.pointee.x_axis, &font)
+            }
+        }
         if !legend { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_NONE.rawValue)) }
         if legend && kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
         var options = lxw_chart_options()

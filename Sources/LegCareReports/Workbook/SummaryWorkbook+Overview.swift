@@ -69,6 +69,7 @@ extension SummaryWorkbook {
         try header(o, &r, ["Sessions due this week by therapist", "Sessions", "Hours needed", "Hours available", "Hours spare"])
         let names = config.therapistNames(adding: due.keys)
         let hoursByName = config.hoursByName
+        var spareInAll = 0.0
         let first = r
         for name in names {
             let d = due[name] ?? (0, 0)
@@ -77,8 +78,10 @@ extension SummaryWorkbook {
             try workbook.write(o, r, 1, number: Double(d.sessions))
             try workbook.write(o, r, 2, number: Double(d.minutes) / 60, .decimal)
             if let available {
+                let spare = available - Double(d.minutes) / 60
                 try workbook.write(o, r, 3, number: available, .decimal)
-                try workbook.write(o, r, 4, number: available - Double(d.minutes) / 60, .decimal)
+                try workbook.write(o, r, 4, number: spare, spare < 0 ? .statusRefer : .decimal)
+                spareInAll += spare
             }
             r += 1
         }
@@ -134,6 +137,14 @@ extension SummaryWorkbook {
             try workbook.write(o, r, 0, "Therapist hours missing to book everyone due", .statusRefer)
             try workbook.write(o, r, 1, number: Double(timetable.missingMinutes) / 60, .decimal)
             r += 1
+            if spareInAll > 0 {
+                try workbook.write(
+                    o, r, 0,
+                    "Why, with hours spare: each therapist's hours are spread evenly over the days they work, and a client can "
+                        + "only be booked inside their window, so the spare hours fall on days or with therapists those clients cannot use."
+                )
+                r += 1
+            }
         }
         r += 1
         if squadSheet != nil {
