@@ -67,6 +67,8 @@ package final class Workbook {
     package static let rowLimit = 1_048_576
 
     package let constantMemory: Bool
+    /// The printed page's header, left (the clinic and the week); empty: none.
+    package var pageHeader = ""
     /// Cells cut at the cell limit: (sheet, row, column header) for a warning.
     package private(set) var cutCells: [(sheet: String, row: Int, col: Int)] = []
     let handle: UnsafeMutablePointer<lxw_workbook>
@@ -156,6 +158,13 @@ package final class Workbook {
         worksheet_set_landscape(sheets[sheet.index])
         worksheet_set_paper(sheets[sheet.index], 9)  // A4
         worksheet_fit_to_pages(sheets[sheet.index], 1, 0)
+        // Every printed page says whose it is, which sheet, and where it stands in the sheet.
+        if !pageHeader.isEmpty {
+            try check(worksheet_set_header(sheets[sheet.index], "&L" + Self.headerText(pageHeader)), "set the header of \(sheet.name)")
+        }
+        try check(
+            worksheet_set_footer(sheets[sheet.index], "&L" + Self.headerText(sheet.name) + "&RPage &P of &N"),
+            "set the footer of \(sheet.name)")
         if repeatHeader {
             try check(
                 worksheet_repeat_rows(sheets[sheet.index], lxw_row_t(headerRow), lxw_row_t(headerRow)), "repeat the header on \(sheet.name)"
@@ -172,9 +181,13 @@ package final class Workbook {
             worksheet_print_area(
                 ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound)),
             "set the print area of \(sheet.name)")
-        // `&` starts a code in a footer: a literal one is doubled.
-        let text = footer.replacingOccurrences(of: "&", with: "&&")
-        try check(worksheet_set_footer(ws, "&L\(text)&RPage &P of &N"), "set the footer of \(sheet.name)")
+        try check(worksheet_set_footer(ws, "&L" + Self.headerText(footer) + "&RPage &P of &N"), "set the footer of \(sheet.name)")
+    }
+
+    /// Text for a page header or footer: `&` starts a code there, so a literal one is
+    /// doubled; XML-safe; within Excel's 255 characters for the whole header.
+    static func headerText(_ text: String) -> String {
+        String(xmlSafe(text).replacingOccurrences(of: "&", with: "&&").prefix(200))
     }
 
     /// Sets a row's height in points (a header of wrapped titles needs two lines).

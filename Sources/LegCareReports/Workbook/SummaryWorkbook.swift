@@ -58,6 +58,7 @@ final class SummaryWorkbook {
         week = DayRange(from: start, to: start.adding(days: 6))
         workbook = try Workbook(
             path: path, tmpdir: tmpdir, constantMemory: constantMemory, created: asOf, title: "LegCare summary \(asOf.isoWeekName)")
+        workbook.pageHeader = "\(config.clinicName): LegCare summary, week \(asOf.isoWeekName)"
         overview = try workbook.addSheet("Overview")
         changesSheet = try workbook.addSheet("Changes")
         timetableSheet = try workbook.addSheet("Timetable")
