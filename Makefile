@@ -3,8 +3,12 @@
 #   make test     set up, then the whole test suite
 SHELL := /bin/bash
 SWIFT ?= swift
-AS_OF ?=
+# The sample Input/ was made for the week of 2026-11-23: while Input/ is the committed
+# sample (git sees no change there), make report shows that week unless AS_OF is given;
+# with your own files in Input/, it is today, as legcare report itself defaults to.
+SAMPLE_AS_OF := $(shell git diff --quiet HEAD -- Input 2>/dev/null && git ls-files --error-unmatch Input/clients.csv >/dev/null 2>&1 && echo 2026-11-23)
 CLIENTS ?=
+AS_OF ?= $(if $(CLIENTS),,$(SAMPLE_AS_OF))
 REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),) $(if $(CLIENTS),--clients $(CLIENTS),)
 PYTHON ?= python3
 # The release build links the Swift runtime and Foundation statically: less memory and a
