@@ -121,10 +121,11 @@ struct SampleGenerator {
                     )
                 }
             }
-            // A squad's daily log: 35 days, a rest day a week, wellness most days.
+            // A squad's daily log: 35 days up to the day before the as-of day, Sundays off,
+            // wellness most days.
             if squad != nil {
                 let norm = int(3...4)
-                for back in 1...35 where back % 7 != 1 {
+                for back in 1...35 where asOf.adding(days: -back).weekday != 7 {
                     let day = asOf.adding(days: -back)
                     let w = (0..<5).map { _ in String(min(5, max(1, norm + int(-1...1)))) }.joined(separator: ",")
                     trainingOut.append("\(id),\(day),\(int(30...110)),\(int(3...9)),\(w)\n")

@@ -196,6 +196,19 @@ struct SampleTests {
         #expect(contents(dir, "Reports/2026-W48/timetable.csv") != nil)
     }
 
+    @Test("sample --as-of: the logs end the day before it, so a report on that day reads a current log")
+    func sampleAsOf() throws {
+        let dir = try workspace([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try legcare(["sample", "--clients", "300", "--as-of", "2026-12-09", "--out", "s"], in: dir).status == 0)
+        func lastDate(_ file: String, column: Int) throws -> String? {
+            try #require(contents(dir, "s/\(file)")).split(separator: "\n").dropFirst()
+                .map { String($0.split(separator: ",", omittingEmptySubsequences: false)[column]) }.filter { $0 <= "2026-12-08" }.max()
+        }
+        #expect(try lastDate("training.csv", column: 1) == "2026-12-08")
+        #expect(try lastDate("sessions.csv", column: 2) == "2026-12-08")
+    }
+
     @Test(
         "--as-of outside the years 1900-2199 is a usage error that writes nothing", arguments: ["1899-12-31", "2200-01-01", "0001-01-01"])
     func asOfBounds(_ day: String) throws {
