@@ -113,8 +113,10 @@ struct Sample: ParsableCommand {
         abstract: "Write realistic synthetic inputs of any size (clients, sessions, training, clinic.yaml).",
         discussion: """
             The same --clients, --seed and --as-of give the same bytes. About one client in ten \
-            plays in a team of 15-40 with a 35-day training log; about 1 row in 100 has a bad value, \
-            so the rejection path is exercised too. Names and numbers are invented.
+            plays in a team of 15-40 with a 35-day training log; each client's sessions of the last \
+            12 weeks come at their load's interval, so utilisation, demand and overdue clients fit \
+            one clinic; about 1 row in 100 has a bad value, so the rejection path is exercised too. \
+            The logs end the day before --as-of. Names and numbers are invented.
             """)
 
     /// The largest list `sample` makes: about 1.5 GB of clients.csv.

@@ -4,8 +4,9 @@ import LegCareCore
 /// `legcare sample`: realistic synthetic inputs of any size, the same bytes for the same
 /// seed: `clients.csv` (every column, most clients cleared, a share referred, about one
 /// client in ten in a team of 15-40, names in several scripts, about 1 row in 100 with a
-/// bad value), `sessions.csv`
-/// and `training.csv` in proportion, and a `clinic.yaml` whose therapists fit the list.
+/// bad value), `sessions.csv` with every visit of the last 12 weeks at each client's
+/// interval (so historic utilisation, this week's demand and the overdue count fit one
+/// clinic), `training.csv` for the squads, and a `clinic.yaml` whose therapists fit the list.
 /// Files are written as they are made, so a million clients take little memory.
 struct SampleGenerator {
     let clients: Int
@@ -99,7 +100,13 @@ struct SampleGenerator {
             let sore = (0..<int(0...3)).map { _ in pick(Self.areas) }
             let conds = chance(75) ? [] : (0..<int(1...2)).map { _ in pick(Self.conditions) }
             let tools = ["foam_roller", "massage_stick", "massage_ball", "spiky_ball"].filter { _ in chance(40) }
-            let last = chance(70) ? asOf.adding(days: -int(3...45)).description : ""
+            // Each client comes back every interval of their load, as the plans ask: their last
+            // visit lies somewhere in the last interval, so about one in (interval / 7) is
+            // due this week, and the log's 12 weeks hold every visit before it; a few have
+            // let it slip and are overdue.
+            let interval = ["none": 28, "light": 21, "moderate": 14, "heavy": 7][load]!
+            let lastVisit = asOf.adding(days: -(chance(6) ? interval + int(1...21) : int(1...interval)))
+            let last = chance(50) ? lastVisit.description : ""  // else the log's last visit counts
             var pain = String(int(0...8))
             if chance(1) { pain = pick(["11", "lots", "-2"]) }  // a bad value now and then
             let fields = [
@@ -111,14 +118,17 @@ struct SampleGenerator {
             ]
             clientsOut.append(fields.joined(separator: ",") + "\n")
 
-            // Delivered sessions over the last 12 weeks: a few per client.
+            // Delivered sessions over the last 12 weeks: one every interval back from the
+            // last visit, most completed; a client new to the clinic has fewer.
             if !therapistName.isEmpty {
-                for _ in 0..<int(0...3) {
+                let minutes = pick([45, 60, 60, 90])
+                var day = lastVisit
+                let first = asOf.adding(days: -(chance(80) ? 84 : int(7...84)))
+                while day >= first {
                     session += 1
-                    let status = chance(86) ? "completed" : chance(60) ? "cancelled" : "no_show"
-                    sessionsOut.append(
-                        "X\(session),\(id),\(asOf.adding(days: -int(1...84))),\(therapistName),\(pick(Self.kinds)),\(pick([45, 60, 60, 90])),\(status)\n"
-                    )
+                    let status = day == lastVisit || chance(88) ? "completed" : chance(60) ? "cancelled" : "no_show"
+                    sessionsOut.append("X\(session),\(id),\(day),\(therapistName),\(pick(Self.kinds)),\(minutes),\(status)\n")
+                    day = day.adding(days: -interval - int(0...2))
                 }
             }
             // A squad's daily log: 35 days up to the day before the as-of day, Sundays off,

@@ -196,6 +196,29 @@ struct SampleTests {
         #expect(contents(dir, "Reports/2026-W48/timetable.csv") != nil)
     }
 
+    @Test("sample: a believable clinic: historic utilisation, this week's demand and the overdue fit together")
+    func sampleFitsTogether() throws {
+        let dir = try workspace([:])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try legcare(["sample", "--clients", "1200", "--out", "s"], in: dir).status == 0)
+        let yaml = try #require(contents(dir, "s/clinic.yaml"))
+        let weeklyMinutes =
+            yaml.split(separator: "\n").compactMap { $0.split(separator: "hours: ").last.flatMap { Int($0) } }.reduce(0, +) * 60
+        let sessions = try #require(contents(dir, "s/sessions.csv")).split(separator: "\n").dropFirst().map { $0.split(separator: ",") }
+        // Completed minutes in the 11 whole weeks before the as-of week (2026-09-07 to 2026-11-22).
+        let completed = sessions.filter { $0[6] == "completed" && $0[2] >= "2026-09-07" && $0[2] <= "2026-11-22" }.map { Int($0[5])! }
+            .reduce(0, +)
+        let utilisation = Double(completed) / Double(11 * weeklyMinutes)
+        #expect((0.5...1.1).contains(utilisation), "historic utilisation \(utilisation)")
+        let run = try legcare(
+            ["report", "--clients", "s/clients.csv", "--sessions", "s/sessions.csv", "--config", "s/clinic.yaml", "--as-of", "2026-11-23"],
+            in: dir)
+        #expect(run.status == 0 || run.status == 3)
+        let plans = try #require(contents(dir, "Reports/2026-W48/plans.jsonl")).split(separator: "\n").count
+        let due = try #require(contents(dir, "Reports/2026-W48/timetable.csv")).split(separator: "\n").count - 1
+        #expect((0.2...0.6).contains(Double(due) / Double(plans)), "\(due) of \(plans) clients due this week")
+    }
+
     @Test("sample --as-of: the logs end the day before it, so a report on that day reads a current log")
     func sampleAsOf() throws {
         let dir = try workspace([:])
