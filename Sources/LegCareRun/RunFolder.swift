@@ -171,12 +171,9 @@ public final class RunFolder {
     /// system's own error numbers, so a failure reads in plain words.
     private static func makeFolder(_ path: String, intermediate: Bool) throws {
         guard !path.isEmpty else { throw RunFolderError(path: path, operation: "create folder", code: ENOENT) }
-        if intermediate {
-            let parent = (path as NSString).deletingLastPathComponent
+        if intermediate, let parent = Self.parent(of: path) {
             var isFolder: ObjCBool = false
-            if !parent.isEmpty && parent != path && !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) {
-                try makeFolder(parent, intermediate: true)
-            }
+            if !FileManager.default.fileExists(atPath: parent, isDirectory: &isFolder) { try makeFolder(parent, intermediate: true) }
         }
         if mkdir(path, 0o700) != 0 {
             let code = errno
@@ -188,6 +185,17 @@ public final class RunFolder {
             return  // a folder on the way that exists already keeps its own mode
         }
         guard chmod(path, 0o700) == 0 else { throw RunFolderError(path: path, operation: "chmod", code: errno) }
+    }
+
+    /// The folder holding `path` (`a/b/` -> `a`), or `nil` for a name with no folder
+    /// before it, or the root. On bytes: Foundation's `deletingLastPathComponent` traps
+    /// on a one-character name.
+    static func parent(of path: String) -> String? {
+        var bytes = Array(path.utf8)
+        while bytes.count > 1 && bytes.last == 0x2F { bytes.removeLast() }
+        guard let slash = bytes.lastIndex(of: 0x2F) else { return nil }
+        let end = bytes[..<slash].lastIndex { $0 != 0x2F }.map { $0 + 1 } ?? 0
+        return end == 0 ? nil : String(decoding: bytes[..<end], as: UTF8.self)
     }
 }
 

@@ -64,6 +64,15 @@ struct SpecialFileTests {
 /// Errors of the environment read as sentences: what failed, where, and what to do.
 @Suite("Plain error messages")
 struct PlainErrorTests {
+    @Test("a one-letter output folder that does not exist yet is made (Foundation's path code trapped on it)")
+    func oneLetterOut() throws {
+        let dir = try workspace(["clients.csv": goodClients])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try legcare(["report", "--as-of", "2026-11-23", "--out", "o"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("o/2026-W48/plans.jsonl").path))
+    }
+
     @Test(
         "an output folder that cannot be made: exit 2 with words, never a raw error code",
         arguments: [

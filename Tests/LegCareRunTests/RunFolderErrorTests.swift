@@ -34,3 +34,15 @@ struct BufferedFileTests {
         }
     }
 }
+
+@Suite("Run folder paths")
+struct RunFolderPathTests {
+    @Test(
+        "the folder holding a path, for making the folders on the way",
+        arguments: [
+            ("o", nil), ("a/b", "a"), ("a/b/", "a"), ("a//b", "a"), ("/r", nil), ("/x/y/z", "/x/y"), ("./o", "."), ("", nil), ("/", nil),
+        ] as [(String, String?)])
+    func parent(_ path: String, _ expected: String?) {
+        #expect(RunFolder.parent(of: path) == expected)
+    }
+}
