@@ -31,7 +31,6 @@ let package = Package(
             name: "LegCareIntake",
             dependencies: [
                 "LegCareCore", "LegCareRun", .product(name: "Yams", package: "Yams"),
-                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // libxlsxwriter, seen through pkg-config; only LegCareReports imports it.
@@ -60,7 +59,7 @@ let package = Package(
         // stage timings and handing freed memory back (glibc's malloc_trim).
         .target(
             name: "LegCareRun",
-            dependencies: ["LegCareCore", "CMalloc", .product(name: "OrderedCollections", package: "swift-collections")]
+            dependencies: ["LegCareCore", "CMalloc"]
         ),
         // Every C library behind one Swift layer: libxlsxwriter (the workbook), ISA-L (the
         // workbook check's inflating and CRC-32), and zlib's deflate on ISA-L (CDeflate).
@@ -76,7 +75,6 @@ let package = Package(
             name: "LegCareReports",
             dependencies: [
                 "LegCareCore", "LegCareRun", "LegCareNative",
-                .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")]

@@ -1,5 +1,5 @@
 import LegCareCore
-import OrderedCollections
+import LegCareRun
 
 /// Reads `clients.csv` row by row into validated profiles, collecting every problem.
 ///
@@ -18,9 +18,9 @@ public struct ClientsReader {
     public private(set) var accepted = 0
     public private(set) var rejected = 0
     private var table: TableReader
-    /// Each accepted id, and its row by the id's place (an ordered set keeps an id once,
-    /// with small indexes: docs/performance.md). Rows past Int32 are clamped, never a trap.
-    private var seenIDs = OrderedSet<String>()
+    /// Each accepted id, and its row by the id's number (``IDTable``). Rows past Int32 are
+    /// clamped, never a trap.
+    private var seenIDs = IDTable()
     private var seenRows: [Int32] = []
     private var finished = false
     private var last: Position?
@@ -73,7 +73,7 @@ public struct ClientsReader {
         // The slots for the low guess of rows; the arrays for one row per 64 bytes (room
         // never written takes no memory), so they do not double near the end of the file.
         let room = min(bytes / 64, 1 << 22)
-        seenIDs.reserveCapacity(ClientsFile.expectedRows(bytes: bytes))
+        seenIDs.reserveCapacity(ClientsFile.expectedRows(bytes: bytes), idRoom: room)
         seenRows.reserveCapacity(room)
     }
 
@@ -130,7 +130,7 @@ public struct ClientsReader {
             let profile = parse(row, errors: &errors, warnings: &warnings)
             if let profile, errors.isEmpty {
                 diagnostics += warnings
-                seenIDs.append(profile.clientID)
+                seenIDs.insert(profile.clientID)
                 seenRows.append(Int32(clamping: row.record.row))
                 accepted += 1
                 last = Position(row: row.record.row, line: row.record.line, id: profile.clientID, mark: diagnostics.count)
@@ -168,7 +168,7 @@ public struct ClientsReader {
         var c = RowChecker(file: table.file, row: row)
         let id = c.required(col.clientID) { .success($0) }
         let name = c.required(col.name) { .success($0) }
-        if let id, let n = seenIDs.firstIndex(of: id) {
+        if let id, let n = seenIDs.number(of: id) {
             c.fail(col.clientID, id, "is already used on row \(seenRows[n]); ids must be unique in the file")
         }
         var p = ClientProfile(clientID: id ?? "", name: name ?? "")

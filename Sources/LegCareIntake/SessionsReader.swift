@@ -1,6 +1,5 @@
 import LegCareCore
 import LegCareRun
-import OrderedCollections
 
 /// Reads the optional delivered-session log, `sessions.csv`, into totals.
 public enum SessionsReader {
@@ -41,12 +40,12 @@ public enum SessionsReader {
         if let store { result.log = SessionLog(store: store) }
         var table = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &result.diagnostics)
         // Each accepted session id, and its row by the id's place.
-        var seen = OrderedSet<String>()
+        var seen = IDTable()
         var seenRows: [Int32] = []
         if fileBytes > 0 {
             let room = fileBytes / shortestRowBytes
             result.log.reserveCapacity(rows: room)
-            seen.reserveCapacity(fileBytes / typicalRowBytes)
+            seen.reserveCapacity(fileBytes / typicalRowBytes, idRoom: room)
             seenRows.reserveCapacity(room)
         }
         let sessionID = table.column("session_id")
@@ -61,7 +60,7 @@ public enum SessionsReader {
         while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
             var c = RowChecker(file: file, row: row)
             let id = c.required(sessionID) { .success($0) }
-            if let id, let n = seen.firstIndex(of: id) {
+            if let id, let n = seen.number(of: id) {
                 c.fail(sessionID, id, "is already used on row \(seenRows[n]); session ids must be unique")
             }
             let client = c.required(clientID) { .success($0) }
@@ -72,7 +71,7 @@ public enum SessionsReader {
             }
             let status = c.required(statusColumn, ascii: statuses.lookup) { ValueParser.token($0, SessionStatus.self) }
             if c.errors.isEmpty, let id, let client, let day, let minutes, let status {
-                seen.append(id)
+                seen.insert(id)
                 seenRows.append(Int32(clamping: row.record.row))
                 result.log.add(
                     SessionRecord(

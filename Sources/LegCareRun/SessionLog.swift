@@ -1,5 +1,4 @@
 import LegCareCore
-import OrderedCollections
 
 /// The delivered-session log: each session's day, therapist, kind and outcome, for totals per
 /// week, therapist and kind and for each client's visits, no-shows and rebooking.
@@ -73,7 +72,7 @@ public struct SessionLog: Sendable {
     var therapistNames: [String] = []
     /// Each client's number; by number, the first and last of its records and its first
     /// row (Int32, as the records' chain).
-    private var clientNumbers = OrderedSet<String>()
+    private var clientNumbers = IDTable()
     private var firstRecord: [Int32] = []
     private var lastRecord: [Int32] = []
     private var firstRows: [Int32] = []
@@ -123,7 +122,7 @@ public struct SessionLog: Sendable {
         let index = Int32(links.count)
         links.append(Link(dayAndStatus: Int32(s.day.serial) << 2 | Int32(status), next: -1))
         if lastRecord.count < firstRecord.count { findLastRecords() }
-        let (newClient, c) = clientNumbers.append(s.clientID)
+        let (c, newClient) = clientNumbers.insert(s.clientID)
         if newClient {
             firstRecord.append(index)
             lastRecord.append(index)
@@ -209,7 +208,7 @@ public struct SessionLog: Sendable {
     /// Each of a client's sessions in file order, with no array made; `false` when the
     /// log has none.
     private func forEachVisit(of clientID: String, _ body: (Visit) -> Void) -> Bool {
-        guard let c = clientNumbers.firstIndex(of: clientID) else { return false }
+        guard let c = clientNumbers.number(of: clientID) else { return false }
         var i = Int(firstRecord[c])
         while i >= 0 {
             let link = links[i]
@@ -237,7 +236,7 @@ public struct SessionLog: Sendable {
     /// Each client the log names, with its number (`0..<clientCount`) and the row of its
     /// first session.
     public var clients: some Sequence<(id: String, number: Int, firstRow: Int)> {
-        clientNumbers.indices.lazy.map { (clientNumbers[$0], $0, Int(firstRows[$0])) }
+        clientNumbers.ids.indices.lazy.map { (clientNumbers[$0], $0, Int(firstRows[$0])) }
     }
 
     /// How many clients the log names.
@@ -256,7 +255,7 @@ public struct SessionLog: Sendable {
     }
 
     /// A client's number in ``clients``, when the log names it.
-    public func number(of clientID: String) -> Int? { clientNumbers.firstIndex(of: clientID) }
+    public func number(of clientID: String) -> Int? { clientNumbers.number(of: clientID) }
 
     /// Every ISO week with a logged session, oldest first.
     public var weeks: [String] {

@@ -1,6 +1,5 @@
 import LegCareCore
 import LegCareRun
-import OrderedCollections
 
 /// Each athlete's training log from `training.csv` until the stream plans them: in
 /// memory (as `check` runs, writing nothing), or in a scratch file (``ScratchRows``), with
@@ -20,7 +19,7 @@ public final class TrainingLogs: @unchecked Sendable {
     // @unchecked: one thread at a time: the reading worker adds, then the stream's takes.
     private var memory: [String: TrainingHistory]
     private var scratch: ScratchRows?
-    private var ids = OrderedSet<String>()
+    private var ids = IDTable()
     /// By athlete number: where their first piece lies in the file; `nil` once taken.
     private var places: [ScratchRows.Place?] = []
     /// The later pieces of athletes whose rows came in more than one piece (a file not
@@ -46,7 +45,7 @@ public final class TrainingLogs: @unchecked Sendable {
         }
         // In id order: where each lands in the file then does not depend on hashing.
         for (id, history) in piece.sorted(by: { $0.key < $1.key }) {
-            let (new, n) = ids.append(id)
+            let (n, new) = ids.insert(id)
             let place = try history.withEntryBytes { try scratch.append(record: Array($0)) }
             if new { places.append(place) } else { laterPlaces[n, default: []].append(place) }
         }
@@ -60,7 +59,7 @@ public final class TrainingLogs: @unchecked Sendable {
     /// The log of `clientID`, once: `nil` with no rows, or when already taken.
     public func take(_ clientID: String) throws -> TrainingHistory? {
         guard let scratch else { return memory.removeValue(forKey: clientID) }
-        guard let n = ids.firstIndex(of: clientID), let place = places[n] else { return nil }
+        guard let n = ids.number(of: clientID), let place = places[n] else { return nil }
         places[n] = nil
         var history = try scratch.record(at: place).withUnsafeBytes { TrainingHistory(entryBytes: $0) }
         for later in laterPlaces.removeValue(forKey: n) ?? [] {
