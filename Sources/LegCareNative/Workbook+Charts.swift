@@ -15,6 +15,11 @@ extension Workbook {
             legend: false)
     }
 
+    /// Distinct line colours, in order, for series that set none.
+    package static let palette: [UInt32] = [
+        0x2F5597, 0xED7D31, 0x70AD47, 0x7030A0, 0xFFC000, 0x00B0F0, 0xC00000, 0x7F6000, 0xFF66CC, 0x404040,
+    ]
+
     /// A chart of several series, placed with its top-left corner at `row`, `col`.
     package func addChart(
         _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, series: [Series], legend: Bool = true,
@@ -30,7 +35,7 @@ extension Workbook {
         guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
             throw WorkbookError(operation: "add chart \(title)", code: nil)
         }
-        for s in series {
+        for (index, s) in series.enumerated() {
             let ref = { (c: Int) in
                 "='\(s.source.name)'!$\(Self.column(c))$\(s.rows.lowerBound + 1):$\(Self.column(c))$\(s.rows.upperBound + 1)"
             }
@@ -66,7 +71,9 @@ extension Workbook {
             }
             if kind == .line {
                 var line = lxw_chart_line()
-                line.color = s.color ?? 0x4472C4
+                // A series without a colour of its own takes the next of the palette, so no
+                // two lines of a chart share one (six teams all drew in the same blue).
+                line.color = s.color ?? Self.palette[index % Self.palette.count]
                 line.width = 2.25
                 line.none = s.markersOnly ? 1 : 0
                 if s.dashed { line.dash_type = UInt8(LXW_CHART_LINE_DASH_DASH.rawValue) }

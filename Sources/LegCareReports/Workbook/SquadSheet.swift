@@ -76,26 +76,34 @@ enum SquadSheet {
             ], yAxis: "ACWR", width: 640)
         let teams = Array(squad.athleteTeams.prefix(chartTeams))
         guard !teams.isEmpty else { return }
+        // The table the load chart reads, in columns of its own right of the athletes'
+        // (under them it took the widths of the Why column and the rest).
+        let left = Self.loadTableColumn
+        try wb.setColumns(s, left, left, width: 12)
+        try wb.setColumns(s, left + 1, left + teams.count, width: 12)
         r = chartRow + 17
-        try wb.write(s, r, 0, "Daily training load per athlete (RPE x minutes), last 28 days", .bold)
+        try wb.write(s, r, left, "Daily training load, average per athlete of each team (RPE x minutes), last 28 days", .bold)
         r += 1
-        try wb.write(s, r, 0, "Date", .header)
-        for (i, team) in teams.enumerated() { try wb.write(s, r, i + 1, team, .header) }
+        try wb.write(s, r, left, "Date", .header)
+        for (i, team) in teams.enumerated() { try wb.write(s, r, left + i + 1, team, .header) }
         let first = r + 1
         for back in stride(from: TeamLoads.days, through: 1, by: -1) {
             r += 1
             let day = asOf.adding(days: -back)
-            try wb.write(s, r, 0, HandoutWording.shortDate(day))  // text: the chart's axis reads it as is
+            try wb.write(s, r, left, HandoutWording.shortDate(day))  // text: the chart's axis reads it as is
             for (i, team) in teams.enumerated() {
-                try wb.write(s, r, i + 1, number: loads.average(team, daysBack: back), .decimal)
+                try wb.write(s, r, left + i + 1, number: loads.average(team, daysBack: back), .decimal)
             }
         }
         try wb.addChart(
-            .line, title: "Daily training load per athlete, last 28 days", on: s, at: chartRow, 5,
+            .line, title: "Daily training load, average per athlete of each team, last 28 days", on: s, at: chartRow, 5,
             series: teams.enumerated().map { i, team in
-                .init(name: team, source: s, categoriesCol: 0, valuesCol: i + 1, rows: first...r)
+                .init(name: team, source: s, categoriesCol: left, valuesCol: left + i + 1, rows: first...r)
             }, yAxis: "RPE x minutes", width: 640)
     }
+
+    /// The first column of the daily-load table, right of the athletes' 14 and a gap.
+    static let loadTableColumn = 15
 
     /// The status colours used everywhere: cleared green, modified amber, refer red.
     static func style(for status: Status) -> Workbook.Style {
