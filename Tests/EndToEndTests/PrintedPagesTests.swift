@@ -1,6 +1,19 @@
 import Foundation
 import Testing
 
+/// What a Python `script` printed as JSON, given the workbook at `path` as `sys.argv[1]`.
+func pythonJSON(_ script: String, _ path: String) throws -> Any {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", script, path]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return try JSONSerialization.jsonObject(with: data)
+}
+
 @Suite("Printed pages of the workbook", .serialized)
 struct PrintedPagesTests {
     @Test("every sheet prints with the clinic and week at the top and its name and 'page N of M' at the foot")
@@ -9,24 +22,14 @@ struct PrintedPagesTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let run = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
         #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", "-c",
-            """
-            import json, sys, openpyxl
-            wb = openpyxl.load_workbook(sys.argv[1])
-            print(json.dumps({ws.title: [ws.oddHeader.left.text or "", ws.oddFooter.left.text or "", ws.oddFooter.right.text or ""]
-                              for ws in wb.worksheets}))
-            """,
-            dir.appendingPathComponent("Reports/2026-W48/summary.xlsx").path,
-        ]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let sheets = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [String]])
+        let sheets = try #require(
+            try pythonJSON(
+                """
+                import json, sys, openpyxl
+                wb = openpyxl.load_workbook(sys.argv[1])
+                print(json.dumps({ws.title: [ws.oddHeader.left.text or "", ws.oddFooter.left.text or "", ws.oddFooter.right.text or ""]
+                                  for ws in wb.worksheets}))
+                """, dir.appendingPathComponent("Reports/2026-W48/summary.xlsx").path) as? [String: [String]])
         #expect(sheets.count >= 12)
         for (name, parts) in sheets {
             #expect(parts[0].contains("Riverside Sports && Recovery Clinic") && parts[0].contains("2026-W48"), "\(name): \(parts[0])")
@@ -49,30 +52,20 @@ struct SquadSheetLayoutTests {
                 "s/clinic.yaml", "--as-of", "2026-11-23",
             ], in: dir)
         #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [
-            "python3", "-c",
-            """
-            import json, re, sys, zipfile, openpyxl
-            z = zipfile.ZipFile(sys.argv[1])
-            colours = None
-            for name in z.namelist():
-                xml = z.read(name).decode()
-                if name.startswith("xl/charts/") and "Daily training load" in xml:
-                    colours = [re.search(r'srgbClr val="([0-9A-F]+)"', s).group(1) for s in xml.split("<c:ser>")[1:]]
-            ws = openpyxl.load_workbook(sys.argv[1])["Squad"]
-            header = [(c.column, c.row) for row in ws.iter_rows() for c in row if c.value == "Date"]
-            print(json.dumps({"colours": colours, "dateColumns": sorted(set(col for col, _ in header))}))
-            """,
-            dir.appendingPathComponent("Reports/2026-W48/summary.xlsx").path,
-        ]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let found = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let found = try #require(
+            try pythonJSON(
+                """
+                import json, re, sys, zipfile, openpyxl
+                z = zipfile.ZipFile(sys.argv[1])
+                colours = None
+                for name in z.namelist():
+                    xml = z.read(name).decode()
+                    if name.startswith("xl/charts/") and "Daily training load" in xml:
+                        colours = [re.search(r'srgbClr val="([0-9A-F]+)"', s).group(1) for s in xml.split("<c:ser>")[1:]]
+                ws = openpyxl.load_workbook(sys.argv[1])["Squad"]
+                header = [(c.column, c.row) for row in ws.iter_rows() for c in row if c.value == "Date"]
+                print(json.dumps({"colours": colours, "dateColumns": sorted(set(col for col, _ in header))}))
+                """, dir.appendingPathComponent("Reports/2026-W48/summary.xlsx").path) as? [String: Any])
         let colours = try #require(found["colours"] as? [String])
         #expect(colours.count >= 3, "the sample has several teams")
         #expect(Set(colours).count == colours.count, "each team its own colour: \(colours)")
