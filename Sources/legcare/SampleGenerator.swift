@@ -130,6 +130,14 @@ struct SampleGenerator {
                     sessionsOut.append("X\(session),\(id),\(day),\(therapistName),\(pick(Self.kinds)),\(minutes),\(status)\n")
                     day = day.adding(days: -interval - int(0...2))
                 }
+                // Now and then a booking after the last visit was missed: without these the
+                // last weeks would show no cancellations or no-shows at all.
+                let missed = lastVisit.adding(days: int(1...6))
+                if missed < asOf && chance(12) {
+                    session += 1
+                    let status = chance(60) ? "cancelled" : "no_show"
+                    sessionsOut.append("X\(session),\(id),\(missed),\(therapistName),\(pick(Self.kinds)),\(minutes),\(status)\n")
+                }
             }
             // A squad's daily log: 35 days up to the day before the as-of day, Sundays off,
             // wellness most days.
