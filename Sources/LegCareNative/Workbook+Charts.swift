@@ -23,13 +23,12 @@ extension Workbook {
     /// A chart of several series, placed with its top-left corner at `row`, `col`.
     package func addChart(
         _ kind: ChartKind, title: String, on sheet: Sheet, at row: Int, _ col: Int, series: [Series], legend: Bool = true,
-        yAxis: String? = nil, width: Int = 480
+        yAxis: String? = nil, width: Int = 480, height: Int = 288
     ) throws {
         let type: lxw_chart_type =
             switch kind {
             case .pie: LXW_CHART_PIE
             case .column: LXW_CHART_COLUMN
-            case .stackedColumn: LXW_CHART_COLUMN_STACKED
             case .line: LXW_CHART_LINE
             }
         guard let chart = workbook_add_chart(handle, UInt8(type.rawValue)) else {
@@ -94,7 +93,7 @@ extension Workbook {
         if let yAxis { Self.xmlSafe(yAxis).withCString { chart_axis_set_name(chart.pointee.y_axis, $0) } }
         // Bars compare by height only from zero: left to itself, LibreOffice began the axis
         // of the Overview's sessions due (9, 8 and 8) at 7.4, so 9 drew ten times as tall as 8.
-        if kind == .column || kind == .stackedColumn { chart_axis_set_min(chart.pointee.y_axis, 0) }
+        if kind == .column { chart_axis_set_min(chart.pointee.y_axis, 0) }
         if kind != .pie {
             // Every category keeps its label: left to itself, a reader shows every other one
             // once the axis is crowded, so half the therapists' bars had no name.
@@ -110,6 +109,7 @@ extension Workbook {
         if legend && kind != .pie { chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue)) }
         var options = lxw_chart_options()
         options.x_scale = Double(width) / 480
+        options.y_scale = Double(height) / 288
         try check(worksheet_insert_chart_opt(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), chart, &options), "insert chart \(title)")
     }
 }

@@ -27,7 +27,7 @@ package final class Workbook {
     }
 
     /// Chart kinds.
-    package enum ChartKind { case pie, column, stackedColumn, line }
+    package enum ChartKind { case pie, column, line }
 
     /// One series of a chart: categories and values are columns of `source`, rows inclusive.
     package struct Series {
@@ -158,6 +158,9 @@ package final class Workbook {
         worksheet_set_landscape(sheets[sheet.index])
         worksheet_set_paper(sheets[sheet.index], 9)  // A4
         worksheet_fit_to_pages(sheets[sheet.index], 1, 0)
+        // Room for the header and footer: in Excel's default margins LibreOffice counted
+        // pages without them and printed blank pages at the end of long sheets.
+        worksheet_set_margins(sheets[sheet.index], 0.5, 0.5, Self.verticalMargin, Self.verticalMargin)
         // Every printed page says whose it is, which sheet, and where it stands in the sheet.
         if !pageHeader.isEmpty {
             try check(worksheet_set_header(sheets[sheet.index], "&L" + Self.headerText(pageHeader)), "set the header of \(sheet.name)")
@@ -181,13 +184,37 @@ package final class Workbook {
             worksheet_print_area(
                 ws, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound)),
             "set the print area of \(sheet.name)")
-        try check(worksheet_set_footer(ws, "&L" + Self.headerText(footer) + "&RPage &P of &N"), "set the footer of \(sheet.name)")
+        try check(
+            worksheet_set_footer(ws, "&L" + Self.headerText("\(sheet.name): \(footer)") + "&RPage &P of &N"),
+            "set the footer of \(sheet.name)")
     }
 
     /// Text for a page header or footer: `&` starts a code there, so a literal one is
     /// doubled; XML-safe; within Excel's 255 characters for the whole header.
     static func headerText(_ text: String) -> String {
         String(xmlSafe(text).replacingOccurrences(of: "&", with: "&&").prefix(200))
+    }
+
+    /// The top and bottom margins, in inches.
+    package static let verticalMargin = 1.0
+
+    /// Starts a printed page at each of `rows` (a chart or a block of its own not cut at a
+    /// page's foot).
+    package func pageBreaks(_ sheet: Sheet, before rows: [Int]) throws {
+        var breaks = rows.filter { $0 > 0 }.sorted().map { lxw_row_t($0) } + [0]
+        try check(worksheet_set_h_pagebreaks(sheets[sheet.index], &breaks), "set page breaks on \(sheet.name)")
+    }
+
+    /// Writes `text` across `cols` of `row` as one wrapped cell (a note as wide as the
+    /// table under it, which would otherwise run past the printed edge).
+    package func writeAcross(_ sheet: Sheet, _ row: Int, _ cols: ClosedRange<Int>, _ text: String) throws {
+        let value = Self.escapeLiteralEscapes(Self.xmlSafe(text))  // a note: far under the cell limit
+        try check(
+            value.withCString {
+                worksheet_merge_range(
+                    sheets[sheet.index], lxw_row_t(row), lxw_col_t(cols.lowerBound), lxw_row_t(row), lxw_col_t(cols.upperBound), $0,
+                    formats[.wrap])
+            }, "write a note to \(sheet.name) row \(row + 1)")
     }
 
     /// Sets a row's height in points (a header of wrapped titles needs two lines).

@@ -34,24 +34,84 @@ struct PrintedPagesTests {
         for (name, parts) in sheets {
             #expect(parts[0].contains("Riverside Sports && Recovery Clinic") && parts[0].contains("2026-W48"), "\(name): \(parts[0])")
             #expect(parts[2] == "Page &P of &N", "\(name): \(parts[2])")
-            if name != "Clients" { #expect(parts[1] == name, "\(name): \(parts[1])") }
+            #expect(parts[1] == name || parts[1].hasPrefix(name + ": "), "\(name): \(parts[1])")
         }
     }
 }
 
-@Suite("Squad sheet, read as a coach's analyst would", .serialized)
-struct SquadSheetLayoutTests {
-    @Test("the daily-load chart draws each team in its own colour, from a table in columns of its own")
-    func loadChart() throws {
+/// A report on a `clients`-client sample (with sessions and a training log), in a new
+/// workspace; the caller removes it.
+func sampleReport(clients: Int) throws -> (dir: URL, workbook: String) {
+    let dir = try workspace([:])
+    #expect(try legcare(["sample", "--clients", String(clients), "--out", "s"], in: dir).status == 0)
+    let run = try legcare(
+        [
+            "report", "--clients", "s/clients.csv", "--sessions", "s/sessions.csv", "--training", "s/training.csv", "--config",
+            "s/clinic.yaml", "--as-of", "2026-11-23",
+        ], in: dir)
+    #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
+    return (dir, dir.appendingPathComponent("Reports/2026-W48/summary.xlsx").path)
+}
+
+@Suite("Every sheet prints well", .serialized)
+struct SheetLayoutTests {
+    /// What scripts/sheet-layout.py finds wrong in the workbook at `path`.
+    static func layoutProblems(_ path: String) throws -> [String] {
+        let script = try String(contentsOf: repositoryRoot.appendingPathComponent("scripts/sheet-layout.py"), encoding: .utf8)
+        return try #require(try pythonJSON(script, path) as? [String])
+    }
+
+    @Test(
+        "room for the page header and footer, long text wrapped in rows tall enough, no text against a number: the sample Input/"
+    )
+    func sampleInput() throws {
+        let dir = try sampleWorkspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let run = try legcare(["report", "--as-of", "2026-11-23"], in: dir)
+        #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
+        let problems = try Self.layoutProblems(dir.appendingPathComponent("Reports/2026-W48/summary.xlsx").path)
+        #expect(problems.isEmpty, "\(problems.prefix(20))")
+    }
+
+    @Test("the same at 1,500 clients, where names, area lists and notes run longest")
+    func crowded() throws {
+        let (dir, path) = try sampleReport(clients: 1500)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let problems = try Self.layoutProblems(path)
+        #expect(problems.isEmpty, "\(problems.prefix(20))")
+    }
+
+    @Test("the checker itself finds text against a number, a cut name and a low header row")
+    func checkerFinds() throws {
         let dir = try workspace([:])
         defer { try? FileManager.default.removeItem(at: dir) }
-        #expect(try legcare(["sample", "--clients", "1500", "--out", "s"], in: dir).status == 0)
-        let run = try legcare(
-            [
-                "report", "--clients", "s/clients.csv", "--sessions", "s/sessions.csv", "--training", "s/training.csv", "--config",
-                "s/clinic.yaml", "--as-of", "2026-11-23",
-            ], in: dir)
-        #expect(run.status == 0 || run.status == 3, "\(run.stderr)")
+        let path = dir.appendingPathComponent("bad.xlsx").path
+        _ = try pythonJSON(
+            """
+            import json, sys, openpyxl
+            from openpyxl.styles import Alignment, Font, PatternFill
+            wb = openpyxl.Workbook(); ws = wb.active; ws.title = "Bad"
+            ws.page_margins.top = ws.page_margins.bottom = 1
+            ws.column_dimensions["A"].width = 10; ws.column_dimensions["B"].width = 10; ws.column_dimensions["C"].width = 10
+            ws["A1"] = "A title much longer than its column"; ws["A1"].font = Font(b=True)
+            ws["A1"].fill = PatternFill("solid", fgColor="DDEBF7"); ws["A1"].alignment = Alignment(wrap_text=True)
+            ws["A2"] = 12; ws["B2"] = "text"; ws["C2"] = "x"
+            ws["A3"] = "A name far too long"; ws["B3"] = "next"
+            wb.save(sys.argv[1]); print("[]")
+            """, path)
+        let problems = try Self.layoutProblems(path)
+        #expect(problems.contains { $0.hasPrefix("Bad!A1: wraps") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("Bad!B2: text starts against the number") }, "\(problems)")
+        #expect(problems.contains { $0.hasPrefix("Bad!A3:") && $0.contains("not wrapped") }, "\(problems)")
+    }
+}
+
+@Suite("Squad charts, read as a coach's analyst would", .serialized)
+struct SquadSheetLayoutTests {
+    @Test("the daily-load chart draws each team in its own colour, in natural team order, from a table of its own")
+    func loadChart() throws {
+        let (dir, path) = try sampleReport(clients: 1500)
+        defer { try? FileManager.default.removeItem(at: dir) }
         let found = try #require(
             try pythonJSON(
                 """
@@ -62,13 +122,43 @@ struct SquadSheetLayoutTests {
                     xml = z.read(name).decode()
                     if name.startswith("xl/charts/") and "Daily training load" in xml:
                         colours = [re.search(r'srgbClr val="([0-9A-F]+)"', s).group(1) for s in xml.split("<c:ser>")[1:]]
-                ws = openpyxl.load_workbook(sys.argv[1])["Squad"]
+                wb = openpyxl.load_workbook(sys.argv[1])
+                ws = wb["Squad charts"]
                 header = [(c.column, c.row) for row in ws.iter_rows() for c in row if c.value == "Date"]
-                print(json.dumps({"colours": colours, "dateColumns": sorted(set(col for col, _ in header))}))
-                """, dir.appendingPathComponent("Reports/2026-W48/summary.xlsx").path) as? [String: Any])
+                teams = [c.value for c in ws[header[0][1]]][header[0][0]:] if header else []
+                squad = [c.value for row in wb["Squad"].iter_rows(min_row=1) for c in row if c.value == "Date"]
+                print(json.dumps({"colours": colours, "dateColumns": sorted(set(col for col, _ in header)),
+                                  "teams": [t for t in teams if t], "onSquad": len(squad)}))
+                """, path) as? [String: Any])
         let colours = try #require(found["colours"] as? [String])
         #expect(colours.count >= 3, "the sample has several teams")
         #expect(Set(colours).count == colours.count, "each team its own colour: \(colours)")
-        #expect(found["dateColumns"] as? [Int] == [16], "the table starts in column P, right of the athletes'")
+        #expect(found["dateColumns"] as? [Int] == [6], "the table starts in column F, right of the ACWR table")
+        let teams = try #require(found["teams"] as? [String])
+        #expect(teams == teams.sorted { $0.compare($1, options: .numeric) == .orderedAscending }, "\(teams)")
+        #expect(found["onSquad"] as? Int == 0, "the athletes' sheet holds the athletes only")
+    }
+
+    @Test("the ACWR chart shows the 40 highest of the athletes with an ACWR, highest first, and says so")
+    func acwrChart() throws {
+        let (dir, path) = try sampleReport(clients: 1500)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let found = try #require(
+            try pythonJSON(
+                """
+                import json, sys, openpyxl
+                wb = openpyxl.load_workbook(sys.argv[1])
+                squad = [row[7] for row in wb["Squad"].iter_rows(min_row=2, values_only=True) if isinstance(row[7], (int, float))]
+                ws = wb["Squad charts"]
+                top = [row[0] for row in ws.iter_rows() if row[0].value == "Athlete"][0].row
+                table = [row[2] for row in ws.iter_rows(min_row=top + 1, values_only=True) if row[2] is not None]
+                print(json.dumps({"squad": sorted(squad, reverse=True), "table": table, "note": ws["A2"].value}))
+                """, path) as? [String: Any])
+        let squad = try #require(found["squad"] as? [Double])
+        let table = try #require(found["table"] as? [Double])
+        #expect(squad.count > 40, "the sample has more athletes than the chart shows")
+        #expect(table == Array(squad.prefix(40)), "the 40 highest, highest first")
+        let note = try #require(found["note"] as? String)
+        #expect(note.contains("the 40 highest of \(squad.count) athletes"), "\(note)")
     }
 }

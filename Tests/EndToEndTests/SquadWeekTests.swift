@@ -56,6 +56,6 @@ struct SquadWeekTests {
         try p.run()
         let sheets = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        #expect(sheets.hasPrefix("Overview,Changes,Timetable,Squad,Clients"))
+        #expect(sheets.hasPrefix("Overview,Changes,Timetable,Squad,Squad charts,Clients"))
     }
 }

@@ -246,3 +246,22 @@ struct RunEndMemoryTests {
         }
     }
 }
+
+@Suite("Squad charts: whom the ACWR chart covers")
+struct SquadChartsTests {
+    @Test("highest ACWR first; ties by team, then name, in natural order")
+    func ranked() {
+        let athletes: [SquadCharts.Athlete] = [
+            .init(name: "B", team: "Team 10", acwr: 1.2), .init(name: "A", team: "Team 2", acwr: 1.2),
+            .init(name: "C", team: "Team 1", acwr: 1.6), .init(name: "D", team: "Team 2", acwr: 0.9),
+        ]
+        #expect(SquadCharts.ranked(athletes).map(\.name) == ["C", "A", "B", "D"])
+    }
+
+    @Test("a few athletes: all shown and the note says all; more than the chart holds: the note says how many of how many")
+    func note() {
+        #expect(SquadCharts.note(shown: 3, of: 3).contains("shows all 3 athletes"))
+        #expect(SquadCharts.note(shown: 1, of: 1).contains("shows the one athlete with an ACWR"))
+        #expect(SquadCharts.note(shown: 40, of: 41).contains("the 40 highest of 41 athletes"))
+    }
+}

@@ -17,7 +17,7 @@ func readWithOpenpyxl(_ path: String) throws -> [String: Any] {
         for ws in wb.worksheets:
             rows = []
             for row in ws.iter_rows():
-                rows.append([[c.data_type, c.is_date, None if c.value is None else str(c.value)] for c in row])
+                rows.append([[c.data_type, getattr(c, "is_date", False), None if c.value is None else str(c.value)] for c in row])
             out[ws.title] = {"rows": rows, "tables": list(ws.tables.keys()), "freeze": ws.freeze_panes,
                              "filter": ws.auto_filter.ref, "cf": len(ws.conditional_formatting), "charts": len(ws._charts)}
         print(json.dumps(out))
@@ -151,7 +151,8 @@ final class WorkbookTests {
             let sheet: [String: Any] = try #require(try openpyxl(script, path) as? [String: Any])
             #expect(sheet["last"] as? String == "Why")
             #expect(sheet["area"] as? String == "'Clients'!$A$1:$O$4", "every column but Why, every row")
-            #expect((sheet["footer"] as? String)?.hasPrefix("Why is not printed") == true)
+            #expect(
+                (sheet["footer"] as? String)?.hasPrefix("Clients: Why is not printed") == true, "the sheet name first, as on every sheet")
             let widths: [Double] = try #require(sheet["widths"] as? [Double])
             let pixels = widths.dropLast().reduce(0) { $0 + 7 * $1 + 5 }
             #expect(988 / pixels >= 0.6, "printed at \(Int(100 * 988 / pixels))% of full size")
@@ -218,13 +219,12 @@ final class WorkbookTests {
         members[1].attention = Attention(level: .red, reasons: ["must see a GP within a few days before any massage"])
         #expect(members[0].attention == nil, "the fixture: one member without attention")
         var asked: [Int] = []
-        try SquadSheet.write(
+        _ = try SquadSheet.write(
             try Squad(members, folder: dir),
             booking: {
                 asked.append($0)
                 return nil
-            }, loads: TeamLoads(asOf: Self.asOf),
-            config: ClinicConfig(), asOf: Self.asOf, to: wb, sheet: sheet)
+            }, config: ClinicConfig(), to: wb, sheet: sheet)
         try wb.close()
         #expect(asked == [1], "the booking is looked up by the shown member's input order")
         let script = """
@@ -258,10 +258,7 @@ final class WorkbookTests {
         // Both athletes: the sheet shows those with attention.
         members[0].attention = Attention(level: .red, reasons: ["referral"])
         members[1].attention = Attention(level: .green, reasons: [])
-        try SquadSheet.write(
-            try Squad(members, folder: dir), booking: { _ in nil }, loads: TeamLoads(asOf: Self.asOf), config: ClinicConfig(),
-            asOf: Self.asOf, to: wb, sheet: sheet
-        )
+        _ = try SquadSheet.write(try Squad(members, folder: dir), booking: { _ in nil }, config: ClinicConfig(), to: wb, sheet: sheet)
         try wb.close()
         let script = """
             import json, sys, openpyxl

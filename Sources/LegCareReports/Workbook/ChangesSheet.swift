@@ -6,9 +6,10 @@ import LegCareNative
 /// first, then the rest by client. "First run" when there is no earlier week.
 enum ChangesSheet {
     static let headers = ["Client ID", "Name", "Change", "Before", "After"]
+    static let widths = [12.0, 24, 16, 30, 30]
 
     static func write(_ changes: (list: [PlanChange], names: [String: String])?, to wb: Workbook, sheet s: Workbook.Sheet) throws {
-        for (i, width) in [12.0, 24, 16, 30, 30].enumerated() { try wb.setColumns(s, i, i, width: width) }
+        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: false)
         var r = 0
         try wb.write(s, r, 0, "What changed since the previous run", .title)
@@ -22,7 +23,7 @@ enum ChangesSheet {
         try wb.write(s, r, 1, "Clients", .header)
         for kind in PlanChange.Kind.allCases {
             r += 1
-            try wb.write(s, r, 0, kind.rawValue)
+            try wb.write(s, r, 0, kind.rawValue, .wrapBottom)
             try wb.write(s, r, 1, number: Double(changes.list.filter { $0.kind == kind }.count))
         }
         r += 2
@@ -34,11 +35,9 @@ enum ChangesSheet {
         for c in ordered(changes.list) {
             r += 1
             let referral = isNewReferral(c)
-            try wb.write(s, r, 0, c.clientID)
-            try wb.write(s, r, 1, changes.names[c.clientID] ?? "")
-            try wb.write(s, r, 2, c.kind.rawValue, referral ? .statusRefer : nil)
-            try wb.write(s, r, 3, c.before)
-            try wb.write(s, r, 4, c.after, referral ? .statusRefer : nil)
+            try wb.writeWrapped(s, r, [(0, c.clientID), (1, changes.names[c.clientID] ?? ""), (3, c.before)], widths: widths)
+            try wb.write(s, r, 2, c.kind.rawValue, referral ? .statusRefer : .wrapBottom)
+            try wb.write(s, r, 4, c.after, referral ? .statusRefer : .wrapBottom)
         }
     }
 

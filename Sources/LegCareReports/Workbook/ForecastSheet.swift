@@ -10,8 +10,10 @@ enum ForecastSheet {
         "Week", "Therapist", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)", "Carried from this week",
     ]
 
+    static let widths = [26.0, 22, 12, 12, 12, 14, 14]
+
     static func write(_ forecast: Forecast, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
-        for (i, width) in [26.0, 22, 12, 12, 12, 14, 14].enumerated() { try wb.setColumns(s, i, i, width: width) }
+        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: false)
         var r = 0
         try wb.write(s, r, 0, "Therapist hours the current plans need, next 4 weeks", .title)
@@ -20,15 +22,14 @@ enum ForecastSheet {
         let carried = forecast.backlog.values.reduce(0, +)
         if carried > 0, let first = forecast.weeks.first {
             r += 1
-            try wb.write(
-                s, r, 0,
+            try wb.writeNote(
+                s, r,
                 "\(carried) session\(carried == 1 ? "" : "s") due this week could not be booked: "
-                    + "\(carried == 1 ? "it is" : "they are") carried into \(first.from.isoWeekName)'s need, since those clients still need them."
-            )
+                    + "\(carried == 1 ? "it is" : "they are") carried into \(first.from.isoWeekName)'s need, since those clients still need them.",
+                widths: widths)
         }
         r += 2
-        for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
-        try wb.setRowHeight(s, r, 30)
+        try wb.writeHeaderRow(s, r, headers, widths: widths)
         let names = config.therapistNames(adding: forecast.minutes.keys)
         let hoursByName = config.hoursByName
         var totals: [(week: String, sessions: Int, need: Double, capacity: Double)] = []
@@ -40,8 +41,7 @@ enum ForecastSheet {
                 r += 1
                 let hours = Double(forecast.minutes[name]?[i] ?? 0) / 60
                 let available = hoursByName[name]
-                try wb.write(s, r, 0, label)
-                try wb.write(s, r, 1, name)
+                try wb.writeWrapped(s, r, [(0, label), (1, name)], widths: widths)
                 try wb.write(s, r, 2, number: Double(forecast.sessions[name]?[i] ?? 0))
                 try wb.write(s, r, 3, number: hours, .decimal)
                 if let available {
@@ -61,12 +61,9 @@ enum ForecastSheet {
         r += 2
         try wb.write(s, r, 0, "Totals per week, all therapists", .title)
         r += 1
-        for (i, h) in ["Week", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)", "Carried from this week"]
-            .enumerated()
-        {
-            try wb.write(s, r, i == 0 ? 0 : i + 1, h, .header)
-        }
-        try wb.setRowHeight(s, r, 30)
+        try wb.writeHeaderRow(
+            s, r, ["Week", "", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)", "Carried from this week"],
+            widths: widths)
         let top = r + 1
         for t in totals {
             r += 1

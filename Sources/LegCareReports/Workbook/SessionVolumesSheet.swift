@@ -3,24 +3,33 @@ import LegCareNative
 import LegCareRun
 
 /// The `Session volumes` sheet: a table of one row per ISO week x therapist x kind for the
-/// 12 weeks up to the as-of day, and below it, outside the table, the totals per week
-/// (every week, an empty one too) and per therapist (every therapist of clinic.yaml, one
-/// with no sessions too): summing or filtering a column of the table never counts twice.
+/// 12 weeks up to the as-of day; and `Volume totals`: the totals per week (every week, an
+/// empty one too) and per therapist (every therapist of clinic.yaml, one with no sessions
+/// too). Summing or filtering a column of the table never counts twice, and the table's
+/// header, repeated on each printed page, never stands over the totals.
 enum SessionVolumesSheet {
     static let headers = ["Week", "Therapist", "Kind", "Completed", "Minutes", "Cancelled", "No-shows"]
+    static let widths = [16.0, 22, 16, 11, 10, 10, 10]
 
-    static func write(_ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
-        for (i, width) in [12.0, 22, 16, 11, 10, 10, 10].enumerated() { try wb.setColumns(s, i, i, width: width) }
+    static func write(
+        _ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet,
+        totals t: Workbook.Sheet
+    ) throws {
+        for sheet in [s, t] { for (i, width) in widths.enumerated() { try wb.setColumns(sheet, i, i, width: width) } }
         try wb.printSetup(s, repeatHeader: true)
+        try wb.printSetup(t, repeatHeader: false)
         wb.freeze(s, rows: 1)
         // In constant-memory mode rows go out in order: the header first.
         if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
         let weekNames = figures.weeks.map(\.from.isoWeekName)
         var r = 0
+        var sheet = s
         func put(_ cells: [String], _ v: SessionLog.Volume, bold: Bool) throws {
             r += 1
-            for (i, c) in cells.enumerated() { try wb.write(s, r, i, c, bold ? .bold : nil) }
-            for (i, n) in [v.completed, v.minutes, v.cancelled, v.noShow].enumerated() { try wb.write(s, r, 3 + i, number: Double(n)) }
+            for (i, c) in cells.enumerated() { try wb.write(sheet, r, i, c, bold ? .bold : .wrapBottom) }
+            for (i, n) in [v.completed, v.minutes, v.cancelled, v.noShow].enumerated() {
+                try wb.write(sheet, r, 3 + i, number: Double(n))
+            }
         }
         // A week at a time, each therapist's total and the grand total summed on the way,
         // never a grouped copy of every volume. The 12 weeks are in a row: none twice.
@@ -57,16 +66,19 @@ enum SessionVolumesSheet {
         } else {
             try wb.addTable(s, name: "SessionVolumes", headers: headers, lastRow: lastDetail)
         }
-        // The totals, each block under headers of its own, below the table.
+        // The totals, each block under headers of its own, on a sheet of their own.
+        sheet = t
+        r = -2
         func block(_ title: String, _ first: String, _ second: String) throws {
             r += 2
-            try wb.write(s, r, 0, title, .title)
+            try wb.write(t, r, 0, title, .title)
             r += 1
-            let titles = [first, second, ""] + Array(headers.dropFirst(3))
-            for (i, h) in titles.enumerated() where !h.isEmpty { try wb.write(s, r, i, h, .header) }
+            try wb.writeHeaderRow(t, r, [first, second, ""] + Array(headers.dropFirst(3)), widths: widths)
         }
         try block("Totals per week, all therapists and kinds", "Week", "")
-        for (i, total) in byWeek.enumerated() { try put([weekNames[i]], total, bold: false) }
+        // The as-of day's week is not over: its figures are the week so far.
+        let current = figures.asOf.isoWeekName
+        for (i, total) in byWeek.enumerated() { try put([weekNames[i] + (weekNames[i] == current ? " so far" : "")], total, bold: false) }
         try block("Totals per therapist, all 12 weeks", "", "Therapist")
         var totals: [String: SessionLog.Volume] = [:]
         for (n, total) in byTherapist.enumerated() { if let total { totals[therapists[n]] = total } }

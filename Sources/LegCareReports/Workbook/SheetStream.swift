@@ -13,7 +13,6 @@ final class SheetStream {
     private let base: String
     private let columns: [Column]
     private let rowLimit: Int
-    private let headerHeight: Double?
     private var onFinishPart: ((Workbook.Sheet, Int) throws -> Void)?
     private(set) var sheet: Workbook.Sheet
     private(set) var row = 0
@@ -24,14 +23,13 @@ final class SheetStream {
     /// A stream whose first part is `sheet` when given (a sheet added earlier, to keep the
     /// workbook's order), else a new sheet named `name`.
     init(
-        workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit, headerHeight: Double? = nil,
-        sheet: Workbook.Sheet? = nil, onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
+        workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit, sheet: Workbook.Sheet? = nil,
+        onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
     ) throws {
         self.workbook = workbook
         self.base = name
         self.columns = columns
         self.rowLimit = rowLimit
-        self.headerHeight = headerHeight
         self.onFinishPart = onFinishPart
         self.sheet = try sheet ?? workbook.addSheet(SheetName.make(name))
         try start()
@@ -55,11 +53,8 @@ final class SheetStream {
 
     private func start() throws {
         row = 0
-        if let headerHeight { try workbook.setRowHeight(sheet, 0, headerHeight) }
-        for (i, c) in columns.enumerated() {
-            try workbook.setColumns(sheet, i, i, width: c.width)
-            try workbook.write(sheet, 0, i, c.header, .header)
-        }
+        for (i, c) in columns.enumerated() { try workbook.setColumns(sheet, i, i, width: c.width) }
+        try workbook.writeHeaderRow(sheet, 0, columns.map(\.header), widths: columns.map(\.width))
         workbook.freeze(sheet, rows: 1)
         try workbook.printSetup(sheet, repeatHeader: true)
     }

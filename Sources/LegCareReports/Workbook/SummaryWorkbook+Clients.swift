@@ -9,7 +9,7 @@ extension SummaryWorkbook {
     /// size: each client's reasons are in their handout, a referral's on Referrals.
     static let clientsColumns: [SheetStream.Column] = [
         .init(header: "Client ID", width: 11), .init(header: "Name", width: 20), .init(header: "Team", width: 14),
-        .init(header: "Therapist", width: 15), .init(header: "Status", width: 10), .init(header: "Refer to", width: 14),
+        .init(header: "Therapist", width: 15), .init(header: "Status", width: 10), .init(header: "Refer to", width: 16),
         .init(header: "Urgency", width: 10), .init(header: "Flags", width: 24), .init(header: "Session kind", width: 13),
         .init(header: "Interval (days)", width: 10), .init(header: "Minutes", width: 9), .init(header: "Window from", width: 12),
         .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 24),
@@ -28,10 +28,13 @@ extension SummaryWorkbook {
         let texts: [(Int, String?)] = [
             (0, profile.clientID), (1, profile.name), (2, profile.team), (3, profile.therapist), (4, plan.status.rawValue),
             (5, plan.referTo?.rawValue), (6, plan.urgency?.rawValue), (7, plan.flags.joined(separator: ", ")),
-            (8, p.kind?.rawValue), (15, why),
+            (8, p.kind?.rawValue), (14, areas),
         ]
-        for (col, text) in texts { if let text { try workbook.write(s, r, col, text) } }
-        try workbook.write(s, r, 14, areas, .indent)  // right of a number
+        // Every printed column wraps, the row as tall as the longest (the areas and flags
+        // ran past their columns); `Why` stays one line for scanning and is not printed.
+        try workbook.writeWrapped(
+            s, r, texts.compactMap { col, text in text.map { (col, $0) } }, widths: Self.clientsColumns.map(\.width), indented: [14])
+        try workbook.write(s, r, 15, why)
         if let v = p.intervalDays { try workbook.write(s, r, 9, number: Double(v)) }
         if let v = p.minutes { try workbook.write(s, r, 10, number: Double(v)) }
         if let w = p.nextWindow {

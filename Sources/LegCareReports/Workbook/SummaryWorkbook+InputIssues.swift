@@ -13,14 +13,12 @@ extension SummaryWorkbook {
         for d in diagnostics {
             let r = try issues.nextRow()
             let sh = issues.sheet
-            try workbook.write(sh, r, 0, d.file)
+            try workbook.write(sh, r, 0, d.file, .wrapBottom)
             try workbook.write(sh, r, 1, number: Double(d.row))
             try workbook.write(sh, r, 2, number: Double(d.line))
-            try workbook.write(sh, r, 3, d.clientID)
-            try workbook.write(sh, r, 4, d.column)
-            try workbook.write(sh, r, 5, d.value)
-            try workbook.write(sh, r, 6, d.severity.rawValue)
-            try workbook.write(sh, r, 7, d.message)
+            try workbook.writeWrapped(
+                sh, r, [(3, d.clientID), (4, d.column), (5, d.value), (6, d.severity.rawValue), (7, d.message)],
+                widths: Self.issuesColumns.map(\.width), indented: [3])
         }
     }
 }

@@ -11,8 +11,7 @@ extension SummaryWorkbook {
         facts: RunFacts, delivered: [String: SessionLog.Volume]?, timetable: Timetable, squad: Squad.Tally, changes: [PlanChange]?
     ) throws {
         let o = overview
-        try workbook.setColumns(o, 0, 0, width: 46)
-        try workbook.setColumns(o, 1, 4, width: 15)
+        for (i, width) in Self.overviewWidths.enumerated() { try workbook.setColumns(o, i, i, width: width) }
         try workbook.printSetup(o, repeatHeader: false)
         var r = 0
         try workbook.write(o, r, 0, "LegCare weekly summary", .title)
@@ -138,16 +137,16 @@ extension SummaryWorkbook {
             try workbook.write(o, r, 1, number: Double(timetable.missingMinutes) / 60, .decimal)
             r += 1
             if spareInAll > 0 {
-                try workbook.write(
-                    o, r, 0,
+                try workbook.writeNote(
+                    o, r,
                     "Why, with hours spare: each therapist's hours are spread evenly over the days they work, and a client can "
-                        + "only be booked inside their window, so the spare hours fall on days or with therapists those clients cannot use."
-                )
+                        + "only be booked inside their window, so the spare hours fall on days or with therapists those clients cannot use.",
+                    widths: Self.overviewWidths)
                 r += 1
             }
         }
         r += 1
-        if squadSheet != nil {
+        if squadSheets != nil {
             try header(o, &r, ["Squad attention (for planning, not diagnosis)", "Athletes"])
             for level in AttentionLevel.allCases.reversed() {
                 try workbook.write(o, r, 0, level.rawValue, SquadSheet.style(level))
@@ -163,8 +162,10 @@ extension SummaryWorkbook {
         }
     }
 
+    static let overviewWidths = [46.0, 15, 15, 15, 15]
+
     func header(_ sheet: Workbook.Sheet, _ r: inout Int, _ titles: [String]) throws {
-        for (i, t) in titles.enumerated() { try workbook.write(sheet, r, i, t, .header) }
+        try workbook.writeHeaderRow(sheet, r, titles, widths: Self.overviewWidths)
         r += 1
     }
 }

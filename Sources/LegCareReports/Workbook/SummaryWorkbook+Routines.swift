@@ -12,14 +12,13 @@ extension SummaryWorkbook {
         for (i, item) in plan.selfMassage.items.enumerated() {
             let r = try routines.nextRow()
             let rs = routines.sheet
-            try workbook.write(rs, r, 0, profile.clientID)
-            try workbook.write(rs, r, 1, profile.name)
+            try workbook.writeWrapped(
+                rs, r,
+                [(0, profile.clientID), (1, profile.name), (3, item.area.rawValue), (4, item.tool.rawValue), (7, item.pressure.rawValue)],
+                widths: Self.routinesColumns.map(\.width), indented: [3, 7])
             try workbook.write(rs, r, 2, number: Double(i + 1))
-            try workbook.write(rs, r, 3, item.area.rawValue)
-            try workbook.write(rs, r, 4, item.tool.rawValue)
             try workbook.write(rs, r, 5, number: Double(item.seconds))
             try workbook.write(rs, r, 6, number: Double(item.holdSeconds))
-            try workbook.write(rs, r, 7, item.pressure.rawValue)
             try workbook.write(rs, r, 8, number: Double(plan.selfMassage.sessionsPerWeek))
         }
     }

@@ -27,9 +27,11 @@ final class SummaryWorkbook {
     let issues: SheetStream
     let changesSheet: Workbook.Sheet
     let timetableSheet: Workbook.Sheet
-    let squadSheet: Workbook.Sheet?
+    /// Squad and Squad charts, when a training log was given.
+    let squadSheets: (athletes: Workbook.Sheet, charts: Workbook.Sheet)?
     /// Session volumes, Utilisation, Client visits and Overdue, when a session log was given.
-    let managerSheets: (volumes: Workbook.Sheet, utilisation: Workbook.Sheet, visits: SheetStream, overdue: Workbook.Sheet)?
+    let managerSheets:
+        (volumes: Workbook.Sheet, totals: Workbook.Sheet, utilisation: Workbook.Sheet, visits: SheetStream, overdue: Workbook.Sheet)?
     let forecastSheet: Workbook.Sheet
     /// Rows a sheet may hold before it continues on `Name (2)` (Excel's limit; tests lower it).
     let rowLimit: Int
@@ -62,11 +64,11 @@ final class SummaryWorkbook {
         overview = try workbook.addSheet("Overview")
         changesSheet = try workbook.addSheet("Changes")
         timetableSheet = try workbook.addSheet("Timetable")
-        squadSheet = hasTraining ? try workbook.addSheet("Squad") : nil
+        squadSheets = hasTraining ? (try workbook.addSheet("Squad"), try workbook.addSheet("Squad charts")) : nil
         let wb = workbook
         clients = try SheetStream(
             workbook: wb, name: "Clients",
-            columns: Self.clientsColumns, rowLimit: rowLimit, headerHeight: 30
+            columns: Self.clientsColumns, rowLimit: rowLimit
         ) { sheet, lastRow in
             try wb.printArea(sheet, rows: 0...lastRow, cols: 0...(Self.clientsColumns.count - 2), footer: Self.clientsFooter)
             guard lastRow >= 1 else { return }
@@ -83,9 +85,9 @@ final class SummaryWorkbook {
         managerSheets =
             hasSessions
             ? (
-                try wb.addSheet("Session volumes"), try wb.addSheet("Utilisation"),
+                try wb.addSheet("Session volumes"), try wb.addSheet("Volume totals"), try wb.addSheet("Utilisation"),
                 try SheetStream(
-                    workbook: wb, name: "Client visits", columns: ClientVisitsSheet.columns, rowLimit: rowLimit, headerHeight: 30),
+                    workbook: wb, name: "Client visits", columns: ClientVisitsSheet.columns, rowLimit: rowLimit),
                 try wb.addSheet("Overdue")
             ) : nil
         forecastSheet = try wb.addSheet("Forecast")
@@ -137,7 +139,7 @@ final class SummaryWorkbook {
         try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
         let figures = figures ?? ManagerFigures(asOf: asOf)
         if let m = managerSheets {
-            try SessionVolumesSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.volumes)
+            try SessionVolumesSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.volumes, totals: m.totals)
             try UtilisationSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.utilisation)
             try m.visits.finish()
             try ClientVisitsSheet.writeOverdue(figures, to: workbook, sheet: m.overdue, rowLimit: rowLimit)
@@ -161,16 +163,18 @@ final class SummaryWorkbook {
         let isoWeek = DayRange(from: asOf.adding(days: -(asOf.weekday - 1)), to: asOf.adding(days: 7 - asOf.weekday))
         try TimetableSheet.write(
             timetable, names: names, config: config, week: isoWeek, to: workbook, sheet: timetableSheet, rowLimit: rowLimit)
-        if let squadSheet {
+        if let squadSheets {
             // The athletes' bookings only, by input order, as places in the timetable: the
             // row is made when the sheet reads it, never copied.
             let orders = squad.athleteOrders
             var places: [Int: Int] = [:]
             let rows = timetable.rows
             for i in rows.indices where orders.contains(rows.order(at: i)) { places[rows.order(at: i)] = i }
-            try SquadSheet.write(
-                squad, booking: { places[$0].map { rows[$0] } }, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf,
-                to: workbook, sheet: squadSheet)
+            let athletes = try SquadSheet.write(
+                squad, booking: { places[$0].map { rows[$0] } }, config: config, to: workbook, sheet: squadSheets.athletes)
+            try SquadCharts.write(
+                athletes, teams: squad.athleteTeams, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf, to: workbook,
+                sheet: squadSheets.charts)
         }
         if var forecast = forecast.take() {
             for i in timetable.rows.indices where timetable.rows[i].date == nil {

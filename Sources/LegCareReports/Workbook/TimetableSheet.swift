@@ -26,7 +26,7 @@ enum TimetableSheet {
                 part += 1
                 sheet = try wb.addSheet(SheetName.make("Timetable", part: part))
                 for (i, width) in widths.enumerated() { try wb.setColumns(sheet, i, i, width: width) }
-                for (i, h) in headers.enumerated() { try wb.write(sheet, 0, i, h, .header) }
+                try wb.writeHeaderRow(sheet, 0, headers, widths: widths)
                 try wb.printSetup(sheet, repeatHeader: true, headerRow: 0)
                 wb.freeze(sheet, rows: 1)
                 row = 1
@@ -61,7 +61,7 @@ enum TimetableSheet {
             r += 1
         }
         r += 1
-        for (i, h) in headers.enumerated() { try wb.write(s, r, i, h, .header) }
+        try wb.writeHeaderRow(s, r, headers, widths: widths)
         try wb.printSetup(s, repeatHeader: true, headerRow: r)
         r += 1
         if timetable.rows.isEmpty {
@@ -96,15 +96,14 @@ enum TimetableSheet {
         let r = try at.take()
         let s = at.sheet
         let q = row.request
-        try wb.write(s, r, 0, row.date.map(HandoutWording.shortDate) ?? "")
-        try wb.write(s, r, 1, row.therapist ?? "")
-        try wb.write(s, r, 2, q.clientID)
-        try wb.write(s, r, 3, names[q.order] ?? "")
-        try wb.write(s, r, 4, q.team ?? "")
-        try wb.write(s, r, 5, q.kind.rawValue)
+        try wb.writeWrapped(
+            s, r,
+            [
+                (0, row.date.map(HandoutWording.shortDate) ?? ""), (1, row.therapist ?? ""), (2, q.clientID), (3, names[q.order] ?? ""),
+                (4, q.team ?? ""), (5, q.kind.rawValue), (8, row.note),
+            ], widths: widths, indented: [8])
         try wb.write(s, r, 6, number: Double(q.minutes))
         try wb.write(s, r, 7, number: Double(row.priority))
-        try wb.write(s, r, 8, row.note)
     }
 
     /// "7.5 h".

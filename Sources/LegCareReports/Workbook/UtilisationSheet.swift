@@ -5,7 +5,8 @@ import LegCareRun
 /// The `Utilisation` sheet: completed minutes over available minutes per therapist per
 /// week (hours from clinic.yaml, taken as the same every week), coloured on a 3-colour
 /// scale, with the clinic's overall figure; then the weekly figures the charts read:
-/// sessions and hours, cancellations and no-shows, sessions per therapist by kind.
+/// sessions and hours, cancellations and no-shows; and a table of sessions per therapist
+/// by kind.
 ///
 /// Only weeks with data have a figure: a week before the session log's first session is
 /// blank (no data, not 0%), and the as-of day's week, not yet over, is the week so far,
@@ -74,27 +75,27 @@ enum UtilisationSheet {
             }
         }
         let numbers = Dictionary(therapists.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        try wb.setColumns(s, 0, 0, width: 24)
-        try wb.setColumns(s, 1, weeks.count + 1, width: 10)
+        let widths = [24.0] + Array(repeating: 10, count: weeks.count + 1)
+        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: false)
         var r = 0
         try wb.write(s, r, 0, "Therapist utilisation: completed minutes / available minutes", .title)
         r += 1
-        try wb.write(
-            s, r, 0, "Available = the weekly hours in clinic.yaml. Sessions dated after the as-of day are bookings and do not count.")
+        try wb.writeNote(
+            s, r, "Available = the weekly hours in clinic.yaml. Sessions dated after the as-of day are bookings and do not count.",
+            widths: widths)
         r += 1
-        try wb.write(s, r, 0, coverageNote(coverage, weeks: figures.weeks, asOf: figures.asOf))
+        try wb.writeNote(s, r, coverageNote(coverage, weeks: figures.weeks, asOf: figures.asOf), widths: widths)
         r += 2
-        try wb.write(s, r, 0, "Therapist", .header)
-        for (i, w) in weeks.enumerated() { try wb.write(s, r, i + 1, coverage.isPartial(i) ? w + " so far" : w, .header) }
-        try wb.write(s, r, weeks.count + 1, "Weeks with data", .header)
-        try wb.setRowHeight(s, r, 30)
+        try wb.writeHeaderRow(
+            s, r, ["Therapist"] + weeks.indices.map { coverage.isPartial($0) ? weeks[$0] + " so far" : weeks[$0] } + ["Weeks with data"],
+            widths: widths)
         let gridTop = r + 1
         var totalDone = Array(repeating: 0, count: weeks.count)
         var totalAvailable = Array(repeating: 0, count: weeks.count)
         for t in config.therapists.sorted(by: { NaturalOrder.less($0.name, $1.name) }) {
             r += 1
-            try wb.write(s, r, 0, t.name)
+            try wb.write(s, r, 0, t.name, .wrapBottom)
             var done = 0
             var available = 0
             for i in weeks.indices where coverage.days[i] != nil {
@@ -125,15 +126,13 @@ enum UtilisationSheet {
             try wb.write(s, r, 1, "No sessions logged in these weeks")
         }
 
-        // The weekly figures of the weeks with data, for the charts; the week so far comes
-        // last, outside the charts' rows, so no line drops at the end.
+        // The weekly figures of the weeks with data, then the charts that read them, on a
+        // printed page of their own; the week so far comes last, outside the charts' rows,
+        // so no line drops at the end.
         r += 2
+        var breaks = [r]
         let chartTop = r
-        try wb.write(s, r, 0, "Week", .header)
-        for (i, h) in ["Completed sessions", "Completed hours", "Cancelled", "No-shows"].enumerated() {
-            try wb.write(s, r, i + 1, h, .header)
-        }
-        try wb.setRowHeight(s, r, 30)
+        try wb.writeHeaderRow(s, r, ["Week", "Completed sessions", "Completed hours", "Cancelled", "No-shows"], widths: widths)
         let shown = weeks.indices.filter { !(coverage.days[$0]?.isEmpty ?? true) }
         for i in shown.sorted(by: { (coverage.isPartial($0) ? 1 : 0, $0) < (coverage.isPartial($1) ? 1 : 0, $1) }) {
             r += 1
@@ -145,44 +144,43 @@ enum UtilisationSheet {
             try wb.write(s, r, 4, number: Double(v.noShow))
         }
         let complete = shown.filter { !coverage.isPartial($0) }.count
-        let weekRows: ClosedRange<Int>? = complete > 0 ? (chartTop + 1)...(chartTop + complete) : nil
+        if complete > 0 {
+            // Side by side under the table, each about half the page wide.
+            let weekRows = (chartTop + 1)...(chartTop + complete)
+            r += 2
+            try wb.addChart(
+                .line, title: "Completed sessions and hours per week", on: s, at: r, 0,
+                series: [
+                    .init(name: "Sessions", source: s, categoriesCol: 0, valuesCol: 1, rows: weekRows),
+                    .init(name: "Hours", source: s, categoriesCol: 0, valuesCol: 2, rows: weekRows, color: 0x70AD47),
+                ], width: 520)
+            try wb.addChart(
+                .line, title: "Cancellations and no-shows per week", on: s, at: r, 7,
+                series: [
+                    .init(name: "Cancelled", source: s, categoriesCol: 0, valuesCol: 3, rows: weekRows, color: 0xFFC000),
+                    .init(name: "No-shows", source: s, categoriesCol: 0, valuesCol: 4, rows: weekRows, color: 0xC00000),
+                ], width: 520)
+            r += Self.chartRows
+        }
+        // Sessions by kind as a table: a chart of 33 therapists x 7 kinds ran off the
+        // page and could not be read.
         r += 2
+        breaks.append(r)
         let people = therapists.indices.filter { active[$0] }.sorted { therapistRank[$0] < therapistRank[$1] }
-        try wb.write(s, r, 0, "Completed sessions, 12 weeks", .header)
-        for (i, k) in kinds.enumerated() { try wb.write(s, r, i + 1, k, .header) }
-        try wb.setRowHeight(s, r, 30)
-        let kindTop = r + 1
+        try wb.writeHeaderRow(s, r, ["Completed sessions, 12 weeks"] + kinds, widths: widths)
         for n in people {
             r += 1
-            try wb.write(s, r, 0, therapists[n])
+            try wb.write(s, r, 0, therapists[n], .wrapBottom)
             for (i, k) in kinds.enumerated() {
                 let kind = periodKinds.firstIndex(of: k)!
                 try wb.write(s, r, i + 1, number: Double(kindsBy[n * periodKinds.count + kind]))
             }
         }
-        let col = weeks.count + 3
-        if let weekRows {
-            try wb.addChart(
-                .line, title: "Completed sessions and hours per week", on: s, at: chartTop, col,
-                series: [
-                    .init(name: "Sessions", source: s, categoriesCol: 0, valuesCol: 1, rows: weekRows),
-                    .init(name: "Hours", source: s, categoriesCol: 0, valuesCol: 2, rows: weekRows, color: 0x70AD47),
-                ])
-            try wb.addChart(
-                .line, title: "Cancellations and no-shows per week", on: s, at: chartTop + 16, col,
-                series: [
-                    .init(name: "Cancelled", source: s, categoriesCol: 0, valuesCol: 3, rows: weekRows, color: 0xFFC000),
-                    .init(name: "No-shows", source: s, categoriesCol: 0, valuesCol: 4, rows: weekRows, color: 0xC00000),
-                ])
-        }
-        if !people.isEmpty {
-            try wb.addChart(
-                .stackedColumn, title: "Completed sessions per therapist, by kind", on: s, at: chartTop + 32, col,
-                series: kinds.enumerated().map { i, k in
-                    .init(name: k, source: s, categoriesCol: 0, valuesCol: i + 1, rows: kindTop...r)
-                })
-        }
+        try wb.pageBreaks(s, before: breaks)
     }
+
+    /// The rows a chart of the default height covers.
+    static let chartRows = 15
 
     /// The sentence that says which weeks have figures and what the last one counts.
     static func coverageNote(_ coverage: Coverage, weeks: [DayRange], asOf: Day) -> String {
