@@ -1,5 +1,6 @@
 import Foundation
 import LegCareCore
+import LegCareNative
 import Testing
 
 @testable import LegCareReports
@@ -263,5 +264,43 @@ struct SquadChartsTests {
         #expect(SquadCharts.note(shown: 3, of: 3).contains("shows all 3 athletes"))
         #expect(SquadCharts.note(shown: 1, of: 1).contains("shows the one athlete with an ACWR"))
         #expect(SquadCharts.note(shown: 40, of: 41).contains("the 40 highest of 41 athletes"))
+    }
+
+    @Test(
+        "both tables the charts read are whole in constant-memory mode, which takes rows in order only",
+        arguments: [false, true])
+    func tables(constantMemory: Bool) throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "squad-charts-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        )
+        .path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/summary.xlsx"
+        let wb = try Workbook(path: path, tmpdir: dir, constantMemory: constantMemory, created: SquadFixture.asOf, title: "t")
+        let sheet = try wb.addSheet("Squad charts")
+        // More athletes than the chart shows, fewer than the 28 days of the load table, and
+        // the other way round: the longer table sets the rows.
+        let athletes = (1...45).map { SquadCharts.Athlete(name: "Athlete \($0)", team: "Team \($0 % 3)", acwr: Double($0) / 30) }
+        var loads = TeamLoads(asOf: SquadFixture.asOf)
+        loads.add(team: "Team 1", history: SquadFixture.training(spike: true))
+        try SquadCharts.write(
+            athletes, teams: ["Team 10", "Team 1", "Team 2"], loads: loads, config: SquadFixture.config, asOf: SquadFixture.asOf,
+            to: wb, sheet: sheet)
+        try wb.close()
+        let script = """
+            import json, sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1])["Squad charts"]
+            top = [row[0].row for row in ws.iter_rows() if row[0].value == "Athlete"][0]
+            rows = list(ws.iter_rows(min_row=top, values_only=True))
+            print(json.dumps({"header": [c for c in rows[0] if c], "acwr": [r[2] for r in rows[1:] if r[2] is not None],
+                              "dates": [r[5] for r in rows[1:] if r[5] is not None], "note": ws["A2"].value}))
+            """
+        let found = try #require(try openpyxl(script, path) as? [String: Any])
+        #expect(found["header"] as? [String] == ["Athlete", "Team", "ACWR", "Spike above", "Date", "Team 1", "Team 2", "Team 10"])
+        let acwr = try #require(found["acwr"] as? [Double])
+        #expect(acwr.count == 40 && acwr.first == 1.5 && acwr == acwr.sorted(by: >), "the 40 highest, highest first")
+        #expect((found["dates"] as? [String])?.count == TeamLoads.days)
+        #expect((found["note"] as? String)?.contains("the 40 highest of 45 athletes") == true)
     }
 }

@@ -40,47 +40,47 @@ enum SquadCharts {
         try wb.writeNote(s, r, note(shown: shown.count, of: athletes.count), widths: widths)
         r += 2
         let chartsTop = r
-        // The tables the charts read, on the page after them.
+        // The tables the charts read, on the page after them, side by side and written a
+        // row at a time across both (constant-memory mode takes rows in order only).
         let tableTop = chartsTop + 2 * (chartRows + 2)
         try wb.pageBreaks(s, before: [tableTop])
-        var t = tableTop
-        try wb.writeHeaderRow(s, t, ["Athlete", "Team", "ACWR", "Spike above"], widths: widths)
-        for a in shown {
-            t += 1
-            try wb.writeWrapped(s, t, [(0, a.name), (1, a.team)], widths: widths)
-            try wb.write(s, t, 2, number: a.acwr, .decimal)
-            try wb.write(s, t, 3, number: config.settings.acwrSpike, .decimal)
+        let charted = Array(teams.sorted(by: NaturalOrder.less).prefix(chartTeams))
+        let left = loadTableColumn
+        let days = charted.isEmpty ? 0 : TeamLoads.days
+        try wb.writeHeaderRow(s, tableTop, ["Athlete", "Team", "ACWR", "Spike above"], widths: widths)
+        if days > 0 { try wb.writeHeaderRow(s, tableTop, ["Date"] + charted, widths: Array(widths[left...]), from: left) }
+        for k in 0..<max(shown.count, days) {
+            let t = tableTop + 1 + k
+            if k < shown.count {
+                let a = shown[shown.startIndex + k]
+                try wb.writeWrapped(s, t, [(0, a.name), (1, a.team)], widths: widths)
+                try wb.write(s, t, 2, number: a.acwr, .decimal)
+                try wb.write(s, t, 3, number: config.settings.acwrSpike, .decimal)
+            }
+            if k < days {
+                let back = days - k
+                try wb.write(s, t, left, HandoutWording.shortDate(asOf.adding(days: -back)))  // text: the axis reads it as is
+                for (i, team) in charted.enumerated() {
+                    try wb.write(s, t, left + i + 1, number: loads.average(team, daysBack: back), .decimal)
+                }
+            }
         }
         if !shown.isEmpty {
+            let rows = (tableTop + 1)...(tableTop + shown.count)
             try wb.addChart(
                 .line, title: "ACWR per athlete, highest first (spike above \(config.settings.acwrSpike))", on: s, at: chartsTop, 0,
                 series: [
-                    .init(
-                        name: "ACWR", source: s, categoriesCol: 0, valuesCol: 2, rows: (tableTop + 1)...t, color: 0x2F5597,
-                        markersOnly: true),
-                    .init(
-                        name: "Spike threshold", source: s, categoriesCol: 0, valuesCol: 3, rows: (tableTop + 1)...t, color: 0xC00000,
-                        dashed: true),
+                    .init(name: "ACWR", source: s, categoriesCol: 0, valuesCol: 2, rows: rows, color: 0x2F5597, markersOnly: true),
+                    .init(name: "Spike threshold", source: s, categoriesCol: 0, valuesCol: 3, rows: rows, color: 0xC00000, dashed: true),
                 ], yAxis: "ACWR", width: 960, height: chartHeight)
         }
-        let charted = Array(teams.sorted(by: NaturalOrder.less).prefix(chartTeams))
-        guard !charted.isEmpty else { return }
-        let left = loadTableColumn
-        t = tableTop
-        try wb.writeHeaderRow(s, t, ["Date"] + charted, widths: Array(widths[left...]), from: left)
-        for back in stride(from: TeamLoads.days, through: 1, by: -1) {
-            t += 1
-            try wb.write(s, t, left, HandoutWording.shortDate(asOf.adding(days: -back)))  // text: the axis reads it as is
-            for (i, team) in charted.enumerated() {
-                try wb.write(s, t, left + i + 1, number: loads.average(team, daysBack: back), .decimal)
-            }
-        }
+        guard days > 0 else { return }
         let more = teams.count > charted.count ? " (the first \(charted.count) of \(teams.count) teams)" : ""
         try wb.addChart(
             .line, title: "Daily training load, average per athlete of each team, last 28 days\(more)", on: s,
             at: chartsTop + chartRows + 2, 0,
             series: charted.enumerated().map { i, team in
-                .init(name: team, source: s, categoriesCol: left, valuesCol: left + i + 1, rows: (tableTop + 1)...t)
+                .init(name: team, source: s, categoriesCol: left, valuesCol: left + i + 1, rows: (tableTop + 1)...(tableTop + days))
             }, yAxis: "RPE x minutes", width: 960, height: chartHeight)
     }
 
@@ -95,6 +95,9 @@ enum SquadCharts {
 
     /// Says whom the ACWR chart covers.
     static func note(shown: Int, of all: Int) -> String {
+        guard all > 0 else {
+            return "No athlete has an ACWR yet: an athlete has one once their log covers 28 days."
+        }
         let scope =
             all == 1
             ? "The ACWR chart shows the one athlete with an ACWR."
