@@ -21,7 +21,7 @@ package final class Workbook {
     /// dates and status colours, which sit at the bottom). `indent` and `wrapBottomIndent`
     /// start text one step in, for a column of text right of a column of numbers or dates
     /// (which sit right: with no gap the two read as one, `30hamstrings`).
-    package enum Style: Hashable {
+    package enum Style: Int, CaseIterable {
         case title, header, bold, date, decimal, percent, statusCleared, statusModified, statusRefer, wrap, wrapBottom
         case indent, wrapBottomIndent
     }
@@ -73,7 +73,9 @@ package final class Workbook {
     package private(set) var cutCells: [(sheet: String, row: Int, col: Int)] = []
     let handle: UnsafeMutablePointer<lxw_workbook>
     var sheets: [UnsafeMutablePointer<lxw_worksheet>] = []
-    var formats: [Style: UnsafeMutablePointer<lxw_format>] = [:]
+    /// One format per style, by its number: a dictionary's hashing, once per cell, was a
+    /// twentieth of the workbook's time.
+    var formats = [UnsafeMutablePointer<lxw_format>?](repeating: nil, count: Style.allCases.count)
     /// C strings that libxlsxwriter may keep pointers to until close.
     var retained: [UnsafeMutablePointer<CChar>] = []
     private var closed = false
@@ -122,7 +124,7 @@ package final class Workbook {
             value = Self.cut(value)
             cutCells.append((sheet.name, row, col))
         }
-        let fmt = style.flatMap { formats[$0] }
+        let fmt = style.flatMap { formats[$0.rawValue] }
         try check(
             value.withCString { worksheet_write_string(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), $0, fmt) },
             "write text to \(sheet.name) row \(row + 1)")
@@ -130,7 +132,7 @@ package final class Workbook {
 
     /// Writes a number; NaN and infinity are left blank (the C library would write invalid XML).
     package func write(_ sheet: Sheet, _ row: Int, _ col: Int, number: Double, _ style: Style? = nil) throws {
-        let fmt = style.flatMap { formats[$0] }
+        let fmt = style.flatMap { formats[$0.rawValue] }
         if !number.isFinite {
             try check(worksheet_write_blank(sheets[sheet.index], lxw_row_t(row), lxw_col_t(col), fmt), "write blank to \(sheet.name)")
             return
@@ -148,7 +150,7 @@ package final class Workbook {
     /// Sets the width (in characters) of columns, optionally with a style.
     package func setColumns(_ sheet: Sheet, _ first: Int, _ last: Int, width: Double, _ style: Style? = nil) throws {
         try check(
-            worksheet_set_column(sheets[sheet.index], lxw_col_t(first), lxw_col_t(last), width, style.flatMap { formats[$0] }),
+            worksheet_set_column(sheets[sheet.index], lxw_col_t(first), lxw_col_t(last), width, style.flatMap { formats[$0.rawValue] }),
             "set column widths on \(sheet.name)")
     }
 
@@ -213,7 +215,7 @@ package final class Workbook {
             value.withCString {
                 worksheet_merge_range(
                     sheets[sheet.index], lxw_row_t(row), lxw_col_t(cols.lowerBound), lxw_row_t(row), lxw_col_t(cols.upperBound), $0,
-                    formats[.wrap])
+                    formats[Style.wrap.rawValue])
             }, "write a note to \(sheet.name) row \(row + 1)")
     }
 
@@ -239,7 +241,7 @@ package final class Workbook {
         for (i, h) in headers.enumerated() {
             var column = lxw_table_column()
             column.header = keep(h)
-            column.header_format = formats[.header]
+            column.header_format = formats[Style.header.rawValue]
             (columns + i).initialize(to: column)
             list[i] = columns + i
         }
@@ -266,7 +268,7 @@ package final class Workbook {
         cf.type = UInt8(LXW_CONDITIONAL_TYPE_CELL.rawValue)
         cf.criteria = UInt8(LXW_CONDITIONAL_CRITERIA_EQUAL_TO.rawValue)
         cf.value_string = keep("\"\(text)\"")
-        cf.format = formats[style]
+        cf.format = formats[style.rawValue]
         try check(
             worksheet_conditional_format_range(
                 sheets[sheet.index], lxw_row_t(rows.lowerBound), lxw_col_t(col), lxw_row_t(rows.upperBound), lxw_col_t(col), &cf),
@@ -317,7 +319,7 @@ package final class Workbook {
         func add(_ style: Style, _ configure: (UnsafeMutablePointer<lxw_format>) -> Void) {
             guard let f = workbook_add_format(handle) else { return }
             configure(f)
-            formats[style] = f
+            formats[style.rawValue] = f
         }
         add(.title) {
             format_set_bold($0)

@@ -286,6 +286,17 @@ final class WorkbookTests {
         #expect(height >= 15 * (Double(why) / width).rounded(.up))
     }
 
+    @Test("a row's lines: words while they fit, a word longer than the column broken inside it, characters not bytes")
+    func lineCount() {
+        #expect(Workbook.lines("a b", width: 3) == 1)
+        #expect(Workbook.lines("aaa bbb", width: 5) == 2)
+        #expect(Workbook.lines("abcdefghij", width: 4) == 3, "abcd / efgh / ij")
+        #expect(Workbook.lines("ab cdefghij", width: 4) == 3, "ab / cdef / ghij")
+        #expect(Workbook.lines("plantar_fascia, calves, hamstrings", width: 24) == 2)
+        #expect(Workbook.lines("Zoë Ærø Åsa Øster", width: 9) == 2, "Zoë Ærø / Åsa Øster: 17 characters, 22 bytes")
+        #expect(Workbook.lines("", width: 10) == 1)
+    }
+
     @Test("dates are real dates and numbers are numbers")
     func types() throws {
         let (path, _) = try write([client("A", "Ann")])

@@ -15,13 +15,15 @@ enum ClientVisitsSheet {
     static let columns = zip(headers, [12.0, 24, 18, 10, 10, 10, 10, 11, 10, 11, 12, 10]).map { SheetStream.Column(header: $0, width: $1) }
     static let overdueHeaders = ["Days overdue", "Client ID", "Name", "Therapist", "Last visit", "Interval (days)"]
     static let overdueColumns = zip(overdueHeaders, [12.0, 12, 24, 18, 12, 12]).map { SheetStream.Column(header: $0, width: $1) }
+    static let widths = columns.map(\.width)
+    static let overdueWidths = overdueColumns.map(\.width)
 
     /// One client's row of Client visits.
     static func add(_ row: ManagerFigures.VisitRow, to stream: SheetStream, _ wb: Workbook) throws {
         let r = try stream.nextRow()
         let s = stream.sheet
         let v = row.visits
-        try wb.writeWrapped(s, r, [(0, row.clientID), (1, row.name), (2, row.therapist ?? "")], widths: columns.map(\.width))
+        try wb.writeWrapped(s, r, [(0, row.clientID), (1, row.name), (2, row.therapist ?? "")], widths: widths)
         try wb.write(s, r, 3, row.status.rawValue, SquadSheet.style(for: row.status))
         for (i, n) in [v.visits, v.sessions, v.noShows].enumerated() { try wb.write(s, r, 4 + i, number: Double(n)) }
         if let rate = v.noShowRate { try wb.write(s, r, 7, number: rate, .percent) }
@@ -41,7 +43,7 @@ enum ClientVisitsSheet {
             try wb.write(stream.sheet, r, 0, number: Double(client.days))
             try wb.writeWrapped(
                 stream.sheet, r, [(1, client.clientID), (2, client.name), (3, client.therapist ?? "")],
-                widths: overdueColumns.map(\.width), indented: [1])
+                widths: overdueWidths, indented: [1])
             if let last = client.lastCompleted { try wb.write(stream.sheet, r, 4, date: last) }
             try wb.write(stream.sheet, r, 5, number: Double(client.intervalDays))
         }

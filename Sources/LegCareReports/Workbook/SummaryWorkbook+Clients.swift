@@ -15,6 +15,7 @@ extension SummaryWorkbook {
         .init(header: "Window to", width: 12), .init(header: "Self-massage min/week", width: 12), .init(header: "Areas", width: 24),
         .init(header: "Why", width: 80),
     ]
+    static let clientsWidths = clientsColumns.map(\.width)
 
     /// The printed pages' footer: where the reasons left off the page are.
     static let clientsFooter = "Why is not printed: each client's reasons are in their handout and plans.jsonl, a referral's on Referrals."
@@ -33,7 +34,7 @@ extension SummaryWorkbook {
         // Every printed column wraps, the row as tall as the longest (the areas and flags
         // ran past their columns); `Why` stays one line for scanning and is not printed.
         try workbook.writeWrapped(
-            s, r, texts.compactMap { col, text in text.map { (col, $0) } }, widths: Self.clientsColumns.map(\.width), indented: [14])
+            s, r, texts.compactMap { col, text in text.map { (col, $0) } }, widths: Self.clientsWidths, indented: [14])
         try workbook.write(s, r, 15, why)
         if let v = p.intervalDays { try workbook.write(s, r, 9, number: Double(v)) }
         if let v = p.minutes { try workbook.write(s, r, 10, number: Double(v)) }

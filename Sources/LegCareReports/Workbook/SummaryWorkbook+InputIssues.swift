@@ -8,6 +8,7 @@ extension SummaryWorkbook {
         .init(header: "Severity", width: 9),
         .init(header: "Message", width: 70),
     ]
+    static let issuesWidths = issuesColumns.map(\.width)
 
     func writeIssues(_ diagnostics: [Diagnostic]) throws {
         for d in diagnostics {
@@ -18,7 +19,7 @@ extension SummaryWorkbook {
             try workbook.write(sh, r, 2, number: Double(d.line))
             try workbook.writeWrapped(
                 sh, r, [(3, d.clientID), (4, d.column), (5, d.value), (6, d.severity.rawValue), (7, d.message)],
-                widths: Self.issuesColumns.map(\.width), indented: [3])
+                widths: Self.issuesWidths, indented: [3])
         }
     }
 }

@@ -7,6 +7,7 @@ extension SummaryWorkbook {
         .init(header: "Area", width: 16), .init(header: "Tool", width: 15), .init(header: "Seconds per leg", width: 10),
         .init(header: "Hold (s)", width: 9), .init(header: "Pressure", width: 10), .init(header: "Sessions per week", width: 10),
     ]
+    static let routinesWidths = routinesColumns.map(\.width)
 
     func addRoutineRows(_ plan: Plan, profile: ClientProfile) throws {
         for (i, item) in plan.selfMassage.items.enumerated() {
@@ -15,7 +16,7 @@ extension SummaryWorkbook {
             try workbook.writeWrapped(
                 rs, r,
                 [(0, profile.clientID), (1, profile.name), (3, item.area.rawValue), (4, item.tool.rawValue), (7, item.pressure.rawValue)],
-                widths: Self.routinesColumns.map(\.width), indented: [3, 7])
+                widths: Self.routinesWidths, indented: [3, 7])
             try workbook.write(rs, r, 2, number: Double(i + 1))
             try workbook.write(rs, r, 5, number: Double(item.seconds))
             try workbook.write(rs, r, 6, number: Double(item.holdSeconds))
