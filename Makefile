@@ -12,10 +12,18 @@ AS_OF ?= $(if $(CLIENTS),,$(SAMPLE_AS_OF))
 REPORT_ARGS ?= $(if $(AS_OF),--as-of $(AS_OF),) $(if $(CLIENTS),--clients $(CLIENTS),)
 PYTHON ?= python3
 # The release build links the Swift runtime and Foundation statically: less memory and a
-# binary that needs none of the toolchain's libraries (docs/performance.md).
-RELEASE_FLAGS ?= --static-swift-stdlib
+# binary that needs none of the toolchain's libraries (docs/performance.md). The include
+# folder carries the commit for `legcare --version` (Sources/CBuildInfo).
+BUILD_INFO := $(CURDIR)/.build/build-info
+RELEASE_FLAGS ?= --static-swift-stdlib -Xcc -I$(BUILD_INFO)
+# The version, from its one place; install folders (PREFIX, DESTDIR) as usual.
+VERSION := $(shell sed -n 's/^    static let number = "\(.*\)"$$/\1/p' Sources/legcare/Version.swift)
+PREFIX ?= /usr/local
+DESTDIR ?=
+MANPAGE := .build-man/plugins/GenerateManual/outputs/legcare/legcare.1
+COMPLETIONS := .build/completions
 
-.PHONY: report test setup deps pydeps build lint bench compare clean fuzz check tsan
+.PHONY: report test setup deps pydeps build build-info lint bench compare clean fuzz check tsan man completions install install-files uninstall deb package-check
 
 ## setup: system packages (libxlsxwriter) and the Python reader used by tests.
 setup: deps pydeps
@@ -34,8 +42,67 @@ deps:
 pydeps:
 	@$(PYTHON) -c "import openpyxl" 2>/dev/null || $(PYTHON) -m pip install -q openpyxl
 
-build: deps
+build: deps build-info
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
+
+## build-info: the commit for --version (none at the release's tag; "+changes" with edits),
+## rewritten only when it changes, so an unchanged tree does not rebuild; SwiftPM does not
+## see a header change outside the package, so Version.swift is touched to recompile it.
+build-info:
+	@mkdir -p $(BUILD_INFO); \
+	if git describe --tags --exact-match --match "v$(VERSION)" >/dev/null 2>&1; then commit=""; \
+	else commit=$$(git rev-parse --short HEAD 2>/dev/null || true); \
+		if [ -n "$$commit" ] && [ -n "$$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$$commit+changes"; fi; \
+	fi; \
+	printf '#define LEGCARE_COMMIT "%s"\n' "$$commit" > $(BUILD_INFO)/next.h; \
+	if ! cmp -s $(BUILD_INFO)/next.h $(BUILD_INFO)/legcare_commit.h; then \
+		cp $(BUILD_INFO)/next.h $(BUILD_INFO)/legcare_commit.h; touch Sources/legcare/Version.swift; \
+	fi; \
+	rm -f $(BUILD_INFO)/next.h
+
+## man: the manual page, made from the same definitions as --help by swift-argument-parser's
+## plugin, in a build folder of its own (its release build has no static runtime, and in
+## .build it would replace the one `make build` made).
+man: deps
+	$(SWIFT) package --scratch-path .build-man plugin generate-manual >/dev/null
+	@test -s $(MANPAGE)
+
+## completions: bash, zsh and fish completion scripts, from the argument parser.
+completions: build
+	@mkdir -p $(COMPLETIONS)
+	.build/release/legcare --generate-completion-script bash > $(COMPLETIONS)/legcare.bash
+	.build/release/legcare --generate-completion-script zsh > $(COMPLETIONS)/_legcare
+	.build/release/legcare --generate-completion-script fish > $(COMPLETIONS)/legcare.fish
+
+## install: the binary, the handout template, the manual page and completions under
+## $(DESTDIR)$(PREFIX) (default /usr/local); uninstall removes them.
+install: build man completions
+	@$(MAKE) --no-print-directory install-files
+
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/legcare/templates $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 .build/release/legcare $(DESTDIR)$(PREFIX)/bin/legcare
+	install -m 0644 Sources/LegCareReports/Templates/handout.mustache $(DESTDIR)$(PREFIX)/share/legcare/templates/handout.mustache
+	install -m 0644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/legcare.1
+	install -m 0644 $(COMPLETIONS)/legcare.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/legcare
+	install -m 0644 $(COMPLETIONS)/_legcare $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_legcare
+	install -m 0644 $(COMPLETIONS)/legcare.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/legcare.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/legcare $(DESTDIR)$(PREFIX)/share/legcare/templates/handout.mustache \
+		$(DESTDIR)$(PREFIX)/share/man/man1/legcare.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/legcare \
+		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_legcare $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/legcare.fish
+	-rmdir $(DESTDIR)$(PREFIX)/share/legcare/templates $(DESTDIR)$(PREFIX)/share/legcare 2>/dev/null
+
+## deb: legcare_<version>_<arch>.deb (scripts/deb.sh); install it with apt install ./legcare_*.deb.
+deb: build man completions
+	bash scripts/deb.sh $(VERSION)
+
+## package-check: the package unpacked into a scratch root and run from there (scripts/package-check.sh).
+package-check: deb
+	bash scripts/package-check.sh legcare_$(VERSION)_$$(dpkg --print-architecture).deb
 
 ## report: the week's reports from Input/ into Reports/<ISO week>/ (exit 3 = some rows rejected: see input-issues.csv).
 report: build
@@ -57,12 +124,12 @@ lint:
 
 ## bench: this build against REF's (default HEAD) in the same run, beside the floors.
 REF ?= HEAD
-bench: deps pydeps
+bench: deps pydeps build-info
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	REF=$(REF) bash scripts/bench.sh
 
 ## compare: every output of this build against REF's, byte for byte (scripts/compare.sh).
-compare: deps
+compare: deps build-info
 	$(SWIFT) build -c release $(RELEASE_FLAGS)
 	bash scripts/compare.sh $(REF)
 
@@ -84,5 +151,6 @@ tsan: setup
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "EndToEndTests|LegCareReportsTests"
 
 clean:
-	rm -rf .build .build-asan .build-tsan .build-fuzz .build-ref Fuzz/.build
+	rm -f legcare_*.deb
+	rm -rf .build .build-man .build-asan .build-tsan .build-fuzz .build-ref Fuzz/.build
 	git worktree prune

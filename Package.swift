@@ -47,6 +47,8 @@ let package = Package(
         ),
         // glibc's malloc.h (malloc_trim): freed memory back to the system between stages.
         .systemLibrary(name: "CMalloc"),
+        // The commit `make build` was run on, for `legcare --version`.
+        .systemLibrary(name: "CBuildInfo"),
         // zlib's headers and library, for CDeflate and the tests that call zlib's API.
         .systemLibrary(
             name: "CLibz",
@@ -83,7 +85,7 @@ let package = Package(
         .executableTarget(
             name: "legcare",
             dependencies: [
-                "LegCareCore", "LegCareIntake", "LegCareReports",
+                "LegCareCore", "LegCareIntake", "LegCareReports", "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +116,6 @@ let package = Package(
             ],
             exclude: ["golden"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["LegCareCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["LegCareCore", "LegCareIntake"]),
     ]
 )

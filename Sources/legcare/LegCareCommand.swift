@@ -12,7 +12,8 @@ struct LegCareCommand: ParsableCommand {
             rows rejected, see input-issues.csv; 2 nothing written (usage error, missing or \
             unreadable required file, missing required column, bad clinic.yaml or template).
             """,
-        subcommands: [Report.self, Validate.self, Sample.self],
+        version: "legcare \(Version.text)",
+        subcommands: [Report.self, Validate.self, Sample.self, Init.self],
         defaultSubcommand: Report.self
     )
 }

@@ -29,8 +29,8 @@ public struct HandoutTemplate: Sendable {
         let path: String
         if let folder {
             path = folder + "/handout.mustache"
-        } else if let url = Bundle.module.url(forResource: "Templates/handout", withExtension: "mustache") {
-            path = url.path
+        } else if let shipped = shippedPath() {
+            path = shipped
         } else {
             throw TemplateError(file: "handout.mustache", line: 0, key: "", problem: "the shipped template is missing beside the binary")
         }
@@ -44,6 +44,17 @@ public struct HandoutTemplate: Sendable {
             throw TemplateError(file: path, line: 0, key: "", problem: "is not UTF-8 text; save it as UTF-8")
         }
         return try HandoutTemplate(text: text, file: path)
+    }
+
+    /// The template LegCare ships: installed under `<prefix>/share/legcare/templates` beside
+    /// `<prefix>/bin/legcare` (`make install`, the package), else in the build's resources.
+    static func shippedPath() -> String? {
+        if let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let installed = binary.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/legcare/templates/handout.mustache").path
+            if FileManager.default.fileExists(atPath: installed) { return installed }
+        }
+        return Bundle.module.url(forResource: "Templates/handout", withExtension: "mustache")?.path
     }
 
     /// Parses template text; throws ``TemplateError`` for a syntax error or an unknown key.
