@@ -31,6 +31,10 @@ public struct ClinicConfig: Sendable, Equatable {
     /// A folder holding the clinic's own `handout.mustache`, when set.
     public var templateFolder: String?
     public var settings = EngineSettings()
+    /// How the clinic's own exports are read.
+    public var input = InputFormat()
+    /// The clinic's handout language (BCP 47), `en` unless set.
+    public var language = "en"
 
     /// Neutral defaults, used when there is no `clinic.yaml`.
     public init() {}

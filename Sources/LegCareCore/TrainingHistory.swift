@@ -86,9 +86,15 @@ public struct TrainingHistory: Hashable, Sendable {
 
     /// Adds one row; several rows on one day add up (a later wellness score replaces).
     public mutating func add(day: Day, minutes: Int, rpe: Int, wellness: [String: Int] = [:]) {
+        add(day: day, minutes: minutes, rpe: Double(rpe), wellness: wellness)
+    }
+
+    /// ``add(day:minutes:rpe:wellness:)`` with an RPE in tenths (`7.5`), as athlete systems
+    /// export it.
+    public mutating func add(day: Day, minutes: Int, rpe: Double, wellness: [String: Int] = [:]) {
         let (found, i) = index(of: day)
         var daily = found ? entries[i].daily : Daily()
-        daily.load += Double(minutes * rpe)
+        daily.load += Double(minutes) * rpe
         for (key, value) in wellness {
             if let item = Self.wellnessItems.firstIndex(of: key), (1...5).contains(value) { daily.set(item, value) }
         }
@@ -97,7 +103,8 @@ public struct TrainingHistory: Hashable, Sendable {
 
     /// Adds the days of `later`, a log of rows that come after this one's: the same log
     /// as adding its rows here one by one (loads add up, a later wellness score replaces).
-    /// Loads are whole numbers (minutes x RPE), so the sums are exact in any grouping.
+    /// Loads of whole RPEs are whole numbers (minutes x RPE), so their sums are exact in any
+    /// grouping; an RPE in tenths sums in the one grouping a run always uses.
     public mutating func append(_ later: TrainingHistory) {
         if entries.isEmpty {
             entries = later.entries

@@ -81,12 +81,18 @@ public struct ClientsReader {
     /// rejected, and a last massage after it is a warning and not used. `nil`: no check.
     public let asOf: Day?
 
-    public init(source: ByteSource, file: String, asOf: Day? = nil) throws {
+    /// The order the file's dates are read in (``DateOrderDetector``).
+    let dates: InputFormat.DateOrder
+
+    public init(
+        source: ByteSource, file: String, asOf: Day? = nil, format: InputFormat = InputFormat(), dates: InputFormat.DateOrder = .iso
+    ) throws {
         self.asOf = asOf
+        self.dates = dates
         var diagnostics: [Diagnostic] = []
         table = try TableReader(
             source: source, file: file, known: Self.columns, required: Self.required,
-            aliases: Self.headerAliases, diagnostics: &diagnostics)
+            aliases: Self.headerAliases, mapping: ("clients", format), diagnostics: &diagnostics)
         self.diagnostics = diagnostics
         col = Columns(table)
     }
@@ -172,7 +178,7 @@ public struct ClientsReader {
             c.fail(col.clientID, id, "is already used on row \(seenRows[n]); ids must be unique in the file")
         }
         var p = ClientProfile(clientID: id ?? "", name: name ?? "")
-        p.dateOfBirth = c.optional(col.dateOfBirth, ascii: ValueParser.Bytes.day, ValueParser.day)
+        p.dateOfBirth = c.optional(col.dateOfBirth, ascii: ValueParser.Bytes.day) { DateParser.day($0, order: dates) }
         if let born = p.dateOfBirth, let asOf {
             let oldest = Day(year: asOf.parts.year - Self.oldestAge, month: asOf.parts.month, day: min(asOf.parts.day, 28))!
             if born > asOf {
@@ -190,8 +196,8 @@ public struct ClientsReader {
         }
         p.occupation = c.optional(col.occupation, ascii: Tables.occupation.lookup) { ValueParser.token($0, Occupation.self) }
         p.trainingLoad = c.optional(col.trainingLoad, ascii: Tables.trainingLoad.lookup) { ValueParser.token($0, TrainingLoad.self) }
-        p.lastHardSession = c.optional(col.lastHardSession, ascii: ValueParser.Bytes.moment, ValueParser.moment)
-        p.nextEvent = c.optional(col.nextEvent, ascii: ValueParser.Bytes.day, ValueParser.day)
+        p.lastHardSession = c.optional(col.lastHardSession, ascii: ValueParser.Bytes.moment) { DateParser.moment($0, order: dates) }
+        p.nextEvent = c.optional(col.nextEvent, ascii: ValueParser.Bytes.day) { DateParser.day($0, order: dates) }
         let areas = c.list(col.soreAreas, table: Tables.area) { ValueParser.token($0, Area.self, aliases: Self.areaAliases) }
         for a in areas where !p.soreAreas.contains(a) { p.soreAreas.append(a) }
         p.painLevel = c.optional(col.painLevel, ascii: ValueParser.Bytes.integer(in: 0...10)) { ValueParser.integer($0, 0...10) }
@@ -200,7 +206,7 @@ public struct ClientsReader {
         let tools = c.list(col.tools, table: Tables.tool) { ValueParser.token($0, Tool.self) }
         if !tools.isEmpty { p.tools = Set(tools) }
         p.pressure = c.optional(col.pressure, ascii: Tables.pressure.lookup) { ValueParser.token($0, Pressure.self) }
-        p.lastMassage = c.optional(col.lastMassage, ascii: ValueParser.Bytes.day, ValueParser.day)
+        p.lastMassage = c.optional(col.lastMassage, ascii: ValueParser.Bytes.day) { DateParser.day($0, order: dates) }
         if let last = p.lastMassage, let asOf, last > asOf {
             // A future date is no past massage: the session log's last one counts instead.
             p.lastMassage = nil

@@ -27,6 +27,7 @@ public enum ClinicConfigLoader {
                 file: file, reason: .config(line: line(of: error), key: "", problem: "is not valid YAML (\(problem(of: error)))"))
         }
         var config = ClinicConfig()
+        config.input.configFile = file
         guard let root else { return config }
         var r = Walker(file: file)
         let top = try r.mapping(root, key: "(top level)")
@@ -93,10 +94,14 @@ public enum ClinicConfigLoader {
                 let wellness = (config.settings.wellnessAmberSD, config.settings.wellnessRedSD)
                 config.settings = try thresholds(r.mapping(value, key: key), walker: &r)
                 (config.settings.wellnessAmberSD, config.settings.wellnessRedSD) = wellness
+            case "columns": config.input.columns = try columns(value, walker: r)
+            case "date_format": config.input.dateOrder = try dateOrder(value, walker: r)
+            case "status_words": config.input.statusWords = try statusWords(value, walker: r)
+            case "language": config.language = try language(value, walker: r)
             default:
                 throw r.error(
                     keyNode, key,
-                    "is not a clinic.yaml key (clinic_name, contact, booking, footer, emergency_number, week_start, template_folder, therapists, wellness, thresholds)"
+                    "is not a clinic.yaml key (clinic_name, contact, booking, footer, emergency_number, week_start, template_folder, therapists, wellness, thresholds, columns, date_format, status_words, language)"
                 )
             }
         }
@@ -180,7 +185,7 @@ public enum ClinicConfigLoader {
     }
 
     /// Type checks that name the line and key of what they reject.
-    private struct Walker {
+    struct Walker {
         let file: String
 
         func error(_ node: Node, _ key: String, _ problem: String) -> IntakeError {

@@ -40,16 +40,30 @@ public struct Header: Sendable {
 
     /// Matches the header; unknown and repeated columns become warnings, missing
     /// required ones throw ``IntakeError`` (exit 2, nothing written).
+    ///
+    /// `mapping` (from `columns:` in clinic.yaml) reads a contract column from the file's
+    /// own header; a mapped header the file lacks stops the run with the line of
+    /// `format.configFile` that names it.
     init(
         record: CSVRecord, file: String, known: [String], required: [String], aliases: [String: String],
-        diagnostics: inout [Diagnostic]
+        mapping: (kind: String, format: InputFormat)? = nil, diagnostics: inout [Diagnostic]
     ) throws {
         var index: [String: Int] = [:]
         var spelled: [String] = []
+        let mapped = mapping.flatMap { $0.format.columns[$0.kind] } ?? [:]
+        let byHeader = Dictionary(mapped.map { (Header.normalize($1.header), $0) }, uniquingKeysWith: { first, _ in first })
         for i in 0..<record.count {
             let name = record.text(i).value
             spelled.append(name)
-            let key = aliases[Header.normalize(name)] ?? Header.normalize(name)
+            let normal = Header.normalize(name)
+            let key = byHeader[normal] ?? aliases[normal] ?? normal
+            if byHeader[normal] == nil, mapped[key] != nil {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, file: file, row: record.row, line: record.line, column: name, value: name,
+                        message: "is left out: columns in clinic.yaml reads \(key) from \"\(mapped[key]!.header)\""))
+                continue
+            }
             if known.contains(key) {
                 if index[key] == nil {
                     index[key] = i
@@ -64,6 +78,16 @@ public struct Header: Sendable {
                     Diagnostic(
                         .warning, file: file, row: record.row, line: record.line, column: name, value: name,
                         message: "is not a LegCare column and is left out of the plan"))
+            }
+        }
+        if let mapping {
+            for (key, m) in mapped.sorted(by: { $0.value.line < $1.value.line }) where index[key] == nil {
+                throw IntakeError(
+                    file: mapping.format.configFile,
+                    reason: .config(
+                        line: m.line, key: "columns.\(mapping.kind).\(key)",
+                        problem: "names \"\(Diagnostic.safe(m.header))\", which is not a column of \(file); its header has "
+                            + spelled.map { Diagnostic.safe($0) }.joined(separator: ", ")))
             }
         }
         let missing = required.filter { index[$0] == nil }

@@ -5,6 +5,8 @@ import LegCareCore
 struct TableReader {
     let file: String
     let header: Header
+    /// A `;`-separated file writes decimals with a comma (`7,5`), as European spreadsheets do.
+    let decimalComma: Bool
     private var reader: CSVReader
     private var legacyFields = 0
     private var firstLegacy: (row: Int, line: Int, column: String, value: String)?
@@ -12,14 +14,15 @@ struct TableReader {
     /// Opens the file's header; throws when it is empty or misses a required column.
     init(
         source: ByteSource, file: String, known: [String], required: [String],
-        aliases: [String: String] = [:], diagnostics: inout [Diagnostic]
+        aliases: [String: String] = [:], mapping: (kind: String, format: InputFormat)? = nil, diagnostics: inout [Diagnostic]
     ) throws {
         self.file = file
         var reader = try CSVReader(source: source)
         guard let first = try reader.next() else { throw IntakeError(file: file, reason: .empty) }
         header = try Header(
-            record: first, file: file, known: known, required: required, aliases: aliases,
+            record: first, file: file, known: known, required: required, aliases: aliases, mapping: mapping,
             diagnostics: &diagnostics)
+        decimalComma = reader.delimiter == UInt8(ascii: ";")
         self.reader = reader
         if reader.encoding != .utf8 {
             diagnostics.append(
@@ -30,9 +33,12 @@ struct TableReader {
     /// Opens the file and checks its header only: throws what the initialiser throws (an
     /// empty file, a missing required column), so a run can stop (exit 2) before it
     /// writes anything.
-    static func checkHeader(_ source: ByteSource, file: String, known: [String], required: [String]) throws {
+    static func checkHeader(
+        _ source: ByteSource, file: String, known: [String], required: [String], mapping: (kind: String, format: InputFormat)? = nil
+    ) throws -> Header {
         var ignored: [Diagnostic] = []
-        _ = try TableReader(source: source, file: file, known: known, required: required, diagnostics: &ignored)
+        return try TableReader(source: source, file: file, known: known, required: required, mapping: mapping, diagnostics: &ignored)
+            .header
     }
 
     /// A known column, looked up in the header once per file instead of once per cell

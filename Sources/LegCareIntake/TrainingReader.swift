@@ -20,8 +20,8 @@ public enum TrainingReader {
 
     /// Opens the file and checks its header only: throws what ``read(_:file:spillRows:spill:)``
     /// would throw before its first row (exit 2), so a run can stop before it writes.
-    public static func checkHeader(_ source: ByteSource, file: String) throws {
-        try TableReader.checkHeader(source, file: file, known: columns, required: required)
+    public static func checkHeader(_ source: ByteSource, file: String, format: InputFormat = InputFormat()) throws {
+        _ = try TableReader.checkHeader(source, file: file, known: columns, required: required, mapping: ("training", format))
     }
 
     /// Accepted rows gathered before each hand-over to a `spill`.
@@ -41,27 +41,32 @@ public enum TrainingReader {
     /// would read as resting, not as unlogged.
     public static func read(
         _ source: ByteSource, file: String, asOf: Day? = nil, spillRows: Int = spillRows,
-        spill: (([String: TrainingHistory]) throws -> Void)? = nil
+        spill: (([String: TrainingHistory]) throws -> Void)? = nil, format: InputFormat = InputFormat(),
+        dates: InputFormat.DateOrder = .iso
     ) throws -> Result {
         var result = Result()
         var gathered = 0
         // The latest accepted day before `asOf`.
         var latestBefore: Day?
-        var table = try TableReader(source: source, file: file, known: columns, required: required, diagnostics: &result.diagnostics)
+        var table = try TableReader(
+            source: source, file: file, known: columns, required: required, mapping: ("training", format),
+            diagnostics: &result.diagnostics)
+        let comma = table.decimalComma
         var accepted = 0
         let clientID = table.column("client_id")
         let date = table.column("date")
         let minutesColumn = table.column("minutes")
         let rpeColumn = table.column("rpe")
         let wellnessColumns = wellness.map(table.column)
+        let wholeRPE = { (b: UnsafeBufferPointer<UInt8>, r: Range<Int>) in ValueParser.Bytes.integer(b, r, 0...10).map(Double.init) }
         while let row = try table.next(diagnostics: &result.diagnostics, rejected: &result.rejected) {
             var c = RowChecker(file: file, row: row)
             let client = c.required(clientID) { .success($0) }
-            let day = c.required(date, ascii: ValueParser.Bytes.day, ValueParser.day)
+            let day = c.required(date, ascii: ValueParser.Bytes.day) { DateParser.day($0, order: dates) }
             let minutes = c.required(minutesColumn, ascii: ValueParser.Bytes.integer(in: 0...600)) {
                 ValueParser.integer($0, 0...600)
             }
-            let rpe = c.required(rpeColumn, ascii: ValueParser.Bytes.integer(in: 0...10)) { ValueParser.integer($0, 0...10) }
+            let rpe = c.required(rpeColumn, ascii: wholeRPE) { ValueParser.decimal($0, 0...10, comma: comma) }
             var scores: [String: Int] = [:]
             for column in wellnessColumns {
                 let score = c.optional(column, ascii: ValueParser.Bytes.integer(in: 1...5)) { ValueParser.integer($0, 1...5) }

@@ -24,6 +24,17 @@ enum ValueParser {
         return .success(n)
     }
 
+    /// A number within a range, with a decimal point, or (`comma`: a `;`-separated file, as
+    /// European spreadsheets write them) a decimal comma: `7.5`, `7,5`.
+    static func decimal(_ text: String, _ range: ClosedRange<Double>, comma: Bool) -> Result<Double, Expected> {
+        let normal = comma ? text.replacingOccurrences(of: ",", with: ".") : text
+        guard let n = Double(normal), n.isFinite, range.contains(n), !normal.contains("e"), !normal.contains("E") else {
+            let example = comma ? "7 or 7,5" : "7 or 7.5"
+            return .failure(Expected("is not a number from \(Int(range.lowerBound)) to \(Int(range.upperBound)) (such as \(example))"))
+        }
+        return .success(n)
+    }
+
     /// An ISO date, `YYYY-MM-DD`.
     static func day(_ text: String) -> Result<Day, Expected> {
         Day(iso: text).map { .success($0) } ?? .failure(Expected("is not a date in the form YYYY-MM-DD"))

@@ -73,7 +73,11 @@ struct ClientsReaderTests {
     }
 
     static let badValues: [BadValue] = [
-        .init(column: "date_of_birth", value: "02/01/1990", message: "is not a date in the form YYYY-MM-DD"),
+        .init(
+            column: "date_of_birth", value: "02/01/1990",
+            message:
+                "is not a date in the form YYYY-MM-DD; for dates written like 23/11/2026, set date_format: day-first (or month-first) in clinic.yaml"
+        ),
         .init(column: "occupation", value: "pilot", message: "is not one of desk, standing, manual, other"),
         .init(column: "training_load", value: "extreme", message: "is not one of none, light, moderate, heavy"),
         .init(column: "last_hard_session", value: "yesterday", message: "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"),
