@@ -41,7 +41,9 @@ public struct ByteSource {
 
     /// Reads a regular file in 1 MiB chunks; throws ``IntakeError`` when it is missing,
     /// not a regular file (a folder, a device, a pipe) or cannot be read.
-    public init(path: String) throws {
+    ///
+    /// `counter`, when given, adds the size of each chunk as it is read, for the progress line.
+    public init(path: String, counter: ReadCounter? = nil) throws {
         let handle: FileHandle
         do {
             handle = try RegularFile.open(path)
@@ -50,7 +52,9 @@ public struct ByteSource {
         }
         self.init {
             do {
-                return [UInt8](try handle.read(upToCount: 1 << 20) ?? Data())
+                let chunk = [UInt8](try handle.read(upToCount: 1 << 20) ?? Data())
+                counter?.add(chunk.count)
+                return chunk
             } catch {
                 throw IntakeError(file: path, reason: .notReadable("stopped being readable part-way (a read failed)"))
             }

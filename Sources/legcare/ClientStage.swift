@@ -12,10 +12,9 @@ enum ClientStage {
     /// writer refused is rejected there, with the writer's sentence.
     static func run(
         _ reader: consuming ClientsReader, engine: PlanEngine, logs: inout Logs, asOf: Day, writer: ReportWriter?,
-        timings: inout StageTimings
+        timings: inout StageTimings, progress: consuming ProgressLine
     ) throws -> ClientsReader {
         let stream = ClientStream(reader: reader, engine: engine, sessions: logs.sessions, training: logs.training, asOf: asOf)
-        var progress = Progress()
         var refused: [(ClientsReader.Position, String)] = []
         do {
             while let items = try stream.next() {
@@ -35,24 +34,7 @@ enum ClientStage {
         var (finished, streamTimings) = stream.finish()
         finished.reject(refused)
         timings.merge(streamTimings)
-        progress.done(finished.rowsRead)
+        progress.done()
         return finished
-    }
-}
-
-/// Progress on stderr, only when stderr is a terminal.
-struct Progress {
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private var last = 0
-
-    mutating func tick(_ rows: Int) {
-        guard enabled, rows - last >= 1000 else { return }
-        last = rows
-        FileHandle.standardError.write(Data("\rlegcare: \(rows) client rows read".utf8))
-    }
-
-    func done(_ rows: Int) {
-        guard enabled, last > 0 else { return }
-        FileHandle.standardError.write(Data("\rlegcare: \(rows) client rows read\n".utf8))
     }
 }
