@@ -104,6 +104,7 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         let outcome = try Pipeline.run(inputs.resolved(), out: nil)
+        for note in outcome.readingNotes { Swift.print("reading: \(note)") }
         for d in outcome.diagnostics { Swift.print(d.terminalText(showValues: showValues)) }
         throw ExitCode(outcome.rejected > 0 ? 3 : 0)
     }

@@ -23,26 +23,30 @@ struct Logs {
 
     /// Reads the logs `inputs` names, the training log on a worker meanwhile. `folder`: the
     /// staged run folder, where the logs wait on disk (`nil`: in memory).
-    static func read(_ inputs: Inputs, folder: RunFolder?) throws -> Logs {
+    static func read(_ inputs: Inputs, folder: RunFolder?, format: InputFormat, dates: DateOrders) throws -> Logs {
         var logs = Logs()
         let spilled = try folder.flatMap { f in try inputs.training.map { _ in try TrainingLogs(scratchFolder: f.stagingPath) } }
         let trainingFile = inputs.training
         let asOf = inputs.asOf
         let reading = Worker(name: "legcare-training") {
             try trainingFile.map {
-                try TrainingReader.read(ByteSource(path: $0), file: Pipeline.name($0), asOf: asOf, spill: spilled?.add)
+                try TrainingReader.read(
+                    ByteSource(path: $0), file: Pipeline.name($0), asOf: asOf, spill: spilled?.add, format: format,
+                    dates: dates.training.order)
             }
         }
         if let file = inputs.sessions {
             let result = try SessionsReader.read(
                 ByteSource(path: file), file: Pipeline.name(file), fileBytes: Pipeline.fileSize(file),
-                store: folder.map { try ScratchStore(folder: $0.stagingPath) })
-            logs.count(file, read: result.rowsRead, rejected: result.rejected, result.diagnostics)
+                store: folder.map { try ScratchStore(folder: $0.stagingPath) }, format: format, dates: dates.sessions.order)
+            logs.count(
+                file, read: result.rowsRead, rejected: result.rejected, (dates.sessions.warning.map { [$0] } ?? []) + result.diagnostics)
             logs.matchedSessions = [Bool](repeating: false, count: result.log.clientCount)
             logs.sessions = result.log
         }
         if let file = inputs.training, let result = try reading.wait() {
-            logs.count(file, read: result.rowsRead, rejected: result.rejected, result.diagnostics)
+            logs.count(
+                file, read: result.rowsRead, rejected: result.rejected, (dates.training.warning.map { [$0] } ?? []) + result.diagnostics)
             logs.unmatchedTraining = result.clientRows
             logs.staleTraining = result.stale
             logs.training = spilled ?? TrainingLogs(result.histories)

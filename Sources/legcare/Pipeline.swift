@@ -20,6 +20,8 @@ struct Outcome {
     var diagnostics: [Diagnostic]
     var rejected: Int
     var folder: String?
+    /// How the inputs were read, for `validate`: each mapped column and each date order.
+    var readingNotes: [String] = []
 }
 
 /// The run, as a recipe: each stage a typed value in, a typed value out.
@@ -34,10 +36,15 @@ enum Pipeline {
         let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
         let template = try HandoutTemplate.load(folder: config.templateFolder)
 
-        // 2. Every input's header checked before anything is written (exit 2 writes nothing).
-        var clients = try ClientsReader(source: ByteSource(path: inputs.clients), file: name(inputs.clients), asOf: inputs.asOf)
-        if let f = inputs.sessions { try SessionsReader.checkHeader(ByteSource(path: f), file: name(f)) }
-        if let f = inputs.training { try TrainingReader.checkHeader(ByteSource(path: f), file: name(f)) }
+        // 2. Every input's header, column mapping and date order checked before anything is
+        //    written (exit 2 writes nothing).
+        let dates = try DateOrders(inputs, format: config.input)
+        let read = ReadCounter()
+        var clients = try ClientsReader(
+            source: ByteSource(path: inputs.clients, counter: read), file: name(inputs.clients), asOf: inputs.asOf,
+            format: config.input, dates: dates.clients.order)
+        if let f = inputs.sessions { try SessionsReader.checkHeader(ByteSource(path: f), file: name(f), format: config.input) }
+        if let f = inputs.training { try TrainingReader.checkHeader(ByteSource(path: f), file: name(f), format: config.input) }
 
         // 3. The run folder staged (report only), where the logs and scratch files wait.
         let folder = try out.map { try RunFolder(out: $0, week: inputs.asOf.isoWeekName) }
@@ -46,7 +53,7 @@ enum Pipeline {
         }
 
         // 4. The logs: delivered sessions and squad training.
-        var logs = try Logs.read(inputs, folder: folder)
+        var logs = try Logs.read(inputs, folder: folder, format: config.input, dates: dates)
         timings.add("intake", StageTimings.now() - started)
 
         // 5. Last week's plans (report only): a damaged file is a warning.
@@ -64,10 +71,10 @@ enum Pipeline {
         writer?.staleTraining = logs.staleTraining
         clients = try ClientStage.run(
             consume clients, engine: PlanEngine(settings: config.settings), logs: &logs, asOf: inputs.asOf, writer: writer,
-            timings: &timings)
+            timings: &timings, progress: ProgressLine(file: name(inputs.clients), totalBytes: size, counter: read))
 
         // 7. Every problem, file by file.
-        let diagnostics = clients.diagnostics + logs.finish(inputs) + previousWarnings
+        let diagnostics = dates.clientsWarning + clients.diagnostics + logs.finish(inputs) + previousWarnings
         let counts = [
             RunFacts.FileCount(file: name(inputs.clients), read: clients.rowsRead, accepted: clients.accepted, rejected: clients.rejected)
         ]
@@ -82,7 +89,8 @@ enum Pipeline {
             FileHandle.standardError.write(Data("legcare: wrote \(published) (\(line.joined(separator: "; ")))\n".utf8))
         }
         let rejected = facts.files.map(\.rejected).reduce(0, +)
-        return Outcome(diagnostics: diagnostics, rejected: rejected, folder: published)
+        return Outcome(
+            diagnostics: diagnostics, rejected: rejected, folder: published, readingNotes: dates.notes(inputs, format: config.input))
     }
 
     /// The earlier week's plans: `--previous DIR`, else the newest earlier week under `out`;
