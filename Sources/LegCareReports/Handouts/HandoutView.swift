@@ -80,12 +80,12 @@ struct HandoutView {
         if plan.urgency == .emergency {
             referSentence = "Get emergency help now, as above."
         } else if let to = plan.referTo, let urgency = plan.urgency {
-            referSentence =
-                "Please see \(HandoutWording.whom(to)) \(HandoutWording.when(urgency)), before any massage or self-massage of the affected area."
+            referSentence = HandoutWording.referral(to, urgency)
         } else {
             referSentence = ""
         }
-        referWhy = plan.referralRules.compactMap { id in ScreeningRules.table.first { $0.id == id }?.why }
+        // The client's own reasons; the clinician's stay in the workbook.
+        referWhy = ClientReasons.lines(for: plan.referralRules)
         var avoid = plan.avoid.compactMap(HandoutWording.avoid)
         if !plan.avoidAreas.isEmpty {
             let names = plan.avoidAreas.compactMap { AreaGuide.guide(for: $0)?.label }

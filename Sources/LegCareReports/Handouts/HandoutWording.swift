@@ -12,12 +12,14 @@ enum HandoutWording {
         }
     }
 
-    static func when(_ u: Urgency) -> String {
+    /// Whom to see and when, said once: "Please see your GP today, before any massage or
+    /// self-massage of the area." (the routine case said "before" twice).
+    static func referral(_ to: ReferTo, _ u: Urgency) -> String {
         switch u {
-        case .emergency: return "now"
-        case .urgent: return "today"
-        case .soon: return "within the next few days"
-        case .routine: return "before your next massage or self-massage of the area"
+        case .emergency: return "Get emergency help now."
+        case .urgent: return "Please see \(whom(to)) today, before any massage or self-massage of the area."
+        case .soon: return "Please see \(whom(to)) in the next few days, before any massage or self-massage of the area."
+        case .routine: return "Please see \(whom(to)) before your next massage or any self-massage of the area."
         }
     }
 
