@@ -113,6 +113,20 @@ public final class RunFolder {
         guard fd >= 0 else { throw RunFolderError(path: path, operation: "create", code: errno) }
         defer { close(fd) }
         if !umaskKeepsOwner { _ = fchmod(fd, 0o600) }
+        try write(bytes, to: fd, path: path)
+    }
+
+    /// Fills a file this run created empty with ``write(_:bytes:)`` (a handout whose name
+    /// was taken, and checked, before its text was known).
+    public func fill(_ name: String, bytes: [UInt8]) throws {
+        let path = self.path(name)
+        let fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC)
+        guard fd >= 0 else { throw RunFolderError(path: path, operation: "write", code: errno) }
+        defer { close(fd) }
+        try write(bytes, to: fd, path: path)
+    }
+
+    private func write(_ bytes: [UInt8], to fd: Int32, path: String) throws {
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, $0.count - done) }

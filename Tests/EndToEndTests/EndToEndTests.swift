@@ -1,4 +1,5 @@
 import Foundation
+import LegCareCore
 import Testing
 
 /// Runs the built `legcare` binary on fixtures in a temporary folder.
@@ -282,6 +283,33 @@ struct EndToEndTests {
                 ["cleared", "modified", "refer"].first { line.contains("\"status\":\"\($0)\"") }
             })
         #expect(statuses == ["cleared", "modified", "refer"])
+
+        // Each booked client's handout names the day and therapist timetable.csv gives
+        // them; each due client not booked is told so, and why.
+        let timetable = contents(dir, "Reports/2026-W48/timetable.csv")!.split(separator: "\n").dropFirst().map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        #expect(timetable.count > 5)
+        let handoutNames = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/2026-W48/handouts").path)
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ]
+        let weekdays = [
+            "Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
+        ]
+        for cells in timetable {
+            let file = try #require(handoutNames.first { $0.hasPrefix(cells[4] + "-") }, "\(cells[4]) has a handout")
+            let text = contents(dir, "Reports/2026-W48/handouts/" + file)!.replacingOccurrences(of: "\n", with: " ")
+            if cells[0] == "booked" {
+                let day = Day(iso: cells[1])!
+                let when = "\(weekdays[cells[2]]!) \(day.parts.day) \(months[day.parts.month - 1])"
+                #expect(text.contains("Your next massage is booked for \(when) with \(cells[3]):"), "\(cells[4]): \(when), \(cells[3])")
+            } else {
+                #expect(text.contains("Your next massage is not booked yet"), "\(cells[4])")
+            }
+        }
+        let print = contents(dir, "Reports/2026-W48/handouts-print.txt")!
+        #expect(print.components(separatedBy: "Your next massage is booked for").count - 1 == timetable.filter { $0[0] == "booked" }.count)
 
         // The README's handout excerpt is real output of this sample.
         let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)

@@ -65,3 +65,50 @@ struct ClientWordingTests {
         #expect(HandoutWording.referral(.gp, .routine) == "Please see your GP before your next massage or any self-massage of the area.")
     }
 }
+
+@Suite("The booked day on the handout")
+struct BookingWordingTests {
+    static let asOf = Day(iso: "2026-11-23")!
+    static let week = DayRange(from: asOf, to: asOf.adding(days: 6))
+
+    static func row(therapists: [ClinicConfig.Therapist], window: DayRange = DayRange(from: asOf, to: asOf.adding(days: 2)))
+        -> Timetable.Row
+    {
+        let request = BookingRequest(
+            clientID: "C1", team: nil, therapist: "Ana Silva", kind: .sports, minutes: 60, window: window, attention: nil,
+            overdueDays: 0, order: 0)
+        return Timetable.schedule([request], therapists: therapists, week: week, asOf: asOf).rows[0]
+    }
+
+    @Test("booked: the weekday and date, the therapist, the kind and the minutes, then the interval")
+    func booked() {
+        let text = BookingWording.sentence(Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10)]), interval: 14)
+        #expect(
+            text == "Your next massage is booked for Monday 23 November with Ana Silva: a sports massage (deep strokes, "
+                + "compression and lengthening), 60 minutes. After that, about every 14 days.")
+    }
+
+    @Test("not booked: why, when it helps (no free time, nobody works those days), and how to book")
+    func notBooked() {
+        let full = BookingWording.sentence(Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 0.5)]), interval: 14)
+        #expect(full.hasPrefix("Your next massage is not booked yet: there was no free time left this week."), "\(full)")
+        #expect(full.contains("ask the clinic for the first free time for a sports massage"))
+        let weekend = BookingWording.sentence(
+            Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10, days: [6, 7])]), interval: 7)
+        #expect(weekend.contains("no therapist works on the days it is due"), "\(weekend)")
+    }
+
+    @Test("the marker line becomes the wrapped sentence; a handout without one is left as it is")
+    func finish() {
+        let row = Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10)])
+        let text = Array("THIS WEEK\n\(BookingWording.marker(interval: 14))\nTell your therapist about:\n".utf8)
+        #expect(BookingWording.hasMarker(text))
+        let done = String(decoding: BookingWording.finish(text, row: row), as: UTF8.self)
+        #expect(done.hasPrefix("THIS WEEK\nYour next massage is booked for Monday 23 November with Ana Silva: a\n"))
+        #expect(done.hasSuffix("After that, about every 14 days.\nTell your therapist about:\n"))
+        #expect(done.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        let plain = Array("Name: \u{2}booking 7\u{2}\n".utf8)
+        #expect(!BookingWording.hasMarker(plain), "only a marker at a line's start counts")
+        #expect(BookingWording.finish(plain, row: row) == plain)
+    }
+}

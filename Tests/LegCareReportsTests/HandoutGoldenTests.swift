@@ -17,8 +17,16 @@ struct HandoutGoldenTests {
         c.bookingLine = "Book at the front desk."
         c.footer = "Prepared by your therapist."
         c.emergencyNumber = "999"
+        c.therapists = [.init(name: "Ana Silva", hoursAvailable: 30)]
         return c
     }()
+
+    /// The client's row of the week booked as a run books it (`nil`: not due this week).
+    static func booking(_ plan: Plan, _ profile: ClientProfile) -> Timetable.Row? {
+        let week = DayRange(from: asOf, to: asOf.adding(days: 6))
+        guard let request = BookingRequest(plan: plan, profile: profile, week: week, asOf: asOf, order: 0) else { return nil }
+        return Timetable.schedule([request], therapists: config.therapists, week: week, asOf: asOf).rows.first
+    }
 
     static func profile(_ id: String, _ name: String, _ change: (inout ClientProfile) -> Void) -> ClientProfile {
         var p = ClientProfile(
@@ -87,7 +95,7 @@ struct HandoutGoldenTests {
         let profile = Self.cases.first { $0.0 == name }!.1
         let template = try HandoutTemplate.load(folder: nil)
         let plan = PlanEngine().plan(for: profile, asOf: Self.asOf)
-        let text = template.render(plan: plan, profile: profile, config: Self.config, asOf: Self.asOf)
+        let text = template.render(plan: plan, profile: profile, config: Self.config, asOf: Self.asOf, booking: Self.booking(plan, profile))
         let url = Self.folder.appendingPathComponent("\(name).txt")
         if ProcessInfo.processInfo.environment["LEGCARE_UPDATE_GOLDEN"] == "1" {
             try text.write(to: url, atomically: true, encoding: .utf8)
@@ -108,7 +116,8 @@ struct HandoutGoldenTests {
             PlanChange(clientID: "G1", kind: .routine, before: "calves;glutes", after: "calves;hamstrings"),
             PlanChange(clientID: "G1", kind: .attention, before: "red", after: "green"),
         ]
-        let text = template.render(plan: plan, profile: profile, config: Self.config, asOf: Self.asOf, changes: changes)
+        let text = template.render(
+            plan: plan, profile: profile, config: Self.config, asOf: Self.asOf, changes: changes, booking: Self.booking(plan, profile))
         let url = Self.folder.appendingPathComponent("whats-new.txt")
         if ProcessInfo.processInfo.environment["LEGCARE_UPDATE_GOLDEN"] == "1" {
             try text.write(to: url, atomically: true, encoding: .utf8)

@@ -74,11 +74,16 @@ public struct HandoutTemplate: Sendable {
 
     /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
     /// `changes` since the previous week give the "What is new this week" section.
-    public func render(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> String {
-        String(decoding: renderBytes(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes), as: UTF8.self)
+    /// A client due this week is told `booking`, their row of the week's timetable.
+    public func render(
+        plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = [], booking: Timetable.Row? = nil
+    ) -> String {
+        let text = renderBytes(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes)
+        return String(decoding: BookingWording.finish(text, row: booking), as: UTF8.self)
     }
 
-    /// ``render(plan:profile:config:asOf:changes:)`` as UTF-8 bytes, ready for the file.
+    /// ``render(plan:profile:config:asOf:changes:booking:)`` as UTF-8 bytes; a client due
+    /// this week has a marker line where the booking goes (``BookingWording/finish(_:row:width:)``).
     public func renderBytes(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> [UInt8] {
         var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
         view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)

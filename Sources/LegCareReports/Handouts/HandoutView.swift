@@ -35,6 +35,8 @@ struct HandoutView {
     var sessionMinutes: Int
     var sessionWhen: String
     var sessionEvery: Int
+    /// The next massage: when to book it, or (due this week) a marker for the booked day.
+    var bookedSession: String
     var tellTherapist: [String]
     var hasRoutine: Bool
     var perWeek: Int
@@ -56,7 +58,7 @@ struct HandoutView {
     enum Key: String, CaseIterable, Sendable {
         case clinic, clientName, week, weekDates, therapist, hasTherapist, team, hasTeam
         case emergency, callEmergency, referred, referSentence, referWhy, avoidLines, hasAvoidLines
-        case hasSession, sessionKind, sessionMinutes, sessionWhen, sessionEvery
+        case hasSession, sessionKind, sessionMinutes, sessionWhen, sessionEvery, bookedSession
         case tellTherapist, hasRoutine, perWeek, totalMinutes, steps, timing
         case aftercare, redFlags, contact, booking, footer, whatsNew, hasWhatsNew
         // A step's own keys.
@@ -103,6 +105,14 @@ struct HandoutView {
                     ? "on \(HandoutWording.date(w.from))" : "between \(HandoutWording.date(w.from)) and \(HandoutWording.date(w.to))"
             } ?? ""
         sessionEvery = p.intervalDays ?? 0
+        let isoWeek = DayRange(from: weekStart, to: weekStart.adding(days: 6))
+        if BookingRequest(plan: plan, profile: profile, week: isoWeek, asOf: asOf, order: 0) != nil {
+            bookedSession = BookingWording.marker(interval: sessionEvery)
+        } else if let kind = p.kind, let minutes = p.minutes, let window = p.nextWindow {
+            bookedSession = BookingWording.notDue(kind: kind, minutes: minutes, window: window, every: sessionEvery)
+        } else {
+            bookedSession = ""
+        }
         tellTherapist = Self.tellTherapist(profile)
         let s = plan.selfMassage
         hasRoutine = !s.items.isEmpty
@@ -167,6 +177,7 @@ extension HandoutView {
         case .sessionMinutes: return .number(sessionMinutes)
         case .sessionWhen: return .text(sessionWhen)
         case .sessionEvery: return .number(sessionEvery)
+        case .bookedSession: return .text(bookedSession)
         case .tellTherapist: return .texts(tellTherapist)
         case .hasRoutine: return .flag(hasRoutine)
         case .perWeek: return .number(perWeek)

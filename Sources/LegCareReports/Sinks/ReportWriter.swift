@@ -119,7 +119,6 @@ public final class ReportWriter {
             sessions.releaseClients()
             FreedMemory.release()
             try plans.closeScratch()
-            try handouts.closePrintFile()
             let changed = changes.take()?.finish()
 
             // 2. The sheets that total the session log, on the workbook's worker; the log
@@ -130,11 +129,11 @@ public final class ReportWriter {
             sessions = SessionLog()
 
             // 3. Meanwhile, what needs neither the log nor the week.
-            try handouts.writePrintBundles()
             if let changed { try folder.write("changes.csv", ChangesCSV.text(changed.list)) }
             try workbook.waitForSteps()
 
-            // 4. The week: booked, then its sheets on the workbook's worker and its files here.
+            // 4. The week: booked, then its sheets on the workbook's worker and its files here,
+            // the handouts of those due with their booked day.
             try writeWeek(diagnostics: diagnostics, facts: facts, changes: changed?.list)
             FreedMemory.release()
         } catch {
@@ -152,7 +151,8 @@ public final class ReportWriter {
     }
 
     /// Books the week, hands its sheets to the workbook, and writes `timetable.csv`, the
-    /// bookings into `plans.jsonl` and the team pages. What it reads back is let go on return.
+    /// bookings into `plans.jsonl`, the handouts that wait for them, the print files and the
+    /// team pages. What it reads back is let go on return.
     private func writeWeek(diagnostics: [Diagnostic], facts: RunFacts, changes: [PlanChange]?) throws {
         let (pending, names) = try requests.readBack()
         let timetable = Timetable.schedule(pending: consume pending, therapists: config.therapists, week: week, asOf: asOf)
@@ -167,6 +167,7 @@ public final class ReportWriter {
         try TimetableCSV.write(timetable, to: csv)
         try csv.close()
         try plans.finish(booking: timetable)
+        try timings.measure("handouts") { try handouts.finish(booking: timetable) }
         try TeamPages.write(
             timetable, squad: squad, names: names, config: config, asOf: asOf, staleTraining: staleTraining, into: folder)
     }
