@@ -14,6 +14,8 @@ package enum ScratchRecord {
 
         package mutating func reset() { bytes.removeAll(keepingCapacity: true) }
         package mutating func put(_ v: UInt8) { bytes.append(v) }
+        /// Raw bytes to the record's end (read back with ``Reader/rest()``).
+        package mutating func put(raw: [UInt8]) { bytes += raw }
         package mutating func put(_ v: UInt32) { ScratchRows.put(v, into: &bytes) }
         /// A whole number in 64 bits.
         package mutating func put(_ v: Int) {
@@ -73,6 +75,11 @@ package enum ScratchRecord {
             return String(decoding: bytes[at..<(at + Int(n))], as: UTF8.self)
         }
         package mutating func texts() -> [String] { (0..<u32()).map { _ in text() ?? "" } }
+        /// The bytes after the fields read so far (a record that ends in raw bytes).
+        package mutating func rest() -> ArraySlice<UInt8> {
+            defer { at = bytes.endIndex }
+            return bytes[at...]
+        }
         /// A value ``Writer/put(_:_:)`` wrote, or nil.
         package mutating func optional<T>(_ read: (inout Self) -> T) -> T? { u8() == 0 ? nil : read(&self) }
     }

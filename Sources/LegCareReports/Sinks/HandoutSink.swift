@@ -20,6 +20,7 @@ final class HandoutSink {
     /// therapist, and the text.
     private let drafts: ScratchRows
     private var namer: HandoutFileNamer
+    private var record = ScratchRecord.Writer()
     private var count = 0
 
     init(folder: RunFolder, template: HandoutTemplate, config: ClinicConfig, asOf: Day, expectedClients: Int) throws {
@@ -46,7 +47,11 @@ final class HandoutSink {
         } catch let error as RunFolderError where !error.isEnvironmental {
             return "could not be written: its handout file was refused (\(error.reason)); expected a row LegCare can save"
         }
-        _ = try drafts.append([waits ? name : "", profile.therapist ?? "", String(decoding: text, as: UTF8.self)])
+        record.reset()
+        record.put(waits ? name : "")
+        record.put(profile.therapist ?? "")
+        record.put(raw: text)
+        try drafts.append(record: record.bytes)
         count += 1
         return nil
     }
@@ -62,15 +67,18 @@ final class HandoutSink {
         let print = BufferedFile(try folder.create("handouts-print.txt"), name: folder.path("handouts-print.txt"))
         var bundles = try PrintBundles(separator: Self.pageBreak.utf8.count, scratchFolder: folder.stagingPath)
         var i = 0
-        try drafts.readBack { cells in
-            var text = Array(cells[2].utf8)
-            if !cells[0].isEmpty {
-                text = BookingWording.finish(text, row: rowOf[i] >= 0 ? rows[Int(rowOf[i])] : nil)
-                try folder.fill("handouts/" + cells[0], bytes: text)
+        try drafts.readBackRecords { bytes in
+            var fields = ScratchRecord.Reader(bytes)
+            let name = fields.text() ?? ""
+            let therapist = fields.text() ?? ""
+            var text = fields.rest()
+            if !name.isEmpty {
+                text = BookingWording.finish(Array(text), row: rowOf[i] >= 0 ? rows[Int(rowOf[i])] : nil)[...]
+                try folder.fill("handouts/" + name, bytes: Array(text))
             }
             if i > 0 { try print.write(Self.pageBreak) }
-            try bundles.add(therapist: cells[1], offset: print.offset, length: text.count)
-            try print.write(bytes: text)
+            try bundles.add(therapist: therapist, offset: print.offset, length: text.count)
+            try text.withUnsafeBytes { try print.write($0) }
             i += 1
         }
         try print.close()

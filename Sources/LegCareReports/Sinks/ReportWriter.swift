@@ -166,6 +166,8 @@ public final class ReportWriter {
         let csv = BufferedFile(try folder.create("timetable.csv"), name: folder.path("timetable.csv"))
         try TimetableCSV.write(timetable, to: csv)
         try csv.close()
+        // The workbook closes on its worker while the handouts due this week are finished here.
+        workbook.beginClosing()
         try plans.finish(booking: timetable)
         try timings.measure("handouts") { try handouts.finish(booking: timetable) }
         try TeamPages.write(

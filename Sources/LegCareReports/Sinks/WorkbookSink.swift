@@ -30,6 +30,8 @@ final class WorkbookSink {
     /// The last step handed to a worker, or the workbook when every step is done.
     private var step: Step?
     private var ready: Result<(SummaryWorkbook, seconds: Double), Error>?
+    /// The closing worker, once ``beginClosing()`` started it.
+    private var closing: Worker<Outcome>?
 
     init(
         folder: RunFolder, config: ClinicConfig, asOf: Day, constantMemory: Bool, hasTraining: Bool, hasSessions: Bool
@@ -70,6 +72,16 @@ final class WorkbookSink {
     /// The check follows the file as libxlsxwriter writes it, on the core its deflating
     /// leaves idle (decision 0006).
     func close() throws -> Outcome {
+        try (closing.take() ?? startClosing()).wait()
+    }
+
+    /// Starts closing the workbook once every step is done, on a worker, and returns at
+    /// once: the caller writes other files while it closes. ``close()`` waits for it.
+    func beginClosing() {
+        if closing == nil { closing = startClosing() }
+    }
+
+    private func startClosing() -> Worker<Outcome> {
         let previous = takePrevious()
         let folder = self.folder
         let closing = Worker<Outcome>(name: "legcare-workbook-close") {
@@ -93,13 +105,14 @@ final class WorkbookSink {
             let checkSeconds = followed.busySeconds + StageTimings.now() - start
             return Outcome(warnings: warnings, workbookSeconds: workbookSeconds, checkSeconds: checkSeconds)
         }
-        return try closing.wait()
+        return closing
     }
 
     /// Gives the workbook up without closing it (the run failed): its workers end.
     func abandon() {
         feeder?.abandon()
         _ = try? step.take()?.wait()
+        _ = try? closing.take()?.wait()
     }
 
     /// What the next step starts from: the feeder's end, the last step's, or the workbook.
