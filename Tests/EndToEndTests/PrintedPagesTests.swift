@@ -139,6 +139,35 @@ struct SquadSheetLayoutTests {
         #expect(found["onSquad"] as? Int == 0, "the athletes' sheet holds the athletes only")
     }
 
+    @Test("every chart of the workbook gives each series (and each slice of a pie) a colour of its own")
+    func distinctColours() throws {
+        let (dir, path) = try sampleReport(clients: 1500)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let charts = try #require(
+            try pythonJSON(
+                """
+                import json, re, sys, zipfile
+                z = zipfile.ZipFile(sys.argv[1])
+                out = {}
+                for name in sorted(n for n in z.namelist() if n.startswith("xl/charts/chart")):
+                    xml = z.read(name).decode()
+                    title = re.search(r"<a:t>([^<]*)</a:t>", xml).group(1)
+                    series = xml.split("<c:ser>")[1:]
+                    if "<c:pieChart>" in xml:
+                        colours = re.findall(r'<c:dPt>.*?srgbClr val="([0-9A-F]+)"', series[0])
+                    else:
+                        colours = [(re.search(r'srgbClr val="([0-9A-F]+)"', s) or [None, None])[1] for s in series]
+                    out[title] = colours
+                print(json.dumps(out))
+                """, path) as? [String: [Any]])
+        #expect(charts.count >= 7, "\(charts.keys.sorted())")
+        for (title, found) in charts where found.count > 1 {
+            let colours = found.map { $0 as? String }
+            #expect(!colours.contains(nil), "\(title): a series without a colour of its own")
+            #expect(Set(colours.compactMap { $0 }).count == colours.count, "\(title): \(colours)")
+        }
+    }
+
     @Test("the ACWR chart shows the 40 highest of the athletes with an ACWR, highest first, and says so")
     func acwrChart() throws {
         let (dir, path) = try sampleReport(clients: 1500)

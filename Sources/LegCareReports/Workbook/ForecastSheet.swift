@@ -10,7 +10,7 @@ enum ForecastSheet {
         "Week", "Therapist", "Sessions needed", "Hours needed", "Hours available", "Shortfall (hours)", "Carried from this week",
     ]
 
-    static let widths = [26.0, 22, 12, 12, 12, 14, 14]
+    static let widths = [26.0, 22, 12, 13, 13, 14, 14]
 
     static func write(_ forecast: Forecast, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet) throws {
         for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }

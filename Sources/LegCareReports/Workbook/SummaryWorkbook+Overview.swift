@@ -65,46 +65,12 @@ extension SummaryWorkbook {
             r += 1
         }
         r += 1
-        try header(o, &r, ["Sessions due this week by therapist", "Sessions", "Hours needed", "Hours available", "Hours spare"])
-        let names = config.therapistNames(adding: due.keys)
+        // The blocks of a fixed size first, so they stay on the first page; the lists that
+        // grow with the therapists come after.
         let hoursByName = config.hoursByName
-        var spareInAll = 0.0
-        let first = r
-        for name in names {
-            let d = due[name] ?? (0, 0)
-            let available = hoursByName[name]
-            try workbook.write(o, r, 0, name)
-            try workbook.write(o, r, 1, number: Double(d.sessions))
-            try workbook.write(o, r, 2, number: Double(d.minutes) / 60, .decimal)
-            if let available {
-                let spare = available - Double(d.minutes) / 60
-                try workbook.write(o, r, 3, number: available, .decimal)
-                try workbook.write(o, r, 4, number: spare, spare < 0 ? .statusRefer : .decimal)
-                spareInAll += spare
-            }
-            r += 1
-        }
-        if r > first {
-            try workbook.addChart(
-                .column, title: "Sessions due this week", on: o, at: 18, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1)
-            )
-        } else {
-            try workbook.write(o, r, 0, "No sessions fall due this week.")
-            r += 1
-        }
-        r += 1
-        if let totals = delivered {
-            try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
-            for therapist in totals.keys.sorted(by: NaturalOrder.less) {
-                let v = totals[therapist]!
-                try workbook.write(o, r, 0, therapist)
-                try workbook.write(o, r, 1, number: Double(v.completed))
-                try workbook.write(o, r, 2, number: Double(v.minutes) / 60, .decimal)
-                try workbook.write(o, r, 3, number: Double(v.cancelled))
-                try workbook.write(o, r, 4, number: Double(v.noShow))
-                r += 1
-            }
-            r += 1
+        let spareInAll = config.therapistNames(adding: due.keys).reduce(0.0) { total, name in
+            guard let available = hoursByName[name] else { return total }
+            return total + available - Double(due[name]?.minutes ?? 0) / 60
         }
         try header(o, &r, ["Since last week", "Clients"])
         if let changes {
@@ -158,6 +124,45 @@ extension SummaryWorkbook {
             r += 1
             try workbook.write(o, r, 0, "High monotony (above \(config.settings.monotonyHigh))")
             try workbook.write(o, r, 1, number: Double(squad.reasons["monotony_high"] ?? 0))
+            r += 1
+        }
+        r += 1
+        try header(o, &r, ["Sessions due this week by therapist", "Sessions", "Hours needed", "Hours available", "Hours spare"])
+        let names = config.therapistNames(adding: due.keys)
+        let first = r
+        for name in names {
+            let d = due[name] ?? (0, 0)
+            let available = hoursByName[name]
+            try workbook.write(o, r, 0, name)
+            try workbook.write(o, r, 1, number: Double(d.sessions))
+            try workbook.write(o, r, 2, number: Double(d.minutes) / 60, .decimal)
+            if let available {
+                let spare = available - Double(d.minutes) / 60
+                try workbook.write(o, r, 3, number: available, .decimal)
+                try workbook.write(o, r, 4, number: spare, spare < 0 ? .statusRefer : .decimal)
+            }
+            r += 1
+        }
+        if r > first {
+            try workbook.addChart(
+                .column, title: "Sessions due this week", on: o, at: 18, 5, source: o, categoriesCol: 0, valuesCol: 1, rows: first...(r - 1)
+            )
+        } else {
+            try workbook.write(o, r, 0, "No sessions fall due this week.")
+            r += 1
+        }
+        r += 1
+        if let totals = delivered {
+            try header(o, &r, ["Delivered sessions, last 4 weeks", "Completed", "Hours", "Cancelled", "No-shows"])
+            for therapist in totals.keys.sorted(by: NaturalOrder.less) {
+                let v = totals[therapist]!
+                try workbook.write(o, r, 0, therapist)
+                try workbook.write(o, r, 1, number: Double(v.completed))
+                try workbook.write(o, r, 2, number: Double(v.minutes) / 60, .decimal)
+                try workbook.write(o, r, 3, number: Double(v.cancelled))
+                try workbook.write(o, r, 4, number: Double(v.noShow))
+                r += 1
+            }
             r += 1
         }
     }

@@ -167,7 +167,9 @@ enum UtilisationSheet {
         r += 2
         breaks.append(r)
         let people = therapists.indices.filter { active[$0] }.sorted { therapistRank[$0] < therapistRank[$1] }
-        try wb.writeHeaderRow(s, r, ["Completed sessions, 12 weeks"] + kinds, widths: widths)
+        // Kinds as words that wrap between them ("deep_tissue" broke inside the word).
+        let labels = kinds.map { $0 == "neuromuscular" ? "neuro- muscular" : $0.replacingOccurrences(of: "_", with: " ") }
+        try wb.writeHeaderRow(s, r, ["Completed sessions, 12 weeks"] + labels, widths: widths)
         for n in people {
             r += 1
             try wb.write(s, r, 0, therapists[n], .wrapBottom)
