@@ -101,3 +101,30 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         return text
     }
 }
+
+/// Every problem a run finds, handed from stage to stage, and listed in the order
+/// `input-issues.csv` gives them: by part of the run, then as found.
+public struct Diagnostics: Sendable {
+    /// The parts, in the order they are listed.
+    public enum Part: Int, CaseIterable, Sendable {
+        /// `clients.csv`: its date order, then each row's problems.
+        case clients
+        /// `sessions.csv`, then `training.csv`.
+        case logs
+        /// Ids the logs name that no accepted client has.
+        case unmatched
+        /// Last week's `plans.jsonl`.
+        case previous
+    }
+
+    private var parts = [[Diagnostic]](repeating: [], count: Part.allCases.count)
+
+    public init() {}
+
+    public mutating func add(_ found: [Diagnostic], to part: Part) { parts[part.rawValue] += found }
+
+    public mutating func add(_ found: Diagnostic?, to part: Part) { if let found { parts[part.rawValue].append(found) } }
+
+    /// Every problem, part by part.
+    public var all: [Diagnostic] { parts.flatMap { $0 } }
+}

@@ -19,8 +19,6 @@ struct DateOrders {
         training = try look(inputs.training, "training")
     }
 
-    var clientsWarning: [Diagnostic] { clients.warning.map { [$0] } ?? [] }
-
     /// One line per mapped column and per file whose dates are not ISO: the reading
     /// `validate` reports (header names and settings only, never a value).
     func notes(_ inputs: Inputs, format: InputFormat) -> [String] {

@@ -15,7 +15,6 @@ struct Logs {
     /// Set when the training log has nothing in the 7 days before the as-of day.
     private(set) var staleTraining: StaleTrainingLog?
     private var counts: [RunFacts.FileCount] = []
-    private var diagnostics: [Diagnostic] = []
     /// The session log's clients that an accepted client matched, by number.
     private var matchedSessions: [Bool] = []
     /// The training log's ids no accepted client has matched yet, with their first row.
@@ -23,7 +22,9 @@ struct Logs {
 
     /// Reads the logs `inputs` names, the training log on a worker meanwhile. `folder`: the
     /// staged run folder, where the logs wait on disk (`nil`: in memory).
-    static func read(_ inputs: Inputs, folder: RunFolder?, format: InputFormat, dates: DateOrders) throws -> Logs {
+    static func read(
+        _ inputs: Inputs, folder: RunFolder?, format: InputFormat, dates: DateOrders, issues: inout Diagnostics
+    ) throws -> Logs {
         var logs = Logs()
         let spilled = try folder.flatMap { f in try inputs.training.map { _ in try TrainingLogs(scratchFolder: f.stagingPath) } }
         let trainingFile = inputs.training
@@ -39,14 +40,16 @@ struct Logs {
             let result = try SessionsReader.read(
                 ByteSource(path: file), file: Pipeline.name(file), fileBytes: Pipeline.fileSize(file),
                 store: folder.map { try ScratchStore(folder: $0.stagingPath) }, format: format, dates: dates.sessions.order)
-            logs.count(
-                file, read: result.rowsRead, rejected: result.rejected, (dates.sessions.warning.map { [$0] } ?? []) + result.diagnostics)
+            logs.count(file, read: result.rowsRead, rejected: result.rejected)
+            issues.add(dates.sessions.warning, to: .logs)
+            issues.add(result.diagnostics, to: .logs)
             logs.matchedSessions = [Bool](repeating: false, count: result.log.clientCount)
             logs.sessions = result.log
         }
         if let file = inputs.training, let result = try reading.wait() {
-            logs.count(
-                file, read: result.rowsRead, rejected: result.rejected, (dates.training.warning.map { [$0] } ?? []) + result.diagnostics)
+            logs.count(file, read: result.rowsRead, rejected: result.rejected)
+            issues.add(dates.training.warning, to: .logs)
+            issues.add(result.diagnostics, to: .logs)
             logs.unmatchedTraining = result.clientRows
             logs.staleTraining = result.stale
             logs.training = spilled ?? TrainingLogs(result.histories)
@@ -64,10 +67,9 @@ struct Logs {
     /// Each log's rows read, accepted and rejected.
     var fileCounts: [RunFacts.FileCount] { counts }
 
-    /// Once every client is planned: each log's diagnostics, then a warning for each id a
-    /// log names that is not an accepted client, in row order. The session log is let go.
-    mutating func finish(_ inputs: Inputs) -> [Diagnostic] {
-        var out = diagnostics
+    /// Once every client is planned: a warning for each id a log names that is not an
+    /// accepted client, in row order, into `issues`. The session log is let go.
+    mutating func finish(_ inputs: Inputs, issues: inout Diagnostics) {
         let matched = matchedSessions
         let unmatchedSessions =
             sessions.map { log in
@@ -77,17 +79,16 @@ struct Logs {
         for (file, rows) in [(inputs.sessions, unmatchedSessions), (inputs.training, unmatchedTraining)] {
             guard let file else { continue }
             for (id, row) in rows.sorted(by: { $0.value < $1.value }) {
-                out.append(
+                issues.add(
                     Diagnostic(
                         .warning, file: Pipeline.name(file), row: row, column: "client_id", value: id,
-                        message: "is not an accepted client in clients.csv; the row still counts in volumes", clientID: id))
+                        message: "is not an accepted client in clients.csv; the row still counts in volumes", clientID: id),
+                    to: .unmatched)
             }
         }
-        return out
     }
 
-    private mutating func count(_ file: String, read: Int, rejected: Int, _ found: [Diagnostic]) {
+    private mutating func count(_ file: String, read: Int, rejected: Int) {
         counts.append(.init(file: Pipeline.name(file), read: read, accepted: read - rejected, rejected: rejected))
-        diagnostics += found
     }
 }

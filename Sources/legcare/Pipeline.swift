@@ -31,6 +31,7 @@ enum Pipeline {
     static func run(_ inputs: Inputs, out: String?, timings showTimings: Bool = false) throws -> Outcome {
         FreedMemory.handLargeBlocksBack()
         var timings = StageTimings()
+        var issues = Diagnostics()
         let started = StageTimings.now()
         // 1. Settings: clinic.yaml and the handout template; a broken one stops the run (exit 2).
         let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
@@ -53,12 +54,11 @@ enum Pipeline {
         }
 
         // 4. The logs: delivered sessions and squad training.
-        var logs = try Logs.read(inputs, folder: folder, format: config.input, dates: dates)
+        var logs = try Logs.read(inputs, folder: folder, format: config.input, dates: dates, issues: &issues)
         timings.add("intake", StageTimings.now() - started)
 
         // 5. Last week's plans (report only): a damaged file is a warning.
-        var previousWarnings: [Diagnostic] = []
-        let previous = out.flatMap { loadPrevious(inputs, out: $0, warnings: &previousWarnings) }
+        let previous = out.flatMap { loadPrevious(inputs, out: $0, issues: &issues) }
 
         // 6. Plan and write each client, in input order.
         let size = fileSize(inputs.clients)
@@ -72,9 +72,12 @@ enum Pipeline {
         clients = try ClientStage.run(
             consume clients, engine: PlanEngine(settings: config.settings), logs: &logs, asOf: inputs.asOf, writer: writer,
             timings: &timings, progress: ProgressLine(file: name(inputs.clients), totalBytes: size, counter: read))
+        issues.add(dates.clients.warning, to: .clients)
+        issues.add(clients.diagnostics, to: .clients)
 
         // 7. Every problem, file by file.
-        let diagnostics = dates.clientsWarning + clients.diagnostics + logs.finish(inputs) + previousWarnings
+        logs.finish(inputs, issues: &issues)
+        let diagnostics = issues.all
         let counts = [
             RunFacts.FileCount(file: name(inputs.clients), read: clients.rowsRead, accepted: clients.accepted, rejected: clients.rejected)
         ]
@@ -95,21 +98,21 @@ enum Pipeline {
 
     /// The earlier week's plans: `--previous DIR`, else the newest earlier week under `out`;
     /// `nil` on a first run. An unreadable file is a warning, and the run goes on as a first.
-    private static func loadPrevious(_ inputs: Inputs, out: String, warnings: inout [Diagnostic]) -> [String: PlanSnapshot]? {
+    private static func loadPrevious(_ inputs: Inputs, out: String, issues: inout Diagnostics) -> [String: PlanSnapshot]? {
         guard let dir = inputs.previous ?? PreviousPlansReader.previousWeek(in: out, before: inputs.asOf.isoWeekName) else {
             return nil
         }
         let file = name(dir) + "/plans.jsonl"
         do {
             let result = try PreviousPlansReader.read(path: dir + "/plans.jsonl", file: file)
-            warnings = result.diagnostics
+            issues.add(result.diagnostics, to: .previous)
             return result.plans
         } catch {
-            warnings = [
+            issues.add(
                 Diagnostic(
                     .warning, file: file, row: 0,
-                    message: "could not be read, so no changes are shown (expected an earlier run's plans.jsonl)")
-            ]
+                    message: "could not be read, so no changes are shown (expected an earlier run's plans.jsonl)"),
+                to: .previous)
             return nil
         }
     }

@@ -23,4 +23,19 @@ struct DiagnosticTests {
         #expect(Diagnostic.safe(String(repeating: "a", count: 60)) == String(repeating: "a", count: 60))
         #expect(Diagnostic.safe(String(repeating: "a", count: 61)) == String(repeating: "a", count: 60) + "...")
     }
+
+    @Test("the run's collector lists its parts in order (clients, logs, unmatched ids, last week), whatever order the stages add them in")
+    func collectorOrder() {
+        var issues = Diagnostics()
+        let d = { (file: String, row: Int) in Diagnostic(.warning, file: file, row: row, message: "m") }
+        issues.add([d("sessions.csv", 2), d("training.csv", 3)], to: .logs)
+        issues.add(d("plans.jsonl", 1), to: .previous)
+        issues.add(nil, to: .clients)
+        issues.add([d("clients.csv", 5), d("clients.csv", 9)], to: .clients)
+        issues.add(d("sessions.csv", 40), to: .unmatched)
+        #expect(
+            issues.all.map { "\($0.file):\($0.row)" } == [
+                "clients.csv:5", "clients.csv:9", "sessions.csv:2", "training.csv:3", "sessions.csv:40", "plans.jsonl:1",
+            ])
+    }
 }
