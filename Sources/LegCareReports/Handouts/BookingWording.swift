@@ -64,7 +64,13 @@ enum BookingWording {
         guard let start = markerIndex(text), let close = text[(start + 1)...].firstIndex(of: markerByte) else { return text }
         let interval = Int(String(decoding: text[(start + 1 + markerWord.utf8.count)..<close], as: UTF8.self)) ?? 0
         let sentence = row.map { Self.sentence($0, interval: interval) } ?? "Please book your next massage this week."
-        let lines = TextWrapper.wrapLine(sentence, width: width).joined(separator: "\n")
-        return Array(text[..<start]) + Array(lines.utf8) + Array(text[(close + 1)...])
+        // Wrapped on bytes, as the rest of the handout was: by Characters it was most of
+        // the booking's cost at 100,000 clients.
+        var out = Array(text[..<start])
+        var lines = TextWrapper.wrap(bytes: Array(sentence.utf8), width: width)
+        if lines.last == 0x0A { lines.removeLast() }  // the marker's own line break follows
+        out += lines
+        out += text[(close + 1)...]
+        return out
     }
 }
