@@ -13,7 +13,6 @@ public enum SessionsReader {
     }
 
     public static let columns = ["session_id", "client_id", "date", "therapist", "kind", "minutes", "status"]
-    public static let required = ["session_id", "client_id", "date", "minutes", "status"]
     /// A practice system's export gives each appointment's start and end (date-times)
     /// instead of the date and minutes.
     public static let startEnd = ["start", "end"]
@@ -35,12 +34,12 @@ public enum SessionsReader {
     /// would throw before its first row (exit 2), so a run can stop before it writes.
     public static func checkHeader(_ source: ByteSource, file: String, format: InputFormat = InputFormat()) throws {
         try timing(
-            TableReader.checkHeader(source, file: file, known: columns + startEnd, required: baseRequired, mapping: ("sessions", format)),
+            TableReader.checkHeader(source, file: file, known: columns + startEnd, required: required, mapping: ("sessions", format)),
             file: file)
     }
 
     /// The columns every file needs; then either date and minutes, or start and end.
-    static let baseRequired = ["session_id", "client_id", "status"]
+    public static let required = ["session_id", "client_id", "status"]
 
     /// Whether `header` times sessions by start and end; throws when it has neither way.
     @discardableResult
@@ -81,7 +80,7 @@ public enum SessionsReader {
         var result = Result()
         if let store { result.log = SessionLog(store: store) }
         var table = try TableReader(
-            source: source, file: file, known: columns + startEnd, required: baseRequired, mapping: ("sessions", format),
+            source: source, file: file, known: columns + startEnd, required: required, mapping: ("sessions", format),
             diagnostics: &result.diagnostics)
         let byStartEnd = try timing(table.header, file: file)
         let words = statusWords(format.statusWords)

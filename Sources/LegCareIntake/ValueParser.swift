@@ -35,11 +35,6 @@ enum ValueParser {
         return .success(n)
     }
 
-    /// An ISO date, `YYYY-MM-DD`.
-    static func day(_ text: String) -> Result<Day, Expected> {
-        Day(iso: text).map { .success($0) } ?? .failure(Expected("is not a date in the form YYYY-MM-DD"))
-    }
-
     /// A date or date-time: `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM` or `YYYY-MM-DD HH:MM`.
     static func moment(_ text: String) -> Result<Moment, Expected> {
         let expected = "is not a date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM)"

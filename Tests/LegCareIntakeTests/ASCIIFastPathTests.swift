@@ -132,7 +132,7 @@ struct ASCIIFastPathTests {
                 if let v = ValueParser.Bytes.integer(b, r, oneOf: [30, 45, 60, 90]) {
                     #expect(v == (try? ValueParser.integer(text, oneOf: [30, 45, 60, 90]).get()))
                 }
-                if let v = ValueParser.Bytes.day(b, r) { #expect(v == (try? ValueParser.day(text).get())) }
+                if let v = ValueParser.Bytes.day(b, r) { #expect(v == (try? DateParser.day(text, order: .iso).get())) }
                 #expect(ValueParser.Bytes.moment(b, r) == (text.contains("+") ? nil : try? ValueParser.moment(text).get()), "\(text)")
             }
             // Plain digits and real dates never fall back to the text path.

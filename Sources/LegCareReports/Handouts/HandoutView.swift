@@ -99,11 +99,7 @@ struct HandoutView {
         hasSession = p.kind != nil
         sessionKind = p.kind.map(HandoutWording.kind) ?? ""
         sessionMinutes = p.minutes ?? 0
-        sessionWhen =
-            p.nextWindow.map { w in
-                w.from == w.to
-                    ? "on \(HandoutWording.date(w.from))" : "between \(HandoutWording.date(w.from)) and \(HandoutWording.date(w.to))"
-            } ?? ""
+        sessionWhen = p.nextWindow.map(BookingWording.when) ?? ""
         sessionEvery = p.intervalDays ?? 0
         let isoWeek = DayRange(from: weekStart, to: weekStart.adding(days: 6))
         if BookingRequest(plan: plan, profile: profile, week: isoWeek, asOf: asOf, order: 0) != nil {
