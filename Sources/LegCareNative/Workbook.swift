@@ -193,8 +193,23 @@ package final class Workbook {
 
     /// Text for a page header or footer: `&` starts a code there, so a literal one is
     /// doubled; XML-safe; within Excel's 255 characters for the whole header.
-    static func headerText(_ text: String) -> String {
-        String(xmlSafe(text).replacingOccurrences(of: "&", with: "&&").prefix(200))
+    ///
+    /// libxlsxwriter reads `&G` and `&[Picture]` anywhere in the string as an image, and
+    /// without one it fails and later frees the header twice (found by the workbook fuzz
+    /// target with a clinic named "... &[Picture]"): a zero-width space keeps a literal
+    /// `&` from meeting `G` or `[`.
+    package static func headerText(_ text: String) -> String {
+        var out = ""
+        let safe = xmlSafe(text)
+        var rest = safe[...]
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let next = rest.index(after: amp)
+            out += next < rest.endIndex && (rest[next] == "G" || rest[next] == "[") ? "&&\u{200B}" : "&&"
+            rest = rest[next...]
+        }
+        out += rest
+        return String(out.prefix(200))
     }
 
     /// The top and bottom margins, in inches.

@@ -55,3 +55,32 @@ struct ForbiddenCharacterTests {
         for size in [1, 2, 7] { #expect(WorkbookTests.scanned(padded, inChunksOf: size)) }
     }
 }
+
+@Suite("Page headers and footers take any clinic name")
+struct PageHeaderTextTests {
+    @Test("a literal & never meets G or [ (libxlsxwriter's image codes), and the workbook closes and reads back")
+    func imageCodes() throws {
+        for name in ["Clinic &[Picture]", "Smith &G Co", "A & B", "&&G&[", "Zoë &G"] {
+            let text = Workbook.headerText(name)
+            #expect(!text.contains("&G") && !text.contains("&["), "\(name): \(text)")
+            #expect(text.replacingOccurrences(of: "\u{200B}", with: "") == name.replacingOccurrences(of: "&", with: "&&"))
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("header-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let wb = try Workbook(
+            path: dir.appendingPathComponent("s.xlsx").path, tmpdir: dir.path, constantMemory: false, created: Day(iso: "2026-11-23")!,
+            title: "t")
+        wb.pageHeader = "Clinic &[Picture] &G: LegCare summary"
+        let sheet = try wb.addSheet("Sheet &G")
+        try wb.printSetup(sheet, repeatHeader: false)
+        try wb.write(sheet, 0, 0, "x")
+        try wb.close()
+        let header = try #require(
+            try openpyxl(
+                "import json,sys,openpyxl; print(json.dumps({\"h\": openpyxl.load_workbook(sys.argv[1]).active.oddHeader.left.text}))",
+                dir.appendingPathComponent("s.xlsx").path) as? [String: String])
+        let found = try #require(header["h"])
+        #expect(found.contains("Clinic &&\u{200B}[Picture] &&\u{200B}G"), "\(found)")
+    }
+}
