@@ -79,7 +79,7 @@ let package = Package(
                 "LegCareCore", "LegCareRun", "LegCareNative",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            resources: [.copy("Templates"), .copy("Catalogs")]
         ),
         // The thin command-line front end.
         .executableTarget(

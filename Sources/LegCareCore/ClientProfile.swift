@@ -25,6 +25,9 @@ public struct ClientProfile: Hashable, Sendable {
     public var lastMassage: Day?
     /// Preferred session length: 30, 45, 60 or 90.
     public var sessionMinutes: Int?
+    /// The handout's language: a tag LegCare has a catalog for; `nil` is the clinic's.
+    /// Only the handout uses it.
+    public var language: String?
 
     /// Makes a profile; only `clientID` and `name` are required.
     public init(

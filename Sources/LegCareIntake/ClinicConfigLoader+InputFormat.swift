@@ -66,9 +66,7 @@ extension ClinicConfigLoader {
     /// `language:` a BCP 47 tag such as `en`, `es` or `pt-BR`.
     static func language(_ node: Node, walker r: Walker) throws -> String {
         let tag = try r.text(node, key: "language").trimmingWhitespace()
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }),
-            parts.dropFirst().allSatisfy({ (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        guard LanguageTag.isWellFormed(tag)
         else { throw r.error(node, "language", "must be a language tag such as en, es, fr, de or pl") }
         return tag
     }

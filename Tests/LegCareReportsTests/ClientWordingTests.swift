@@ -25,6 +25,11 @@ func readingGrade(_ text: String) -> Double {
     return 0.39 * Double(words.count) / Double(sentences) + 11.8 * Double(s) / Double(max(1, words.count)) - 15.59
 }
 
+/// The shipped catalogs, loaded once.
+let shippedLanguages = try! HandoutLanguages.load(folder: nil)
+/// The English wording.
+let english = HandoutWording(catalog: shippedLanguages.catalog(for: "en"))
+
 @Suite("Handouts speak to the client")
 struct ClientWordingTests {
     /// The conditions a screening rule refers for.
@@ -33,9 +38,9 @@ struct ClientWordingTests {
     @Test("every referring condition has the client's own reason: second person, no clinician's words")
     func everyReferralHasAClientLine() {
         for condition in Self.referring {
-            let line = ClientReasons.lines[condition]
-            #expect(line != nil, "\(condition) has no client line")
-            guard let line else { continue }
+            let lines = english.reasons(for: ["screen.\(condition.rawValue)"])
+            #expect(lines.count == 1, "\(condition) has no client line")
+            guard let line = lines.first else { continue }
             #expect(line.contains("You") || line.contains("you") || line.contains("Your"), "\(condition): \(line)")
             for word in ["the client", "client", "stand-alone", "assessment", "red flag", "compression"] {
                 #expect(!line.lowercased().contains(word), "\(condition) says \"\(word)\": \(line)")
@@ -46,7 +51,7 @@ struct ClientWordingTests {
 
     @Test("the client's reasons read at about grade 6 (Flesch-Kincaid), each line under grade 8")
     func readingLevel() {
-        let all = Self.referring.compactMap { ClientReasons.lines[$0] }
+        let all = english.reasons(for: Self.referring.map { "screen.\($0.rawValue)" })
         #expect(readingGrade(all.joined(separator: "\n")) <= 6.5, "\(readingGrade(all.joined(separator: "\n")))")
         for line in all { #expect(readingGrade(line) < 8, "\(line): grade \(readingGrade(line))") }
         let clinician = ScreeningRules.table.filter { $0.status == .refer }.map(\.why).joined(separator: "\n")
@@ -57,12 +62,12 @@ struct ClientWordingTests {
     func referralSentence() {
         for to in ReferTo.allCases {
             for urgency in Urgency.allCases where urgency != .emergency {
-                let sentence = HandoutWording.referral(to, urgency)
+                let sentence = english.referral(to, urgency)
                 #expect(sentence.components(separatedBy: "before").count == 2, "\(sentence)")
                 #expect(sentence.hasPrefix("Please see ") && sentence.hasSuffix("."))
             }
         }
-        #expect(HandoutWording.referral(.gp, .routine) == "Please see your GP before your next massage or any self-massage of the area.")
+        #expect(english.referral(.gp, .routine) == "Please see your GP before your next massage or any self-massage of the area.")
     }
 }
 
@@ -82,7 +87,8 @@ struct BookingWordingTests {
 
     @Test("booked: the weekday and date, the therapist, the kind and the minutes, then the interval")
     func booked() {
-        let text = BookingWording.sentence(Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10)]), interval: 14)
+        let text = BookingWording.sentence(
+            Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10)]), interval: 14, words: english)
         #expect(
             text == "Your next massage is booked for Monday 23 November with Ana Silva: a sports massage (deep strokes, "
                 + "compression and lengthening), 60 minutes. After that, about every 14 days.")
@@ -90,25 +96,26 @@ struct BookingWordingTests {
 
     @Test("not booked: why, when it helps (no free time, nobody works those days), and how to book")
     func notBooked() {
-        let full = BookingWording.sentence(Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 0.5)]), interval: 14)
+        let full = BookingWording.sentence(
+            Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 0.5)]), interval: 14, words: english)
         #expect(full.hasPrefix("Your next massage is not booked yet: there was no free time left this week."), "\(full)")
         #expect(full.contains("ask the clinic for the first free time for a sports massage"))
         let weekend = BookingWording.sentence(
-            Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10, days: [6, 7])]), interval: 7)
+            Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10, days: [6, 7])]), interval: 7, words: english)
         #expect(weekend.contains("no therapist works on the days it is due"), "\(weekend)")
     }
 
     @Test("the marker line becomes the wrapped sentence; a handout without one is left as it is")
     func finish() {
         let row = Self.row(therapists: [.init(name: "Ana Silva", hoursAvailable: 10)])
-        let text = Array("THIS WEEK\n\(BookingWording.marker(interval: 14))\nTell your therapist about:\n".utf8)
+        let text = Array("THIS WEEK\n\(BookingWording.marker(interval: 14, language: "en"))\nTell your therapist about:\n".utf8)
         #expect(BookingWording.hasMarker(text))
-        let done = String(decoding: BookingWording.finish(text, row: row), as: UTF8.self)
+        let done = String(decoding: BookingWording.finish(text, row: row, languages: shippedLanguages), as: UTF8.self)
         #expect(done.hasPrefix("THIS WEEK\nYour next massage is booked for Monday 23 November with Ana Silva: a\n"))
         #expect(done.hasSuffix("After that, about every 14 days.\nTell your therapist about:\n"))
         #expect(done.split(separator: "\n").allSatisfy { $0.count <= 72 })
         let plain = Array("Name: \u{2}booking 7\u{2}\n".utf8)
         #expect(!BookingWording.hasMarker(plain), "only a marker at a line's start counts")
-        #expect(BookingWording.finish(plain, row: row) == plain)
+        #expect(BookingWording.finish(plain, row: row, languages: shippedLanguages) == plain)
     }
 }

@@ -95,8 +95,8 @@ struct SquadOutputTests {
         let text = page(StaleTrainingLog(lastDay: last))
         let header = text.components(separatedBy: "SEE FIRST (RED)")[0]
         let said = header.replacingOccurrences(of: "\n", with: " ")  // wrapped at 72 columns
-        #expect(said.contains("TRAINING LOG OUT OF DATE: the last day logged is \(HandoutWording.date(last)), 12 days"), "\(header)")
-        #expect(said.contains("before \(HandoutWording.date(SquadFixture.asOf))"))
+        #expect(said.contains("TRAINING LOG OUT OF DATE: the last day logged is \(ReportDates.date(last)), 12 days"), "\(header)")
+        #expect(said.contains("before \(ReportDates.date(SquadFixture.asOf))"))
         #expect(page(StaleTrainingLog(lastDay: nil)).contains("TRAINING LOG OUT OF DATE: nothing is logged before"))
         #expect(!page(nil).contains("OUT OF DATE"), "an up-to-date log says nothing")
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 }, "wrapped like the rest of the page")

@@ -18,16 +18,16 @@ enum TeamPage {
         let week = DayRange(from: weekStart, to: weekStart.adding(days: 6))
         var lines: [String] = [
             "\(team): squad recovery week \(asOf.isoWeekName)",
-            "\(HandoutWording.date(week.from)) to \(HandoutWording.date(week.to))",
+            "\(ReportDates.date(week.from)) to \(ReportDates.date(week.to))",
             "From \(config.clinicName), for the coach. Medical details stay between each athlete and the clinic: this page says only what to do.",
             "",
         ]
         if let stale = staleTraining {
             let last =
-                stale.lastDay.map { "the last day logged is \(HandoutWording.date($0)), \(asOf.days(since: $0)) days before" }
+                stale.lastDay.map { "the last day logged is \(ReportDates.date($0)), \(asOf.days(since: $0)) days before" }
                 ?? "nothing is logged before"
             lines += [
-                "TRAINING LOG OUT OF DATE: \(last) \(HandoutWording.date(asOf)). A day with no row counts as rest, so "
+                "TRAINING LOG OUT OF DATE: \(last) \(ReportDates.date(asOf)). A day with no row counts as rest, so "
                     + "the training load reasons below read low. Send the latest log to the clinic and run the week again.",
                 "",
             ]
@@ -51,7 +51,7 @@ enum TeamPage {
         for row in booked {
             let date = row.date!
             lines.append(
-                "- \(HandoutWording.shortDate(date)): \(TextWrapper.keptWhole(names[row.request.order] ?? row.request.clientID)) "
+                "- \(ReportDates.shortDate(date)): \(TextWrapper.keptWhole(names[row.request.order] ?? row.request.clientID)) "
                     + "with \(row.therapist!), \(row.request.minutes) minutes")
         }
         if booked.isEmpty { lines.append("- None this week.") }
@@ -69,7 +69,7 @@ enum TeamPage {
         let events = Set(members.compactMap(\.nextEvent).filter { week.contains($0) }).sorted()
         for event in events {
             lines.append(
-                "- Match or race on \(HandoutWording.date(event)): no deep massage in the \(config.settings.noDeepWorkBeforeEventDays * 24) hours before it; light self-massage only."
+                "- Match or race on \(ReportDates.date(event)): no deep massage in the \(config.settings.noDeepWorkBeforeEventDays * 24) hours before it; light self-massage only."
             )
         }
         lines.append("- Load and wellness figures help plan recovery. They are not a diagnosis and never clear anyone to play.")

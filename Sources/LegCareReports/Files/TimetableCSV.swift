@@ -24,7 +24,7 @@ public enum TimetableCSV {
         let r = row.request
         return [
             row.date == nil ? "unbooked" : "booked", row.date?.description ?? "",
-            row.date.map { String(HandoutWording.weekdays[$0.weekday - 1].prefix(3)) } ?? "",
+            row.date.map { String(ReportDates.weekdays[$0.weekday - 1].prefix(3)) } ?? "",
             row.therapist ?? "", r.clientID, r.team ?? "", r.kind.rawValue, String(r.minutes), String(row.priority), row.note,
         ].map(CSVField.cell).joined(separator: ",") + "\n"
     }

@@ -10,38 +10,49 @@ enum BookingWording {
     /// The marker's first bytes at the start of a line.
     static let markerStart: [UInt8] = [0x0A, markerByte] + Array(markerWord.utf8)
 
-    /// The line that stands for a due client's booking until the week is booked.
-    static func marker(interval: Int) -> String { "\u{2}\(markerWord)\(interval)\u{2}" }
+    /// The line that stands for a due client's booking until the week is booked: the
+    /// interval and the handout's language, which the sentence needs then.
+    static func marker(interval: Int, language: String) -> String { "\u{2}\(markerWord)\(interval) \(language)\u{2}" }
 
-    /// A client not due this week: the window to book in, as before.
-    static func notDue(kind: SessionKind, minutes: Int, window: DayRange, every: Int) -> String {
-        "Your next massage: \(HandoutWording.kind(kind)), \(minutes) minutes. Best booked \(when(window)), then about every \(every) days."
+    /// A client not due this week: the window to book in.
+    static func notDue(kind: SessionKind, minutes: Int, window: DayRange, every: Int, words: HandoutWording) -> String {
+        words.say(
+            "booking.not_due",
+            [
+                "kind": .text(words.kind(kind)), "minutes": .number(minutes), "when": .text(when(window, words: words)),
+                "every": .number(every),
+            ])
     }
 
     /// A due client's sentence: the day and therapist when booked, else how to book and why
     /// it could not be booked.
-    static func sentence(_ row: Timetable.Row, interval: Int) -> String {
+    static func sentence(_ row: Timetable.Row, interval: Int, words: HandoutWording) -> String {
         let q = row.request
-        let what = "\(HandoutWording.kind(q.kind)), \(q.minutes) minutes"
-        let after = "After that, about every \(interval) days."
+        let kind = CompiledTemplate.Value.text(words.kind(q.kind))
         if let day = row.date, let therapist = row.therapist {
-            return "Your next massage is booked for \(HandoutWording.date(day)) with \(therapist): \(what). \(after)"
+            return words.say(
+                "booking.booked",
+                [
+                    "date": .text(words.date(day)), "therapist": .text(therapist), "kind": kind, "minutes": .number(q.minutes),
+                    "every": .number(interval),
+                ])
         }
         switch row.outcome {
-        case .noHoursLeft:
-            return "Your next massage is not booked yet: there was no free time left this week. "
-                + "Please ask the clinic for the first free time for \(what). \(after)"
+        case .noHoursLeft: return words.say("booking.no_hours", ["kind": kind, "minutes": .number(q.minutes), "every": .number(interval)])
         case .nobodyWorks:
-            return "Your next massage is not booked yet: no therapist works on the days it is due. "
-                + "Please ask the clinic for the first free time for \(what). \(after)"
+            return words.say("booking.nobody_works", ["kind": kind, "minutes": .number(q.minutes), "every": .number(interval)])
         default:
-            return "Your next massage is not booked yet. Please book \(what), \(when(q.window)). \(after)"
+            return words.say(
+                "booking.unbooked",
+                ["kind": kind, "minutes": .number(q.minutes), "when": .text(when(q.window, words: words)), "every": .number(interval)])
         }
     }
 
     /// "on Monday 23 November" or "between Monday 23 November and Wednesday 25 November".
-    static func when(_ w: DayRange) -> String {
-        w.from == w.to ? "on \(HandoutWording.date(w.from))" : "between \(HandoutWording.date(w.from)) and \(HandoutWording.date(w.to))"
+    static func when(_ w: DayRange, words: HandoutWording) -> String {
+        w.from == w.to
+            ? words.say("booking.on", ["date": .text(words.date(w.from))])
+            : words.say("booking.between", ["from": .text(words.date(w.from)), "to": .text(words.date(w.to))])
     }
 
     /// Where a rendered handout's marker line starts (after its line break), if it has one.
@@ -58,12 +69,15 @@ enum BookingWording {
     /// Whether a rendered handout still waits for its booking.
     static func hasMarker(_ text: [UInt8]) -> Bool { markerIndex(text) != nil }
 
-    /// `text` with its marker line replaced by the booking sentence, wrapped like the rest
-    /// (`row`: the client's timetable row; `nil` leaves a plain request to book).
-    static func finish(_ text: [UInt8], row: Timetable.Row?, width: Int = HandoutTemplate.width) -> [UInt8] {
+    /// `text` with its marker line replaced by the booking sentence in the handout's
+    /// language, wrapped like the rest (`row`: the client's timetable row; `nil` leaves a
+    /// plain request to book).
+    static func finish(_ text: [UInt8], row: Timetable.Row?, languages: HandoutLanguages, width: Int = HandoutTemplate.width) -> [UInt8] {
         guard let start = markerIndex(text), let close = text[(start + 1)...].firstIndex(of: markerByte) else { return text }
-        let interval = Int(String(decoding: text[(start + 1 + markerWord.utf8.count)..<close], as: UTF8.self)) ?? 0
-        let sentence = row.map { Self.sentence($0, interval: interval) } ?? "Please book your next massage this week."
+        let fields = String(decoding: text[(start + 1 + markerWord.utf8.count)..<close], as: UTF8.self).split(separator: " ")
+        let interval = fields.first.flatMap { Int($0) } ?? 0
+        let words = HandoutWording(catalog: languages.catalog(for: fields.dropFirst().first.map(String.init)))
+        let sentence = row.map { Self.sentence($0, interval: interval, words: words) } ?? words.say("booking.this_week")
         // Wrapped on bytes, as the rest of the handout was: by Characters it was most of
         // the booking's cost at 100,000 clients.
         var out = Array(text[..<start])

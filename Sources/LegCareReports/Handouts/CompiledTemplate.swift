@@ -13,6 +13,9 @@ struct CompiledTemplate: Sendable {
         /// `{{{x}}}` / `{{&x}}` (as swift-mustache does).
         case variable(HandoutView.Key, escaped: Bool)
         case section(HandoutView.Key, [Node], inverted: Bool)
+        /// `{{msg.<key>}}`: the client's catalog message, its placeholders filled from the
+        /// current step and the view.
+        case message(String, escaped: Bool)
     }
 
     /// What a key names in the view. Lists are the view's own arrays (no copy per lookup).
@@ -74,6 +77,15 @@ struct CompiledTemplate: Sendable {
                 case .number(let n): out.append(contentsOf: String(n).utf8)
                 case .flag(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
                 case .texts, .steps, .step, nil: break
+                }
+            case .message(let key, let escaped):
+                let fill = { (_: String, k: HandoutView.Key?) in k.flatMap { lookup($0, stack: stack, view: view) } }
+                if escaped {
+                    var text: [UInt8] = []
+                    view.words.catalog.say(key, into: &text, value: fill)
+                    Self.htmlEscape(String(decoding: text, as: UTF8.self), into: &out)
+                } else {
+                    view.words.catalog.say(key, into: &out, value: fill)
                 }
             case .section(let key, let children, let inverted):
                 let value = lookup(key, stack: stack, view: view)
@@ -219,6 +231,15 @@ struct CompiledTemplate: Sendable {
             case .tag(let kind, let name):
                 // Comments and pragmas name no key; any other tag names one the loader checked.
                 if kind == "!" || kind == "%" { continue }
+                if name.hasPrefix("msg.") {
+                    let message = String(name.dropFirst(4))
+                    switch kind {
+                    case nil: nodes.append(.message(message, escaped: !plainText))
+                    case "&", "{": nodes.append(.message(message, escaped: false))
+                    default: return nil  // a message as a section: swift-mustache's
+                    }
+                    continue
+                }
                 guard let key = HandoutView.Key(rawValue: name) else { return nil }
                 switch kind {
                 case nil: nodes.append(.variable(key, escaped: !plainText))

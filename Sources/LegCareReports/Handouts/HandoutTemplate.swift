@@ -3,14 +3,16 @@ import LegCareCore
 import LegCareRun
 import Mustache
 
-/// The handout's Mustache template: the one shipped with LegCare, or a clinic's own
-/// (`template_folder` in `clinic.yaml`, holding `handout.mustache`).
+/// The handout's Mustache template and its languages: the template shipped with LegCare,
+/// or a clinic's own (`template_folder` in `clinic.yaml`, holding `handout.mustache`), and
+/// the catalogs its sentences come from (`{{msg.<key>}}`, ``HandoutLanguages``).
 ///
-/// Loading checks every tag against the keys a handout view has, so a misspelt key is an
-/// error naming the file, line and key, not a silent blank in 400 handouts.
+/// Loading checks every tag against the keys a handout view has and the messages the
+/// English catalog has, so a misspelt key is an error naming the file, line and key, not
+/// a silent blank in 400 handouts.
 ///
 /// ```swift
-/// let template = try HandoutTemplate.load(folder: config.templateFolder)
+/// let template = try HandoutTemplate.load(folder: config.templateFolder, language: config.language)
 /// let text = template.render(plan: plan, profile: profile, config: config, asOf: asOf)
 /// ```
 public struct HandoutTemplate: Sendable {
@@ -20,12 +22,15 @@ public struct HandoutTemplate: Sendable {
     /// The same template compiled for speed; `nil` when it uses Mustache beyond what
     /// ``CompiledTemplate`` covers (swift-mustache renders it then).
     private let compiled: CompiledTemplate?
+    /// The catalogs: each client's handout is in their language, else the clinic's.
+    public let languages: HandoutLanguages
 
     /// The text wraps at this many columns.
     public static let width = 72
 
     /// Loads the template from a clinic folder, or the shipped one when `folder` is nil.
-    public static func load(folder: String?) throws -> HandoutTemplate {
+    public static func load(folder: String?, language: String = "en") throws -> HandoutTemplate {
+        let languages = try HandoutLanguages.load(folder: folder, clinicLanguage: language)
         let path: String
         if let folder {
             path = folder + "/handout.mustache"
@@ -43,7 +48,7 @@ public struct HandoutTemplate: Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw TemplateError(file: path, line: 0, key: "", problem: "is not UTF-8 text; save it as UTF-8")
         }
-        return try HandoutTemplate(text: text, file: path)
+        return try HandoutTemplate(text: text, file: path, languages: languages)
     }
 
     /// The template LegCare ships: installed under `<prefix>/share/legcare/templates` beside
@@ -58,16 +63,27 @@ public struct HandoutTemplate: Sendable {
     }
 
     /// Parses template text; throws ``TemplateError`` for a syntax error or an unknown key.
-    public init(text: String, file: String) throws {
+    /// `languages`: the run's catalogs; `nil` loads the shipped ones.
+    public init(text: String, file: String, languages: HandoutLanguages? = nil) throws {
         self.file = file
+        self.languages = try languages ?? HandoutLanguages.load(folder: nil)
         do {
             template = try MustacheTemplate(string: text)
         } catch let error as MustacheTemplate.ParserError {
             throw TemplateError(
                 file: file, line: error.context.lineNumber, key: "", problem: "is not a valid Mustache template (\(error.error))")
         }
-        for (line, key) in Self.tags(in: text) where !HandoutView.keys.contains(key) {
-            throw TemplateError(file: file, line: line, key: key, problem: "is not a handout key; see docs/how-to-customise-the-handout.md")
+        for (line, key) in Self.tags(in: text) {
+            if key.hasPrefix("msg.") {
+                guard self.languages.clinic.has(String(key.dropFirst(4))) else {
+                    throw TemplateError(
+                        file: file, line: line, key: key,
+                        problem: "is not a message of the catalogs; see docs/how-to-customise-the-handout.md")
+                }
+            } else if !HandoutView.keys.contains(key) || key == "msg" {
+                throw TemplateError(
+                    file: file, line: line, key: key, problem: "is not a handout key; see docs/how-to-customise-the-handout.md")
+            }
         }
         compiled = CompiledTemplate(text)
     }
@@ -79,14 +95,13 @@ public struct HandoutTemplate: Sendable {
         plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = [], booking: Timetable.Row? = nil
     ) -> String {
         let text = renderBytes(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes)
-        return String(decoding: BookingWording.finish(text, row: booking), as: UTF8.self)
+        return String(decoding: BookingWording.finish(text, row: booking, languages: languages), as: UTF8.self)
     }
 
     /// ``render(plan:profile:config:asOf:changes:booking:)`` as UTF-8 bytes; a client due
     /// this week has a marker line where the booking goes (``BookingWording/finish(_:row:width:)``).
     public func renderBytes(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> [UInt8] {
-        var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
-        view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)
+        let view = view(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes)
         let text = compiled?.render(view) ?? Array(template.render(view).utf8)
         return TextWrapper.wrap(bytes: text, width: Self.width, keepWhole: [profile.name])
     }
@@ -94,9 +109,16 @@ public struct HandoutTemplate: Sendable {
     /// The unwrapped text by both engines (compiled, swift-mustache), for the tests that
     /// prove them the same.
     func renderBoth(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> (String?, String) {
-        var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf)
-        view.whatsNew = HandoutWording.whatsNew(changes, plan: plan)
+        let view = view(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes)
         return (compiled.map { String(decoding: $0.render(view), as: UTF8.self) }, template.render(view))
+    }
+
+    /// The values a template names for one client, in the client's language.
+    private func view(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange]) -> HandoutView {
+        let words = HandoutWording(catalog: languages.catalog(for: profile.language))
+        var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf, words: words)
+        view.whatsNew = words.whatsNew(changes, plan: plan)
+        return view
     }
 
     /// The wrapping step alone, for `legcare-bench`.

@@ -12,7 +12,12 @@ struct HandoutView {
         var seconds: Int
         var hold: Int
         var pressure: String
+        /// The language, for a template that swift-mustache renders (`{{msg.routine.time}}` in a step).
+        var words: HandoutWording
     }
+
+    /// The client's language: every sentence of the handout, `{{msg.<key>}}` in a template.
+    var words: HandoutWording
 
     var clinic: String
     var clientName: String
@@ -64,82 +69,80 @@ struct HandoutView {
         // A step's own keys.
         case number, area, tool, path, seconds, hold, pressure
         case dot = "."
+        /// `{{msg.<key>}}`: a message of the client's catalog.
+        case msg
     }
 
-    init(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day) {
+    init(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, words: HandoutWording) {
         let weekStart = asOf.adding(days: -(asOf.weekday - 1))
+        self.words = words
         clinic = config.clinicName
         clientName = profile.name
         week = asOf.isoWeekName
-        weekDates = "\(HandoutWording.date(weekStart)) to \(HandoutWording.date(weekStart.adding(days: 6)))"
+        weekDates = words.say(
+            "week_dates", ["from": .text(words.date(weekStart)), "to": .text(words.date(weekStart.adding(days: 6)))])
         therapist = profile.therapist ?? ""
         hasTherapist = profile.therapist != nil
         team = profile.team ?? ""
         hasTeam = profile.team != nil
         emergency = plan.urgency == .emergency
-        callEmergency = config.emergencyNumber.isEmpty ? "call your local emergency number" : "call \(config.emergencyNumber)"
+        callEmergency = words.callEmergency(config.emergencyNumber)
         referred = plan.status == .refer
         if plan.urgency == .emergency {
-            referSentence = "Get emergency help now, as above."
+            referSentence = words.say("referral.emergency")
         } else if let to = plan.referTo, let urgency = plan.urgency {
-            referSentence = HandoutWording.referral(to, urgency)
+            referSentence = words.referral(to, urgency)
         } else {
             referSentence = ""
         }
         // The client's own reasons; the clinician's stay in the workbook.
-        referWhy = ClientReasons.lines(for: plan.referralRules)
-        var avoid = plan.avoid.compactMap(HandoutWording.avoid)
-        if !plan.avoidAreas.isEmpty {
-            let names = plan.avoidAreas.compactMap { AreaGuide.guide(for: $0)?.label }
-            if !names.isEmpty { avoid.insert("No self-massage on: \(names.joined(separator: "; ")).", at: 0) }
-        }
+        referWhy = words.reasons(for: plan.referralRules)
+        var avoid = plan.avoid.compactMap(words.avoid)
+        if let areas = words.areasToAvoid(plan.avoidAreas) { avoid.insert(areas, at: 0) }
         avoidLines = avoid
         hasAvoidLines = !avoid.isEmpty
         let p = plan.professional
         hasSession = p.kind != nil
-        sessionKind = p.kind.map(HandoutWording.kind) ?? ""
+        sessionKind = p.kind.map(words.kind) ?? ""
         sessionMinutes = p.minutes ?? 0
-        sessionWhen = p.nextWindow.map(BookingWording.when) ?? ""
+        sessionWhen = p.nextWindow.map { BookingWording.when($0, words: words) } ?? ""
         sessionEvery = p.intervalDays ?? 0
         let isoWeek = DayRange(from: weekStart, to: weekStart.adding(days: 6))
         if BookingRequest(plan: plan, profile: profile, week: isoWeek, asOf: asOf, order: 0) != nil {
-            bookedSession = BookingWording.marker(interval: sessionEvery)
+            bookedSession = BookingWording.marker(interval: sessionEvery, language: words.catalog.language)
         } else if let kind = p.kind, let minutes = p.minutes, let window = p.nextWindow {
-            bookedSession = BookingWording.notDue(kind: kind, minutes: minutes, window: window, every: sessionEvery)
+            bookedSession = BookingWording.notDue(kind: kind, minutes: minutes, window: window, every: sessionEvery, words: words)
         } else {
             bookedSession = ""
         }
-        tellTherapist = Self.tellTherapist(profile)
+        tellTherapist = Self.tellTherapist(profile, words: words)
         let s = plan.selfMassage
         hasRoutine = !s.items.isEmpty
         perWeek = s.sessionsPerWeek
         totalMinutes = s.totalMinutes
         steps = s.items.enumerated().map { i, item in
-            let guide = AreaGuide.guide(for: item.area)
-            return Step(
-                number: i + 1, area: (guide?.label ?? item.area.rawValue).capitalisedFirst,
-                tool: item.tool == .hands ? "your hands" : "a \(item.tool.label)",
-                path: guide?.path ?? "", seconds: item.seconds, hold: item.holdSeconds,
-                pressure: HandoutWording.pressure(item.pressure))
+            Step(
+                number: i + 1, area: words.label(item.area).capitalisedFirst, tool: words.tool(item.tool),
+                path: AreaGuide.guide(for: item.area) == nil ? "" : words.path(item.area), seconds: item.seconds,
+                hold: item.holdSeconds, pressure: words.pressure(item.pressure), words: words)
         }
-        timing = s.timing.map(HandoutWording.timing)
-        aftercare = plan.aftercare.map(HandoutWording.aftercare)
-        redFlags = HandoutWording.redFlags
+        timing = s.timing.map(words.timing)
+        aftercare = plan.aftercare.map(words.aftercare)
+        redFlags = words.redFlags
         contact = config.contactLine
         booking = config.bookingLine
         footer = config.footer
     }
 
     /// What the client should tell the therapist (domain brief, section 3).
-    static func tellTherapist(_ profile: ClientProfile) -> [String] {
+    static func tellTherapist(_ profile: ClientProfile, words: HandoutWording) -> [String] {
         var lines: [String] = []
-        if let load = profile.trainingLoad { lines.append("your training load this week (\(load.rawValue))") }
+        if let load = profile.trainingLoad { lines.append(words.say("tell.load.\(load.rawValue)")) }
         if !profile.soreAreas.isEmpty {
-            let names = profile.soreAreas.map { AreaGuide.guide(for: $0)?.label ?? "lower back" }
-            lines.append("where you have been sore: \(names.joined(separator: "; "))")
+            lines.append(words.say("tell.sore", ["areas": .text(profile.soreAreas.map(words.label).joined(separator: "; "))]))
         }
-        if let event = profile.nextEvent { lines.append("your next race or match, on \(HandoutWording.date(event))") }
-        lines.append("any recent pains, and ask for mobility drills to repeat at home")
+        if let event = profile.nextEvent { lines.append(words.say("tell.event", ["date": .text(words.date(event))])) }
+        lines.append(words.say("tell.pains"))
         return lines
     }
 }
@@ -187,7 +190,7 @@ extension HandoutView {
         case .footer: return .text(footer)
         case .whatsNew: return .texts(whatsNew)
         case .hasWhatsNew: return .flag(!whatsNew.isEmpty)
-        case .number, .area, .tool, .path, .seconds, .hold, .pressure, .dot: return nil
+        case .number, .area, .tool, .path, .seconds, .hold, .pressure, .dot, .msg: return nil
         }
     }
 }
@@ -209,11 +212,35 @@ extension HandoutView.Step {
 
 // Direct key lookup instead of Mirror reflection, which was most of a handout's cost.
 extension HandoutView: MustacheParent {
-    func child(named name: String) -> Any? { Key(rawValue: name).flatMap(value)?.mustache }
+    func child(named name: String) -> Any? {
+        if name == "msg" { return MessageScope(words: words, prefix: "") { value($0) } }
+        return Key(rawValue: name).flatMap(value)?.mustache
+    }
 }
 
 extension HandoutView.Step: MustacheParent {
-    func child(named name: String) -> Any? { HandoutView.Key(rawValue: name).flatMap(value)?.mustache }
+    func child(named name: String) -> Any? {
+        if name == "msg" { return MessageScope(words: words, prefix: "") { value($0) } }
+        return HandoutView.Key(rawValue: name).flatMap(value)?.mustache
+    }
+}
+
+/// `msg.<key>` for swift-mustache, which resolves a dotted name one part at a time: the
+/// parts so far, and the message once they name one.
+struct MessageScope: MustacheParent {
+    let words: HandoutWording
+    let prefix: String
+    let value: (HandoutView.Key) -> CompiledTemplate.Value?
+
+    func child(named name: String) -> Any? {
+        let key = prefix + name
+        if words.catalog.has(key) {
+            var out: [UInt8] = []
+            words.catalog.say(key, into: &out) { _, k in k.flatMap(value) }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return MessageScope(words: words, prefix: key + ".", value: value)
+    }
 }
 
 extension CompiledTemplate.Value {

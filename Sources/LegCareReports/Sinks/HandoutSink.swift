@@ -73,7 +73,9 @@ final class HandoutSink {
             let therapist = fields.text() ?? ""
             var text = fields.rest()
             if !name.isEmpty {
-                text = BookingWording.finish(Array(text), row: rowOf[i] >= 0 ? rows[Int(rowOf[i])] : nil)[...]
+                text =
+                    BookingWording.finish(
+                        Array(text), row: rowOf[i] >= 0 ? rows[Int(rowOf[i])] : nil, languages: template.languages)[...]
                 try folder.fill("handouts/" + name, bytes: Array(text))
             }
             if i > 0 { try print.write(Self.pageBreak) }

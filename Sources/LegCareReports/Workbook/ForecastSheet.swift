@@ -34,7 +34,7 @@ enum ForecastSheet {
         let hoursByName = config.hoursByName
         var totals: [(week: String, sessions: Int, need: Double, capacity: Double)] = []
         for (i, week) in forecast.weeks.enumerated() {
-            let label = "\(week.from.isoWeekName) (\(HandoutWording.shortDate(week.from)))"
+            let label = "\(week.from.isoWeekName) (\(ReportDates.shortDate(week.from)))"
             var need = 0.0
             var capacity = 0.0
             for name in names {

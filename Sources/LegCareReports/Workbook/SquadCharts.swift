@@ -59,7 +59,7 @@ enum SquadCharts {
             }
             if k < days {
                 let back = days - k
-                try wb.write(s, t, left, HandoutWording.shortDate(asOf.adding(days: -back)))  // text: the axis reads it as is
+                try wb.write(s, t, left, ReportDates.shortDate(asOf.adding(days: -back)))  // text: the axis reads it as is
                 for (i, team) in charted.enumerated() {
                     try wb.write(s, t, left + i + 1, number: loads.average(team, daysBack: back), .decimal)
                 }

@@ -31,7 +31,7 @@ enum SquadSheet {
             r += 1
             let level = TeamPage.level(m)
             let booking = booking(m.order).map { b in
-                b.date.map { "\(HandoutWording.shortDate($0)), \(b.therapist!)" } ?? "not booked"
+                b.date.map { "\(ReportDates.shortDate($0)), \(b.therapist!)" } ?? "not booked"
             }
             let texts =
                 [(0, m.team ?? "(no team)"), (1, m.clientID), (2, m.name), (4, why(m, config: config)), (11, m.wellnessFlags)]

@@ -77,7 +77,7 @@ enum TimetableSheet {
             guard !rows.isEmpty || !open.isEmpty else { continue }
             let used = Double(rows.lazy.map(\.request.minutes).reduce(0, +)) / 60
             let available = Double(open.map(\.minutesPerDay).reduce(0, +)) / 60
-            let title = "\(HandoutWording.date(day)): \(rows.count) booked, \(hours(used)) of \(hours(available)) available"
+            let title = "\(ReportDates.date(day)): \(rows.count) booked, \(hours(used)) of \(hours(available)) available"
             let titleRow = try at.take()  // first: it may move to a new part
             try wb.write(at.sheet, titleRow, 0, title, .bold)
             for row in rows { try line(row, names: names, wb, &at) }
@@ -99,7 +99,7 @@ enum TimetableSheet {
         try wb.writeWrapped(
             s, r,
             [
-                (0, row.date.map(HandoutWording.shortDate) ?? ""), (1, row.therapist ?? ""), (2, q.clientID), (3, names[q.order] ?? ""),
+                (0, row.date.map(ReportDates.shortDate) ?? ""), (1, row.therapist ?? ""), (2, q.clientID), (3, names[q.order] ?? ""),
                 (4, q.team ?? ""), (5, q.kind.rawValue), (8, row.note),
             ], widths: widths, indented: [8])
         try wb.write(s, r, 6, number: Double(q.minutes))

@@ -205,8 +205,8 @@ enum UtilisationSheet {
             parts.append(
                 days.isEmpty
                     ? "\(week) has just begun: it has a figure once a day of it has passed."
-                    : "\(week) is the week so far, \(HandoutWording.shortDate(weeks[last].from)) to "
-                        + "\(HandoutWording.shortDate(asOf.adding(days: -1))), against the hours of those days.")
+                    : "\(week) is the week so far, \(ReportDates.shortDate(weeks[last].from)) to "
+                        + "\(ReportDates.shortDate(asOf.adding(days: -1))), against the hours of those days.")
         }
         return (parts + ["The last column counts the weeks with data only."]).joined(separator: " ")
     }
