@@ -43,7 +43,7 @@ public struct ClientsReader {
     public static let columns = [
         "client_id", "name", "date_of_birth", "team", "therapist", "activity", "occupation",
         "training_load", "last_hard_session", "next_event", "sore_areas", "pain_level", "conditions",
-        "tools", "pressure", "last_massage", "session_minutes",
+        "tools", "pressure", "last_massage", "session_minutes", "language",
     ]
     public static let required = ["client_id", "name"]
     static let headerAliases = ["id": "client_id", "clientid": "client_id"]
@@ -83,12 +83,16 @@ public struct ClientsReader {
 
     /// The order the file's dates are read in (``DateOrderDetector``).
     let dates: InputFormat.DateOrder
+    /// The languages there are handout catalogs for; `nil`: any well-formed tag is kept.
+    let handoutLanguages: [String]?
 
     public init(
-        source: ByteSource, file: String, asOf: Day? = nil, format: InputFormat = InputFormat(), dates: InputFormat.DateOrder = .iso
+        source: ByteSource, file: String, asOf: Day? = nil, format: InputFormat = InputFormat(), dates: InputFormat.DateOrder = .iso,
+        handoutLanguages: [String]? = nil
     ) throws {
         self.asOf = asOf
         self.dates = dates
+        self.handoutLanguages = handoutLanguages
         var diagnostics: [Diagnostic] = []
         table = try TableReader(
             source: source, file: file, known: Self.columns, required: Self.required,
@@ -100,7 +104,7 @@ public struct ClientsReader {
     private struct Columns {
         let clientID, name, dateOfBirth, team, therapist, activity, occupation, trainingLoad: TableReader.Column
         let lastHardSession, nextEvent, soreAreas, painLevel, conditions, tools, pressure: TableReader.Column
-        let lastMassage, sessionMinutes: TableReader.Column
+        let lastMassage, sessionMinutes, language: TableReader.Column
 
         init(_ t: TableReader) {
             (clientID, name, dateOfBirth, team) = (t.column("client_id"), t.column("name"), t.column("date_of_birth"), t.column("team"))
@@ -110,6 +114,7 @@ public struct ClientsReader {
                 t.column("sore_areas"), t.column("pain_level"), t.column("conditions"), t.column("tools")
             )
             (pressure, lastMassage, sessionMinutes) = (t.column("pressure"), t.column("last_massage"), t.column("session_minutes"))
+            language = t.column("language")
         }
     }
 
@@ -207,15 +212,28 @@ public struct ClientsReader {
         if !tools.isEmpty { p.tools = Set(tools) }
         p.pressure = c.optional(col.pressure, ascii: Tables.pressure.lookup) { ValueParser.token($0, Pressure.self) }
         p.lastMassage = c.optional(col.lastMassage, ascii: ValueParser.Bytes.day) { DateParser.day($0, order: dates) }
+        var note = RowChecker(file: table.file, row: row)
         if let last = p.lastMassage, let asOf, last > asOf {
             // A future date is no past massage: the session log's last one counts instead.
             p.lastMassage = nil
-            var note = RowChecker(file: table.file, row: row)
             note.fail(col.lastMassage, last.description, "is after the as-of day \(asOf), so it is not used as the last massage")
-            for var warning in note.errors {
-                warning.severity = .warning
-                warnings.append(warning)
+        }
+        if let tag = row.value(col.language) {
+            // A language with no catalog still gets a handout, in the clinic's language.
+            if let known = handoutLanguages {
+                p.language = LanguageTag.isWellFormed(tag) ? LanguageTag.match(tag, among: known) : nil
+                if p.language == nil {
+                    note.fail(
+                        col.language, tag,
+                        "has no handout catalog (there are \(known.joined(separator: ", "))), so the handout is in the clinic's language")
+                }
+            } else if LanguageTag.isWellFormed(tag) {
+                p.language = tag
             }
+        }
+        for var warning in note.errors {
+            warning.severity = .warning
+            warnings.append(warning)
         }
         p.sessionMinutes = c.optional(col.sessionMinutes, ascii: ValueParser.Bytes.integer(oneOf: Self.sessionLengths)) {
             ValueParser.integer($0, oneOf: Self.sessionLengths)

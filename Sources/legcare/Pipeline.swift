@@ -35,7 +35,7 @@ enum Pipeline {
         let started = StageTimings.now()
         // 1. Settings: clinic.yaml and the handout template; a broken one stops the run (exit 2).
         let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
-        let template = try HandoutTemplate.load(folder: config.templateFolder)
+        let template = try HandoutTemplate.load(folder: config.templateFolder, language: config.language)
 
         // 2. Every input's header, column mapping and date order checked before anything is
         //    written (exit 2 writes nothing).
@@ -43,7 +43,7 @@ enum Pipeline {
         let read = ReadCounter()
         var clients = try ClientsReader(
             source: ByteSource(path: inputs.clients, counter: read), file: name(inputs.clients), asOf: inputs.asOf,
-            format: config.input, dates: dates.clients.order)
+            format: config.input, dates: dates.clients.order, handoutLanguages: template.languages.tags)
         if let f = inputs.sessions { try SessionsReader.checkHeader(ByteSource(path: f), file: name(f), format: config.input) }
         if let f = inputs.training { try TrainingReader.checkHeader(ByteSource(path: f), file: name(f), format: config.input) }
 

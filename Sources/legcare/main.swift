@@ -8,7 +8,7 @@ import LegCareRun
 /// Problems of the environment or the inputs that stop a run before anything is
 /// published: each prints its own one-line message and exits 2.
 func isStoppingError(_ error: Error) -> Bool {
-    error is IntakeError || error is TemplateError || error is RunFolderError || error is WorkbookError
+    error is IntakeError || error is TemplateError || error is CatalogError || error is RunFolderError || error is WorkbookError
 }
 
 // The data contract's exit statuses: argument errors are 2 (not ArgumentParser's 64),

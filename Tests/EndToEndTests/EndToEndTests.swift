@@ -266,6 +266,19 @@ struct EndToEndTests {
         #expect(contents(dir, "Reports/2026-W48/input-issues.csv")?.contains("UTF-16LE") == true)
     }
 
+    /// The sample clients who ask for a language, by id (`es-MX` is served by `es`).
+    static func sampleLanguages() -> [String: String] {
+        let rows = contents(repositoryRoot, "Input/clients.csv")!.split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        }
+        let column = rows[0].firstIndex(of: "language")!
+        var found: [String: String] = [:]
+        for row in rows.dropFirst() where row.count > column && !row[column].isEmpty {
+            found[row[0]] = String(row[column].prefix(2))
+        }
+        return found
+    }
+
     @Test("the sample Input/ runs: every client planned or listed as rejected")
     func sampleInput() throws {
         let dir = try sampleWorkspace()
@@ -285,31 +298,42 @@ struct EndToEndTests {
         #expect(statuses == ["cleared", "modified", "refer"])
 
         // Each booked client's handout names the day and therapist timetable.csv gives
-        // them; each due client not booked is told so, and why.
+        // them, in the client's language; each due client not booked is told so, and why.
         let timetable = contents(dir, "Reports/2026-W48/timetable.csv")!.split(separator: "\n").dropFirst().map {
             $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         }
         #expect(timetable.count > 5)
+        let catalogs = try Dictionary(uniqueKeysWithValues: ["de", "en", "es", "fr", "pl"].map { ($0, try ShippedCatalog($0)) })
+        let languageOf = Self.sampleLanguages()
         let handoutNames = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("Reports/2026-W48/handouts").path)
-        let months = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        ]
-        let weekdays = [
-            "Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday", "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday",
-        ]
+        var bookedIn: Set<String> = []
         for cells in timetable {
             let file = try #require(handoutNames.first { $0.hasPrefix(cells[4] + "-") }, "\(cells[4]) has a handout")
             let text = contents(dir, "Reports/2026-W48/handouts/" + file)!.replacingOccurrences(of: "\n", with: " ")
+            let catalog = catalogs[languageOf[cells[4]] ?? "en"]!
             if cells[0] == "booked" {
-                let day = Day(iso: cells[1])!
-                let when = "\(weekdays[cells[2]]!) \(day.parts.day) \(months[day.parts.month - 1])"
-                #expect(text.contains("Your next massage is booked for \(when) with \(cells[3]):"), "\(cells[4]): \(when), \(cells[3])")
+                let when = catalog.date(Day(iso: cells[1])!)
+                #expect(text.contains(catalog.opening("booking.booked")), "\(cells[4]) in \(catalog.tag)")
+                #expect(text.contains(when) && text.contains(cells[3]), "\(cells[4]): \(when), \(cells[3]) in \(catalog.tag)")
+                bookedIn.insert(catalog.tag)
             } else {
-                #expect(text.contains("Your next massage is not booked yet"), "\(cells[4])")
+                #expect(text.contains(catalog.notBooked), "\(cells[4]) in \(catalog.tag)")
             }
         }
-        let print = contents(dir, "Reports/2026-W48/handouts-print.txt")!
-        #expect(print.components(separatedBy: "Your next massage is booked for").count - 1 == timetable.filter { $0[0] == "booked" }.count)
+        #expect(bookedIn.count >= 3, "booked clients in several languages: \(bookedIn)")
+        let print = contents(dir, "Reports/2026-W48/handouts-print.txt")!.replacingOccurrences(of: "\n", with: " ")
+        let bookedSentences = catalogs.values.map { print.components(separatedBy: $0.opening("booking.booked")).count - 1 }.reduce(0, +)
+        #expect(bookedSentences == timetable.filter { $0[0] == "booked" }.count)
+
+        // A client who asks for a language has the whole handout in it, from the title on.
+        for (id, tag) in languageOf {
+            let file = try #require(handoutNames.first { $0.hasPrefix(id + "-") })
+            let lines = contents(dir, "Reports/2026-W48/handouts/" + file)!.split(separator: "\n")
+            let catalog = catalogs[tag]!
+            #expect(lines[1].hasPrefix(catalog.opening("title")), "\(id): \(lines[1])")
+            #expect(lines.contains { $0 == catalog.messages["help.heading"]! }, "\(id) in \(tag)")
+        }
+        #expect(Set(languageOf.values).union(["en"]).count == 5, "the sample asks for five languages")
 
         // The README's handout excerpt is real output of this sample.
         let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)

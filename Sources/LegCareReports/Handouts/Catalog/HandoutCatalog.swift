@@ -87,7 +87,7 @@ public struct CatalogError: Error, Equatable, CustomStringConvertible {
     public let problem: String
 
     public var description: String {
-        "\(file):\(line): error: \(key.isEmpty ? "" : "\"\(key)\" ")\(problem)"
+        "\(file)\(line > 0 ? ":\(line)" : ""): error: \(key.isEmpty ? "" : "\"\(key)\" ")\(problem)"
     }
 }
 

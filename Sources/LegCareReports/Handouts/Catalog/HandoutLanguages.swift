@@ -62,7 +62,7 @@ public struct HandoutLanguages: Sendable {
     }
 
     /// The languages LegCare ships a catalog for.
-    public static let shippedTags = ["en"]
+    public static let shippedTags = ["de", "en", "es", "fr", "pl"]
 
     /// `other` against the English catalog: the same keys and placeholders, each plural
     /// form the language needs, and the number (`#`) kept wherever English prints it.
