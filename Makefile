@@ -74,17 +74,19 @@ completions: build
 	.build/release/legcare --generate-completion-script zsh > $(COMPLETIONS)/_legcare
 	.build/release/legcare --generate-completion-script fish > $(COMPLETIONS)/legcare.fish
 
-## install: the binary, the handout template, the manual page and completions under
+## install: the binary, the handout template and language catalogs, the manual page and completions under
 ## $(DESTDIR)$(PREFIX) (default /usr/local); uninstall removes them.
 install: build man completions
 	@$(MAKE) --no-print-directory install-files
 
 install-files:
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/legcare/templates $(DESTDIR)$(PREFIX)/share/man/man1 \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/legcare/templates $(DESTDIR)$(PREFIX)/share/legcare/catalogs \
+		$(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 .build/release/legcare $(DESTDIR)$(PREFIX)/bin/legcare
 	install -m 0644 Sources/LegCareReports/Templates/handout.mustache $(DESTDIR)$(PREFIX)/share/legcare/templates/handout.mustache
+	install -m 0644 Sources/LegCareReports/Catalogs/*.catalog $(DESTDIR)$(PREFIX)/share/legcare/catalogs/
 	install -m 0644 $(MANPAGE) $(DESTDIR)$(PREFIX)/share/man/man1/legcare.1
 	install -m 0644 $(COMPLETIONS)/legcare.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/legcare
 	install -m 0644 $(COMPLETIONS)/_legcare $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_legcare
@@ -94,7 +96,8 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/legcare $(DESTDIR)$(PREFIX)/share/legcare/templates/handout.mustache \
 		$(DESTDIR)$(PREFIX)/share/man/man1/legcare.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/legcare \
 		$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_legcare $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/legcare.fish
-	-rmdir $(DESTDIR)$(PREFIX)/share/legcare/templates $(DESTDIR)$(PREFIX)/share/legcare 2>/dev/null
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/legcare/catalogs/,$(notdir $(wildcard Sources/LegCareReports/Catalogs/*.catalog)))
+	-rmdir $(DESTDIR)$(PREFIX)/share/legcare/templates $(DESTDIR)$(PREFIX)/share/legcare/catalogs $(DESTDIR)$(PREFIX)/share/legcare 2>/dev/null
 
 ## deb: legcare_<version>_<arch>.deb (scripts/deb.sh); install it with apt install ./legcare_*.deb.
 deb: build man completions

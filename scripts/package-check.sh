@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make package-check: the .deb unpacked into a scratch root (dpkg-deb -x) and run from
 # there, as an installed LegCare runs: --version, init, sample, report with the packaged
-# handout template, and `man -l` on the packaged page. Then the manual page and the three
+# handout template and catalogs, and `man -l` on the packaged page. Then the manual page and the three
 # completion scripts must name every subcommand and option that --help names.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +21,9 @@ bad=$(find "$root/pkg" -type f ! -path "$bin" ! -perm 0644)
 
 # The packaged template is the one used: a line added to it shows in every handout.
 echo "Printed from the packaged template." >> "$root/pkg/usr/share/legcare/templates/handout.mustache"
+# ...and so are the packaged catalogs.
+for tag in de en es fr pl; do [ -f "$root/pkg/usr/share/legcare/catalogs/$tag.catalog" ] || fail "no $tag.catalog in the package"; done
+sed -i 's/^help.heading = WHEN TO SEEK HELP$/help.heading = WHEN TO SEEK HELP (packaged catalog)/' "$root/pkg/usr/share/legcare/catalogs/en.catalog"
 ( cd "$root" && "$bin" init clinic >/dev/null ) || fail "init failed"
 ( cd "$root/clinic" && "$bin" validate >/dev/null ) || fail "validate fails on what init wrote"
 ( cd "$root" && "$bin" init clinic >/dev/null 2>&1 ) && fail "init overwrote a folder"
@@ -31,6 +34,7 @@ status=0
 [ "$status" = 0 ] || [ "$status" = 3 ] || fail "report exited $status"
 handout=$(find "$root/out/2026-W48/handouts" -name '*.txt' | head -n 1)
 grep -q "Printed from the packaged template." "$handout" || fail "the handouts did not use the packaged template"
+grep -rq "WHEN TO SEEK HELP (packaged catalog)" "$root/out/2026-W48/handouts" || fail "the handouts did not use the packaged catalogs"
 
 if ! command -v man >/dev/null && [ "$(id -u)" = 0 ]; then
   echo "Installing man-db with apt-get, to read the packaged manual page..."

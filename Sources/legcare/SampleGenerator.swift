@@ -72,7 +72,7 @@ struct SampleGenerator {
         let sessionsOut = try Output(folder + "/sessions.csv")
         let trainingOut = try Output(folder + "/training.csv")
         clientsOut.append(
-            "client_id,name,date_of_birth,team,therapist,activity,occupation,training_load,last_hard_session,next_event,sore_areas,pain_level,conditions,tools,pressure,last_massage,session_minutes\n"
+            "client_id,name,date_of_birth,team,therapist,activity,occupation,training_load,last_hard_session,next_event,sore_areas,pain_level,conditions,tools,pressure,last_massage,session_minutes,language\n"
         )
         sessionsOut.append("session_id,client_id,date,therapist,kind,minutes,status\n")
         trainingOut.append("client_id,date,minutes,rpe,fatigue,sleep,soreness,stress,mood\n")
@@ -115,6 +115,9 @@ struct SampleGenerator {
                 sport, pick(["desk", "standing", "manual", "other"]), load, hard, event, sore.joined(separator: ";"), pain,
                 conds.joined(separator: ";"), tools.joined(separator: ";"), pick(["light", "moderate", "firm"]), last,
                 chance(50) ? pick(["30", "45", "60", "90"]) : "",
+                // One client in twelve reads another language, one in 400 a language LegCare has no
+                // catalog for. From the row number, so the rest of the sample stays as it was.
+                i % 12 == 5 ? ["es", "fr", "de", "pl", "es-MX", "fr-CA"][(i / 12) % 6] : i % 400 == 7 ? "pt-BR" : "",
             ]
             clientsOut.append(fields.joined(separator: ",") + "\n")
 

@@ -62,9 +62,15 @@ enum StarterFiles {
         # Default: monday.
         # week_start: monday
 
-        # A folder holding your own handout.mustache, relative to this file.
-        # Default: the handout LegCare ships.
+        # A folder holding your own handout.mustache, and any language catalogs you
+        # add or change (es.catalog, it.catalog...), relative to this file.
+        # Default: the handout and catalogs LegCare ships.
         # template_folder: templates
+
+        # The handouts' language when a client's row names none: en, es, fr, de or pl,
+        # or one you add with a catalog. A client's own language column wins.
+        # Default: en.
+        # language: en
 
         # Who works this week: each therapist's hours, spread evenly over the days
         # they work (default days: mon to fri). Default: no therapists, and the
