@@ -28,7 +28,7 @@ func readingGrade(_ text: String) -> Double {
 /// The shipped catalogs, loaded once.
 let shippedLanguages = try! HandoutLanguages.load(folder: nil)
 /// The English wording.
-let english = HandoutWording(catalog: shippedLanguages.catalog(for: "en"))
+let english = shippedLanguages.wording(for: "en")
 
 @Suite("Handouts speak to the client")
 struct ClientWordingTests {

@@ -110,13 +110,13 @@ struct HandoutLanguageTests {
             ])
         #expect([0, 1, 2].map(PluralRule(language: "fr").category) == [.one, .one, .other])
         #expect([0, 1, 2].map(PluralRule(language: "de").category) == [.other, .one, .other])
-        let polish = HandoutWording(catalog: shippedLanguages.catalog(for: "pl"))
-        let days = [1, 2, 5, 22].map { polish.say("new.interval", ["now": .number($0), "was": .number(14)]) }
+        let polish = shippedLanguages.wording(for: "pl")
+        let days = [1, 2, 5, 22].map { polish.say(.newInterval, ["now": .number($0), "was": .number(14)]) }
         #expect(
             days[0].contains("co 1 dzień") && days[1].contains("co 2 dni") && days[2].contains("co 5 dni") && days[3].contains("co 22 dni"))
-        let english = HandoutWording(catalog: shippedLanguages.catalog(for: "en"))
+        let english = shippedLanguages.wording(for: "en")
         #expect(
-            english.say("new.interval", ["now": .number(1), "was": .number(7)])
+            english.say(.newInterval, ["now": .number(1), "was": .number(7)])
                 == "Your massage is now about every 1 day (it was every 7 days).")
     }
 }

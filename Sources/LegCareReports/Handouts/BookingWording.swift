@@ -15,13 +15,9 @@ enum BookingWording {
     static func marker(interval: Int, language: String) -> String { "\u{2}\(markerWord)\(interval) \(language)\u{2}" }
 
     /// A client not due this week: the window to book in.
-    static func notDue(kind: SessionKind, minutes: Int, window: DayRange, every: Int, words: HandoutWording) -> String {
-        words.say(
-            "booking.not_due",
-            [
-                "kind": .text(words.kind(kind)), "minutes": .number(minutes), "when": .text(when(window, words: words)),
-                "every": .number(every),
-            ])
+    /// `when`: the window, as ``when(_:words:)`` says it.
+    static func notDue(kind: SessionKind, minutes: Int, when: String, every: Int, words: HandoutWording) -> String {
+        words.say(.bookingNotDue, ["kind": .text(words.kind(kind)), "minutes": .number(minutes), "when": .text(when), "every": .number(every)])
     }
 
     /// A due client's sentence: the day and therapist when booked, else how to book and why
@@ -31,19 +27,19 @@ enum BookingWording {
         let kind = CompiledTemplate.Value.text(words.kind(q.kind))
         if let day = row.date, let therapist = row.therapist {
             return words.say(
-                "booking.booked",
+                .bookingBooked,
                 [
                     "date": .text(words.date(day)), "therapist": .text(therapist), "kind": kind, "minutes": .number(q.minutes),
                     "every": .number(interval),
                 ])
         }
         switch row.outcome {
-        case .noHoursLeft: return words.say("booking.no_hours", ["kind": kind, "minutes": .number(q.minutes), "every": .number(interval)])
+        case .noHoursLeft: return words.say(.bookingNoHours, ["kind": kind, "minutes": .number(q.minutes), "every": .number(interval)])
         case .nobodyWorks:
-            return words.say("booking.nobody_works", ["kind": kind, "minutes": .number(q.minutes), "every": .number(interval)])
+            return words.say(.bookingNobodyWorks, ["kind": kind, "minutes": .number(q.minutes), "every": .number(interval)])
         default:
             return words.say(
-                "booking.unbooked",
+                .bookingUnbooked,
                 ["kind": kind, "minutes": .number(q.minutes), "when": .text(when(q.window, words: words)), "every": .number(interval)])
         }
     }
@@ -51,8 +47,8 @@ enum BookingWording {
     /// "on Monday 23 November" or "between Monday 23 November and Wednesday 25 November".
     static func when(_ w: DayRange, words: HandoutWording) -> String {
         w.from == w.to
-            ? words.say("booking.on", ["date": .text(words.date(w.from))])
-            : words.say("booking.between", ["from": .text(words.date(w.from)), "to": .text(words.date(w.to))])
+            ? words.say(.bookingOn, ["date": .text(words.date(w.from))])
+            : words.say(.bookingBetween, ["from": .text(words.date(w.from)), "to": .text(words.date(w.to))])
     }
 
     /// Where a rendered handout's marker line starts (after its line break), if it has one.
@@ -76,8 +72,8 @@ enum BookingWording {
         guard let start = markerIndex(text), let close = text[(start + 1)...].firstIndex(of: markerByte) else { return text }
         let fields = String(decoding: text[(start + 1 + markerWord.utf8.count)..<close], as: UTF8.self).split(separator: " ")
         let interval = fields.first.flatMap { Int($0) } ?? 0
-        let words = HandoutWording(catalog: languages.catalog(for: fields.dropFirst().first.map(String.init)))
-        let sentence = row.map { Self.sentence($0, interval: interval, words: words) } ?? words.say("booking.this_week")
+        let words = languages.wording(for: fields.dropFirst().first.map(String.init))
+        let sentence = row.map { Self.sentence($0, interval: interval, words: words) } ?? words.text(.bookingThisWeek)
         // Wrapped on bytes, as the rest of the handout was: by Characters it was most of
         // the booking's cost at 100,000 clients.
         var out = Array(text[..<start])

@@ -13,9 +13,10 @@ struct CompiledTemplate: Sendable {
         /// `{{{x}}}` / `{{&x}}` (as swift-mustache does).
         case variable(HandoutView.Key, escaped: Bool)
         case section(HandoutView.Key, [Node], inverted: Bool)
-        /// `{{msg.<key>}}`: the client's catalog message, its placeholders filled from the
-        /// current step and the view.
-        case message(String, escaped: Bool)
+        /// `{{msg.<key>}}`: the client's catalog message (by its place in
+        /// ``HandoutLanguages/messageIndex``), its placeholders filled from the current step
+        /// and the view.
+        case message(Int, escaped: Bool)
     }
 
     /// What a key names in the view. Lists are the view's own arrays (no copy per lookup).
@@ -31,7 +32,8 @@ struct CompiledTemplate: Sendable {
     let nodes: [Node]
 
     /// Compiles the template text, or `nil` when it uses what this renderer does not cover.
-    init?(_ text: String) {
+    /// `messages`: where each catalog message is (``HandoutLanguages/messageIndex``).
+    init?(_ text: String, messages: [String: Int] = [:]) {
         guard var tokens = Self.tokens(text) else { return nil }
         // The only pragma covered: CONTENT_TYPE: TEXT, first; without it values are escaped.
         var plainText = false
@@ -42,7 +44,8 @@ struct CompiledTemplate: Sendable {
         }
         for token in tokens { if case .tag(kind: "%", _) = token { return nil } }
         var index = 0
-        guard let nodes = Self.tree(tokens, &index, closing: nil, plainText: plainText), index == tokens.count else { return nil }
+        guard let nodes = Self.tree(tokens, &index, closing: nil, plainText: plainText, messages: messages), index == tokens.count
+        else { return nil }
         self.nodes = nodes
     }
 
@@ -78,15 +81,28 @@ struct CompiledTemplate: Sendable {
                 case .flag(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
                 case .texts, .steps, .step, nil: break
                 }
-            case .message(let key, let escaped):
-                let fill = { (_: String, k: HandoutView.Key?) in k.flatMap { lookup($0, stack: stack, view: view) } }
-                if escaped {
-                    var text: [UInt8] = []
-                    view.words.catalog.say(key, into: &text, value: fill)
-                    Self.htmlEscape(String(decoding: text, as: UTF8.self), into: &out)
+            case .message(let index, let escaped):
+                // Rendered once at load when it has no placeholders. The closures are passed
+                // straight in, so they borrow the view: one held in a variable copied the
+                // whole view for every message.
+                var text: [UInt8] = []
+                if let bytes = view.words.orderedBytes[index] {
+                    if !escaped {
+                        out += bytes
+                        continue
+                    }
+                    text = bytes
+                } else if escaped {
+                    view.words.ordered[index].render(into: &text, rule: view.words.catalog.rule) { _, k in
+                        k.flatMap { lookup($0, stack: stack, view: view) }
+                    }
                 } else {
-                    view.words.catalog.say(key, into: &out, value: fill)
+                    view.words.ordered[index].render(into: &out, rule: view.words.catalog.rule) { _, k in
+                        k.flatMap { lookup($0, stack: stack, view: view) }
+                    }
+                    continue
                 }
+                Self.htmlEscape(String(decoding: text, as: UTF8.self), into: &out)
             case .section(let key, let children, let inverted):
                 let value = lookup(key, stack: stack, view: view)
                 // As swift-mustache: a list is true when not empty, a flag is itself, and any
@@ -221,7 +237,7 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    private static func tree(_ tokens: [Token], _ i: inout Int, closing: String?, plainText: Bool) -> [Node]? {
+    private static func tree(_ tokens: [Token], _ i: inout Int, closing: String?, plainText: Bool, messages: [String: Int]) -> [Node]? {
         var nodes: [Node] = []
         while i < tokens.count {
             let token = tokens[i]
@@ -232,7 +248,7 @@ struct CompiledTemplate: Sendable {
                 // Comments and pragmas name no key; any other tag names one the loader checked.
                 if kind == "!" || kind == "%" { continue }
                 if name.hasPrefix("msg.") {
-                    let message = String(name.dropFirst(4))
+                    guard let message = messages[String(name.dropFirst(4))] else { return nil }
                     switch kind {
                     case nil: nodes.append(.message(message, escaped: !plainText))
                     case "&", "{": nodes.append(.message(message, escaped: false))
@@ -245,7 +261,7 @@ struct CompiledTemplate: Sendable {
                 case nil: nodes.append(.variable(key, escaped: !plainText))
                 case "&", "{": nodes.append(.variable(key, escaped: false))
                 case "#", "^":
-                    guard let children = tree(tokens, &i, closing: name, plainText: plainText) else { return nil }
+                    guard let children = tree(tokens, &i, closing: name, plainText: plainText, messages: messages) else { return nil }
                     nodes.append(.section(key, children, inverted: kind == "^"))
                 case "/":
                     return name == closing ? nodes : nil

@@ -85,7 +85,7 @@ public struct HandoutTemplate: Sendable {
                     file: file, line: line, key: key, problem: "is not a handout key; see docs/how-to-customise-the-handout.md")
             }
         }
-        compiled = CompiledTemplate(text)
+        compiled = CompiledTemplate(text, messages: self.languages.messageIndex)
     }
 
     /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
@@ -115,8 +115,8 @@ public struct HandoutTemplate: Sendable {
 
     /// The values a template names for one client, in the client's language.
     private func view(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange]) -> HandoutView {
-        let words = HandoutWording(catalog: languages.catalog(for: profile.language))
-        var view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf, words: words)
+        let words = languages.wording(for: profile.language)
+        let view = HandoutView(plan: plan, profile: profile, config: config, asOf: asOf, words: words)
         view.whatsNew = words.whatsNew(changes, plan: plan)
         return view
     }

@@ -3,17 +3,25 @@ import Mustache
 
 /// The flat values a handout template can use. Every key is a property here, so a
 /// template typo is caught by ``HandoutTemplate`` instead of rendering as nothing.
-struct HandoutView {
-    struct Step {
-        var number: Int
-        var area: String
-        var tool: String
-        var path: String
-        var seconds: Int
-        var hold: Int
-        var pressure: String
+///
+/// A class, as its steps are: rendering fills each message from them, and a struct of
+/// this size was copied for every message.
+final class HandoutView {
+    final class Step {
+        let number: Int
+        let area: String
+        let tool: String
+        let path: String
+        let seconds: Int
+        let hold: Int
+        let pressure: String
         /// The language, for a template that swift-mustache renders (`{{msg.routine.time}}` in a step).
-        var words: HandoutWording
+        let words: HandoutWording
+
+        init(number: Int, area: String, tool: String, path: String, seconds: Int, hold: Int, pressure: String, words: HandoutWording) {
+            (self.number, self.area, self.tool, self.path) = (number, area, tool, path)
+            (self.seconds, self.hold, self.pressure, self.words) = (seconds, hold, pressure, words)
+        }
     }
 
     /// The client's language: every sentence of the handout, `{{msg.<key>}}` in a template.
@@ -80,7 +88,7 @@ struct HandoutView {
         clientName = profile.name
         week = asOf.isoWeekName
         weekDates = words.say(
-            "week_dates", ["from": .text(words.date(weekStart)), "to": .text(words.date(weekStart.adding(days: 6)))])
+            .weekDates, ["from": .text(words.date(weekStart)), "to": .text(words.date(weekStart.adding(days: 6)))])
         therapist = profile.therapist ?? ""
         hasTherapist = profile.therapist != nil
         team = profile.team ?? ""
@@ -89,7 +97,7 @@ struct HandoutView {
         callEmergency = words.callEmergency(config.emergencyNumber)
         referred = plan.status == .refer
         if plan.urgency == .emergency {
-            referSentence = words.say("referral.emergency")
+            referSentence = words.text(.referralEmergency)
         } else if let to = plan.referTo, let urgency = plan.urgency {
             referSentence = words.referral(to, urgency)
         } else {
@@ -105,13 +113,14 @@ struct HandoutView {
         hasSession = p.kind != nil
         sessionKind = p.kind.map(words.kind) ?? ""
         sessionMinutes = p.minutes ?? 0
-        sessionWhen = p.nextWindow.map { BookingWording.when($0, words: words) } ?? ""
+        let when = p.nextWindow.map { BookingWording.when($0, words: words) }
+        sessionWhen = when ?? ""
         sessionEvery = p.intervalDays ?? 0
         let isoWeek = DayRange(from: weekStart, to: weekStart.adding(days: 6))
         if BookingRequest(plan: plan, profile: profile, week: isoWeek, asOf: asOf, order: 0) != nil {
             bookedSession = BookingWording.marker(interval: sessionEvery, language: words.catalog.language)
-        } else if let kind = p.kind, let minutes = p.minutes, let window = p.nextWindow {
-            bookedSession = BookingWording.notDue(kind: kind, minutes: minutes, window: window, every: sessionEvery, words: words)
+        } else if let kind = p.kind, let minutes = p.minutes, p.nextWindow != nil {
+            bookedSession = BookingWording.notDue(kind: kind, minutes: minutes, when: when ?? "", every: sessionEvery, words: words)
         } else {
             bookedSession = ""
         }
@@ -137,12 +146,12 @@ struct HandoutView {
     /// What the client should tell the therapist (domain brief, section 3).
     static func tellTherapist(_ profile: ClientProfile, words: HandoutWording) -> [String] {
         var lines: [String] = []
-        if let load = profile.trainingLoad { lines.append(words.say("tell.load.\(load.rawValue)")) }
+        if let load = profile.trainingLoad { lines.append(words.load(load)) }
         if !profile.soreAreas.isEmpty {
-            lines.append(words.say("tell.sore", ["areas": .text(profile.soreAreas.map(words.label).joined(separator: "; "))]))
+            lines.append(words.say(.tellSore, ["areas": .text(profile.soreAreas.map(words.label).joined(separator: "; "))]))
         }
-        if let event = profile.nextEvent { lines.append(words.say("tell.event", ["date": .text(words.date(event))])) }
-        lines.append(words.say("tell.pains"))
+        if let event = profile.nextEvent { lines.append(words.say(.tellEvent, ["date": .text(words.date(event))])) }
+        lines.append(words.text(.tellPains))
         return lines
     }
 }
@@ -213,14 +222,14 @@ extension HandoutView.Step {
 // Direct key lookup instead of Mirror reflection, which was most of a handout's cost.
 extension HandoutView: MustacheParent {
     func child(named name: String) -> Any? {
-        if name == "msg" { return MessageScope(words: words, prefix: "") { value($0) } }
+        if name == "msg" { return MessageScope(words: words, prefix: "") { self.value($0) } }
         return Key(rawValue: name).flatMap(value)?.mustache
     }
 }
 
 extension HandoutView.Step: MustacheParent {
     func child(named name: String) -> Any? {
-        if name == "msg" { return MessageScope(words: words, prefix: "") { value($0) } }
+        if name == "msg" { return MessageScope(words: words, prefix: "") { self.value($0) } }
         return HandoutView.Key(rawValue: name).flatMap(value)?.mustache
     }
 }

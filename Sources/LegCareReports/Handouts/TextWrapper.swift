@@ -55,9 +55,11 @@ enum TextWrapper {
     }
 
     /// The lines of `text`, wrapped, on bytes. At most one blank line in a row, none
-    /// first or last. String indexes were most of a handout's cost, so ASCII lines (nearly
-    /// all of them) are wrapped here on bytes, and only a long line with other letters takes the
-    /// Character path (`wrapLine`), where a column is a Character.
+    /// first or last. A column is a character: String indexes were most of a handout's
+    /// cost, so a line whose characters are each one Unicode scalar (English, and the
+    /// Latin letters and punctuation of the shipped languages) is wrapped here on bytes,
+    /// counting the bytes that start a scalar; any other line takes the Character path
+    /// (`wrapLine`).
     private static func wrapGlued(_ text: [UInt8], width: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.count + text.count / 8)
@@ -82,8 +84,8 @@ enum TextWrapper {
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
                 if line.count <= width {
                     out.append(contentsOf: line)
-                } else if !line.contains(where: { $0 >= 0x80 }) {
-                    wrapASCII(line, width: width, into: &out)
+                } else if isOneScalarPerCharacter(line) {
+                    wrapScalars(line, width: width, into: &out)
                 } else {
                     let lines = wrapLine(String(decoding: line, as: UTF8.self), width: width)
                     out.append(contentsOf: lines.joined(separator: "\n").utf8)
@@ -94,8 +96,38 @@ enum TextWrapper {
         return out
     }
 
-    /// ``wrapLine(_:width:)`` for a line of ASCII bytes, where a column is a byte.
-    static func wrapASCII(_ line: UnsafeBufferPointer<UInt8>, width: Int, into out: inout [UInt8]) {
+    /// Whether each character of the UTF-8 `line` is one scalar of one column: ASCII,
+    /// two-byte scalars other than combining marks (U+0300-U+036F), and general
+    /// punctuation (U+2000-U+207F: dashes, quotes).
+    static func isOneScalarPerCharacter(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < line.count {
+            let b = line[i]
+            if b < 0x80 || b & 0xC0 == 0x80 {
+                i += 1
+            } else if b >= 0xC2 && b <= 0xDF && b != 0xCC && b != 0xCD {
+                i += 1
+            } else if b == 0xE2 && i + 1 < line.count && (line[i + 1] == 0x80 || line[i + 1] == 0x81) {
+                i += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The columns of UTF-8 bytes that ``isOneScalarPerCharacter(_:)`` accepts: the bytes
+    /// that start a scalar.
+    @inline(__always)
+    static func columns(_ bytes: UnsafeBufferPointer<UInt8>.SubSequence) -> Int {
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
+    /// ``wrapLine(_:width:)`` on the bytes of a line ``isOneScalarPerCharacter(_:)``
+    /// accepts, where a column is a byte that starts a scalar.
+    static func wrapScalars(_ line: UnsafeBufferPointer<UInt8>, width: Int, into out: inout [UInt8]) {
         let space: UInt8 = 0x20
         var indent = 0
         while indent < line.count && line[indent] == space { indent += 1 }
@@ -107,8 +139,8 @@ enum TextWrapper {
             dot + 1 < body.count, body[dot + 1] == space
         {
             hanging += dot + 2
-        } else if let colon = body.firstIndex(of: UInt8(ascii: ":")), colon < 12, !body[..<colon].contains(space) {
-            hanging += colon + 2
+        } else if let colon = body.firstIndex(of: UInt8(ascii: ":")), columns(body[..<colon]) < 12, !body[..<colon].contains(space) {
+            hanging += columns(body[..<colon]) + 2
         }
         for _ in 0..<indent { out.append(space) }
         var length = indent
@@ -126,8 +158,11 @@ enum TextWrapper {
                 continue
             }
             var j = i
-            while j < body.count && body[j] != space { j += 1 }
-            let n = j - i
+            var n = 0
+            while j < body.count && body[j] != space {
+                if body[j] & 0xC0 != 0x80 { n += 1 }
+                j += 1
+            }
             if currentHasWord && length + 1 + n > width {
                 flush()
                 out.append(0x0A)

@@ -16,18 +16,25 @@ import LegCareRun
 /// let words = languages.catalog(for: profile.language)
 /// ```
 public struct HandoutLanguages: Sendable {
-    /// The catalog for clients who name no language, or one LegCare has no catalog for.
-    public let clinic: HandoutCatalog
-    /// Every catalog by its tag.
-    let catalogs: [String: HandoutCatalog]
-
+    /// The wording for clients who name no language, or one LegCare has no catalog for.
+    let clinicWording: HandoutWording
+    /// Every language's wording by its tag.
+    let wordings: [String: HandoutWording]
     /// The tags there are catalogs for, sorted.
-    public var tags: [String] { catalogs.keys.sorted() }
+    public let tags: [String]
+    /// Each message's place in every wording's `ordered` list (the English catalog's order).
+    let messageIndex: [String: Int]
+
+    /// The catalog for clients who name no language.
+    public var clinic: HandoutCatalog { clinicWording.catalog }
 
     /// The catalog for a client's language tag (``LanguageTag/match(_:among:)``), else the clinic's.
-    public func catalog(for tag: String?) -> HandoutCatalog {
-        guard let tag else { return clinic }
-        return catalogs[tag] ?? LanguageTag.match(tag, among: tags).flatMap { catalogs[$0] } ?? clinic
+    public func catalog(for tag: String?) -> HandoutCatalog { wording(for: tag).catalog }
+
+    /// The wording for a client's language tag, else the clinic's.
+    func wording(for tag: String?) -> HandoutWording {
+        guard let tag else { return clinicWording }
+        return wordings[tag] ?? LanguageTag.match(tag, among: tags).flatMap { wordings[$0] } ?? clinicWording
     }
 
     /// The shipped catalogs, then the clinic folder's; `clinicLanguage` must have one.
@@ -58,7 +65,13 @@ public struct HandoutLanguages: Sendable {
                     "is \(clinicLanguage), and there is no handout catalog for it (there are: \(catalogs.keys.sorted().joined(separator: ", "))); "
                     + "put a \(clinicLanguage).catalog in the template folder")
         }
-        return HandoutLanguages(clinic: catalogs[clinicTag]!, catalogs: catalogs)
+        for message in HandoutWording.Message.allCases where !english.has(message.key) {
+            throw CatalogError(file: english.file, line: 0, key: message.key, problem: "is missing, and LegCare fills it in")
+        }
+        let wordings = catalogs.mapValues { HandoutWording(catalog: $0, order: english.keys) }
+        return HandoutLanguages(
+            clinicWording: wordings[clinicTag]!, wordings: wordings, tags: catalogs.keys.sorted(),
+            messageIndex: Dictionary(uniqueKeysWithValues: english.keys.enumerated().map { ($1, $0) }))
     }
 
     /// The languages LegCare ships a catalog for.
