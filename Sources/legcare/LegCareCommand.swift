@@ -10,7 +10,7 @@ struct LegCareCommand: ParsableCommand {
         discussion: """
             Exit status: 0 every row accepted; 3 reports written (or checks done) but some \
             rows rejected, see input-issues.csv; 2 nothing written (usage error, missing or \
-            unreadable required file, missing required column, bad clinic.yaml or template).
+            unreadable required file, missing required column, bad clinic.yaml, template or catalog).
             """,
         version: "legcare \(Version.text)",
         subcommands: [Report.self, Validate.self, Sample.self, Init.self],
@@ -61,7 +61,9 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the week's reports into <out>/<ISO week>/.",
         discussion: """
-            Writes summary.xlsx, plans.jsonl, handouts/ (one .txt per accepted client), \
+            Writes summary.xlsx, plans.jsonl, handouts/ (one .txt per accepted client, in the language \
+            of its row's language column or clinic.yaml's: en, es, fr, de, pl, or one the template \
+            folder adds), \
             handouts-print.txt, print/ (one bundle per therapist), timetable.csv, teams/ (one page \
             per team for the coach), changes.csv (when an earlier week exists) and input-issues.csv. \
             The folder appears whole or not at all.

@@ -26,7 +26,7 @@ struct CompiledTemplateTests {
             p.lastHardSession = next() % 2 == 0 ? Moment(day: asOf.adding(days: -(next() % 5))) : nil
             p.nextEvent = next() % 2 == 0 ? asOf.adding(days: next() % 9) : nil
             p.painLevel = next() % 11
-            p.language = [nil, "es", "fr", "de", "pl"][next() % 5]
+            p.language = [nil, "es", "fr", "de", "pl"][i % 5]  // not from next(): the other fields stay as they were
             let changes =
                 next() % 2 == 0 ? [] : [PlanChange(clientID: p.clientID, kind: .intervalDays, before: "28", after: "14")]
             return (p, changes)

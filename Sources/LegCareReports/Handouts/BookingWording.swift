@@ -17,7 +17,8 @@ enum BookingWording {
     /// A client not due this week: the window to book in.
     /// `when`: the window, as ``when(_:words:)`` says it.
     static func notDue(kind: SessionKind, minutes: Int, when: String, every: Int, words: HandoutWording) -> String {
-        words.say(.bookingNotDue, ["kind": .text(words.kind(kind)), "minutes": .number(minutes), "when": .text(when), "every": .number(every)])
+        words.say(
+            .bookingNotDue, ["kind": .text(words.kind(kind)), "minutes": .number(minutes), "when": .text(when), "every": .number(every)])
     }
 
     /// A due client's sentence: the day and therapist when booked, else how to book and why
@@ -46,9 +47,11 @@ enum BookingWording {
 
     /// "on Monday 23 November" or "between Monday 23 November and Wednesday 25 November".
     static func when(_ w: DayRange, words: HandoutWording) -> String {
-        w.from == w.to
-            ? words.say(.bookingOn, ["date": .text(words.date(w.from))])
-            : words.say(.bookingBetween, ["from": .text(words.date(w.from)), "to": .text(words.date(w.to))])
+        words.written(.window(w.from.serial, w.to.serial)) {
+            w.from == w.to
+                ? words.say(.bookingOn, ["date": .text(words.date(w.from))])
+                : words.say(.bookingBetween, ["from": .text(words.date(w.from)), "to": .text(words.date(w.to))])
+        }
     }
 
     /// Where a rendered handout's marker line starts (after its line break), if it has one.

@@ -13,10 +13,9 @@ struct CompiledTemplate: Sendable {
         /// `{{{x}}}` / `{{&x}}` (as swift-mustache does).
         case variable(HandoutView.Key, escaped: Bool)
         case section(HandoutView.Key, [Node], inverted: Bool)
-        /// `{{msg.<key>}}`: the client's catalog message (by its place in
-        /// ``HandoutLanguages/messageIndex``), its placeholders filled from the current step
-        /// and the view.
-        case message(Int, escaped: Bool)
+        /// A plural choice of a catalog message: the form for the key's number, rendered
+        /// with the number as `.` (the message's `#`).
+        case plural(HandoutView.Key, [(PluralCategory, [Node])])
     }
 
     /// What a key names in the view. Lists are the view's own arrays (no copy per lookup).
@@ -30,10 +29,15 @@ struct CompiledTemplate: Sendable {
     }
 
     let nodes: [Node]
+    /// The language's plural rule, for its messages' choices.
+    let rule: PluralRule
 
-    /// Compiles the template text, or `nil` when it uses what this renderer does not cover.
-    /// `messages`: where each catalog message is (``HandoutLanguages/messageIndex``).
-    init?(_ text: String, messages: [String: Int] = [:]) {
+    /// Compiles the template text for one language, or `nil` when it uses what this
+    /// renderer does not cover. Each `{{msg.<key>}}` becomes the nodes of that language's
+    /// message (`catalog`), so a handout renders as a template written in the language.
+    init?(_ text: String, catalog: HandoutCatalog? = nil) {
+        rule = catalog?.rule ?? .oneOther
+        let messages = catalog?.messages ?? [:]
         guard var tokens = Self.tokens(text) else { return nil }
         // The only pragma covered: CONTENT_TYPE: TEXT, first; without it values are escaped.
         var plainText = false
@@ -81,28 +85,11 @@ struct CompiledTemplate: Sendable {
                 case .flag(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
                 case .texts, .steps, .step, nil: break
                 }
-            case .message(let index, let escaped):
-                // Rendered once at load when it has no placeholders. The closures are passed
-                // straight in, so they borrow the view: one held in a variable copied the
-                // whole view for every message.
-                var text: [UInt8] = []
-                if let bytes = view.words.orderedBytes[index] {
-                    if !escaped {
-                        out += bytes
-                        continue
-                    }
-                    text = bytes
-                } else if escaped {
-                    view.words.ordered[index].render(into: &text, rule: view.words.catalog.rule) { _, k in
-                        k.flatMap { lookup($0, stack: stack, view: view) }
-                    }
-                } else {
-                    view.words.ordered[index].render(into: &out, rule: view.words.catalog.rule) { _, k in
-                        k.flatMap { lookup($0, stack: stack, view: view) }
-                    }
-                    continue
-                }
-                Self.htmlEscape(String(decoding: text, as: UTF8.self), into: &out)
+            case .plural(let key, let forms):
+                guard case .number(let n) = lookup(key, stack: stack, view: view) else { continue }
+                let wanted = rule.category(n)
+                guard let body = forms.first(where: { $0.0 == wanted })?.1 ?? forms.first(where: { $0.0 == .other })?.1 else { continue }
+                renderWith(.number(n), body, &stack, view, &out)
             case .section(let key, let children, let inverted):
                 let value = lookup(key, stack: stack, view: view)
                 // As swift-mustache: a list is true when not empty, a flag is itself, and any
@@ -237,7 +224,9 @@ struct CompiledTemplate: Sendable {
         }
     }
 
-    private static func tree(_ tokens: [Token], _ i: inout Int, closing: String?, plainText: Bool, messages: [String: Int]) -> [Node]? {
+    private static func tree(
+        _ tokens: [Token], _ i: inout Int, closing: String?, plainText: Bool, messages: [String: CatalogMessage]
+    ) -> [Node]? {
         var nodes: [Node] = []
         while i < tokens.count {
             let token = tokens[i]
@@ -250,8 +239,8 @@ struct CompiledTemplate: Sendable {
                 if name.hasPrefix("msg.") {
                     guard let message = messages[String(name.dropFirst(4))] else { return nil }
                     switch kind {
-                    case nil: nodes.append(.message(message, escaped: !plainText))
-                    case "&", "{": nodes.append(.message(message, escaped: false))
+                    case nil: nodes += Self.nodes(message.parts, escaped: !plainText)
+                    case "&", "{": nodes += Self.nodes(message.parts, escaped: false)
                     default: return nil  // a message as a section: swift-mustache's
                     }
                     continue
@@ -270,6 +259,26 @@ struct CompiledTemplate: Sendable {
             }
         }
         return closing == nil ? nodes : nil
+    }
+}
+
+extension CompiledTemplate {
+    /// A catalog message's parts as template nodes: text, the handout's values, plural
+    /// choices with `#` as their number. Escaped part by part, which is escaping the whole.
+    fileprivate static func nodes(_ parts: [CatalogMessage.Part], escaped: Bool) -> [Node] {
+        parts.compactMap { part in
+            switch part {
+            case .text(let bytes):
+                guard escaped else { return .text(bytes) }
+                var out: [UInt8] = []
+                htmlEscape(String(decoding: bytes, as: UTF8.self), into: &out)
+                return .text(out)
+            case .value(_, let key): return key.map { .variable($0, escaped: escaped) }
+            case .count: return .variable(.dot, escaped: escaped)
+            case .plural(_, let key, let forms):
+                return key.map { key in .plural(key, forms.map { ($0.0, nodes($0.1, escaped: escaped)) }) }
+            }
+        }
     }
 }
 

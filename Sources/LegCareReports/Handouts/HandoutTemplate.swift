@@ -21,7 +21,7 @@ public struct HandoutTemplate: Sendable {
     private let template: MustacheTemplate
     /// The same template compiled for speed; `nil` when it uses Mustache beyond what
     /// ``CompiledTemplate`` covers (swift-mustache renders it then).
-    private let compiled: CompiledTemplate?
+    private let compiled: [String: CompiledTemplate]?
     /// The catalogs: each client's handout is in their language, else the clinic's.
     public let languages: HandoutLanguages
 
@@ -85,7 +85,13 @@ public struct HandoutTemplate: Sendable {
                     file: file, line: line, key: key, problem: "is not a handout key; see docs/how-to-customise-the-handout.md")
             }
         }
-        compiled = CompiledTemplate(text, messages: self.languages.messageIndex)
+        var compiled: [String: CompiledTemplate]? = [:]
+        for tag in self.languages.tags {
+            // One tree per language, its messages written in: `nil` when any cannot compile.
+            compiled?[tag] = CompiledTemplate(text, catalog: self.languages.catalog(for: tag))
+            if compiled?[tag] == nil { compiled = nil }
+        }
+        self.compiled = compiled
     }
 
     /// The handout for one client: rendered, wrapped at 72 columns, no trailing spaces.
@@ -102,7 +108,7 @@ public struct HandoutTemplate: Sendable {
     /// this week has a marker line where the booking goes (``BookingWording/finish(_:row:width:)``).
     public func renderBytes(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> [UInt8] {
         let view = view(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes)
-        let text = compiled?.render(view) ?? Array(template.render(view).utf8)
+        let text = compiled?[view.words.language]?.render(view) ?? Array(template.render(view).utf8)
         return TextWrapper.wrap(bytes: text, width: Self.width, keepWhole: [profile.name])
     }
 
@@ -110,7 +116,7 @@ public struct HandoutTemplate: Sendable {
     /// prove them the same.
     func renderBoth(plan: Plan, profile: ClientProfile, config: ClinicConfig, asOf: Day, changes: [PlanChange] = []) -> (String?, String) {
         let view = view(plan: plan, profile: profile, config: config, asOf: asOf, changes: changes)
-        return (compiled.map { String(decoding: $0.render(view), as: UTF8.self) }, template.render(view))
+        return (compiled?[view.words.language].map { String(decoding: $0.render(view), as: UTF8.self) }, template.render(view))
     }
 
     /// The values a template names for one client, in the client's language.

@@ -87,8 +87,7 @@ final class HandoutView {
         clinic = config.clinicName
         clientName = profile.name
         week = asOf.isoWeekName
-        weekDates = words.say(
-            .weekDates, ["from": .text(words.date(weekStart)), "to": .text(words.date(weekStart.adding(days: 6)))])
+        weekDates = words.weekDates(weekStart)
         therapist = profile.therapist ?? ""
         hasTherapist = profile.therapist != nil
         team = profile.team ?? ""

@@ -51,7 +51,7 @@ extension HandoutWording {
     func say(_ message: Message, _ args: KeyValuePairs<String, CompiledTemplate.Value> = [:]) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(160)
-        messages[message.rawValue].render(into: &out, rule: catalog.rule) { name, _ in args.first { $0.key == name }?.value }
+        messages[message.rawValue].render(into: &out, rule: rule) { name, _ in args.first { $0.key == name }?.value }
         return String(decoding: out, as: UTF8.self)
     }
 

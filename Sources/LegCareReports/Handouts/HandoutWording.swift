@@ -9,13 +9,13 @@ import Synchronization
 /// (they were most of a handout's cost; docs/performance.md).
 final class HandoutWording: Sendable {
     let catalog: HandoutCatalog
+    /// The catalog's plural rule, kept here: reaching it through the catalog copied the catalog.
+    let rule: PluralRule
+    /// The catalog's language tag.
+    let language: String
     /// ``Message``s by their raw value, and each rendered when it has no placeholders.
     let messages: [CatalogMessage]
     let texts: [String]
-    /// Every message in the English catalog's order (``HandoutLanguages/messageIndex``), and
-    /// the bytes of each that has no placeholders, for the template's `{{msg.<key>}}`.
-    let ordered: [CatalogMessage]
-    let orderedBytes: [[UInt8]?]
     private let avoidTexts: [String: String]
     private let whoms: [ReferTo: String]
     private let kinds: [SessionKind: String]
@@ -31,22 +31,33 @@ final class HandoutWording: Sendable {
     private let months: [String]
     /// The red flags every handout lists.
     let redFlags: [String]
-    /// Each day written once: a run's handouts name the same few weeks of days.
-    private let dates = Mutex<[Int: String]>([:])
+    /// Days, weeks and booking windows written once: a run's handouts name the same few
+    /// weeks of days (``written(_:_:)``).
+    private let written = Mutex<[Written: String]>([:])
 
-    /// `order`: the English catalog's keys, which every checked catalog has.
-    init(catalog: HandoutCatalog, order: [String]) {
+    /// What ``written(_:_:)`` keeps: a day, a week from its first day, or a booking window.
+    enum Written: Hashable {
+        case day(Int)
+        case week(Int)
+        case window(Int, Int)
+    }
+    /// The emergency line for the last number asked: the same for the whole run.
+    private let calling = Mutex<(number: String, text: String)?>(nil)
+
+    init(catalog: HandoutCatalog) {
         self.catalog = catalog
+        rule = catalog.rule
+        language = catalog.language
         var constant: [String: String] = [:]
         for key in catalog.keys where catalog.messages[key]!.placeholders.isEmpty { constant[key] = catalog.say(key) }
         let empty = try! CatalogMessage(parsing: "")
         messages = Message.allCases.map { catalog.messages[$0.key] ?? empty }
         texts = Message.allCases.map { constant[$0.key] ?? "" }
-        ordered = order.map { catalog.messages[$0] ?? empty }
-        orderedBytes = order.map { constant[$0].map { Array($0.utf8) } }
         avoidTexts = Dictionary(
-            uniqueKeysWithValues: ["massage", "rolling", "deep_work", "heat", "oil", "friction", "tool_pressure_over_bone", "deep_pressure_over_veins"]
-                .compactMap { token in constant["avoid.\(token)"].map { (token, $0) } })
+            uniqueKeysWithValues: [
+                "massage", "rolling", "deep_work", "heat", "oil", "friction", "tool_pressure_over_bone", "deep_pressure_over_veins",
+            ]
+            .compactMap { token in constant["avoid.\(token)"].map { (token, $0) } })
         func table<T: Hashable>(_ cases: [T], _ key: (T) -> String) -> [T: String] {
             Dictionary(uniqueKeysWithValues: cases.compactMap { c in constant[key(c)].map { (c, $0) } })
         }
@@ -78,7 +89,25 @@ final class HandoutWording: Sendable {
     }
 
     /// "call 999", or "call your local emergency number" when the clinic set none.
-    func callEmergency(_ number: String) -> String { number.isEmpty ? text(.callLocal) : say(.callNumber, ["number": .text(number)]) }
+    func callEmergency(_ number: String) -> String {
+        if let last = calling.withLock({ $0 }), last.number == number { return last.text }
+        let text = number.isEmpty ? text(.callLocal) : say(.callNumber, ["number": .text(number)])
+        calling.withLock { $0 = (number, text) }
+        return text
+    }
+
+    /// The text for `key`, made by `make` the first time it is asked for.
+    func written(_ key: Written, _ make: () -> String) -> String {
+        if let known = written.withLock({ $0[key] }) { return known }
+        let text = make()
+        written.withLock { $0[key] = text }
+        return text
+    }
+
+    /// "Monday 23 November to Sunday 29 November".
+    func weekDates(_ start: Day) -> String {
+        written(.week(start.serial)) { say(.weekDates, ["from": .text(date(start)), "to": .text(date(start.adding(days: 6)))]) }
+    }
 
     func avoid(_ a: Avoidance) -> String? {
         if let text = avoidTexts[a.token] { return text }
@@ -108,12 +137,7 @@ final class HandoutWording: Sendable {
     func load(_ l: TrainingLoad) -> String { loads[l] ?? "" }
 
     /// "Monday 23 November".
-    func date(_ d: Day) -> String {
-        if let known = dates.withLock({ $0[d.serial] }) { return known }
-        let text = write(d)
-        dates.withLock { $0[d.serial] = text }
-        return text
-    }
+    func date(_ d: Day) -> String { written(.day(d.serial)) { write(d) } }
 
     private func write(_ d: Day) -> String {
         let p = d.parts

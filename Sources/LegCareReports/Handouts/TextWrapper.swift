@@ -84,8 +84,10 @@ enum TextWrapper {
                 let line = UnsafeBufferPointer(rebasing: b[start..<end])
                 if line.count <= width {
                     out.append(contentsOf: line)
+                } else if !line.contains(where: { $0 >= 0x80 }) {
+                    wrapScalars(line, width: width, ascii: true, into: &out)
                 } else if isOneScalarPerCharacter(line) {
-                    wrapScalars(line, width: width, into: &out)
+                    wrapScalars(line, width: width, ascii: false, into: &out)
                 } else {
                     let lines = wrapLine(String(decoding: line, as: UTF8.self), width: width)
                     out.append(contentsOf: lines.joined(separator: "\n").utf8)
@@ -126,8 +128,9 @@ enum TextWrapper {
     }
 
     /// ``wrapLine(_:width:)`` on the bytes of a line ``isOneScalarPerCharacter(_:)``
-    /// accepts, where a column is a byte that starts a scalar.
-    static func wrapScalars(_ line: UnsafeBufferPointer<UInt8>, width: Int, into out: inout [UInt8]) {
+    /// accepts, where a column is a byte that starts a scalar (`ascii`: every byte does, and
+    /// counting is skipped: nearly every line is ASCII).
+    static func wrapScalars(_ line: UnsafeBufferPointer<UInt8>, width: Int, ascii: Bool, into out: inout [UInt8]) {
         let space: UInt8 = 0x20
         var indent = 0
         while indent < line.count && line[indent] == space { indent += 1 }
@@ -159,9 +162,14 @@ enum TextWrapper {
             }
             var j = i
             var n = 0
-            while j < body.count && body[j] != space {
-                if body[j] & 0xC0 != 0x80 { n += 1 }
-                j += 1
+            if ascii {
+                while j < body.count && body[j] != space { j += 1 }
+                n = j - i
+            } else {
+                while j < body.count && body[j] != space {
+                    if body[j] & 0xC0 != 0x80 { n += 1 }
+                    j += 1
+                }
             }
             if currentHasWord && length + 1 + n > width {
                 flush()

@@ -5,7 +5,7 @@
 /// Our own parser: the subset is small, and no package on this machine renders ICU
 /// plural messages on Linux.
 struct CatalogMessage: Sendable {
-    indirect enum Part: Sendable {
+    enum Part: Sendable {
         case text([UInt8])
         /// A placeholder, with the handout key of the same name when there is one.
         case value(String, HandoutView.Key?)

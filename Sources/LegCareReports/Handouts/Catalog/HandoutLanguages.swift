@@ -22,8 +22,6 @@ public struct HandoutLanguages: Sendable {
     let wordings: [String: HandoutWording]
     /// The tags there are catalogs for, sorted.
     public let tags: [String]
-    /// Each message's place in every wording's `ordered` list (the English catalog's order).
-    let messageIndex: [String: Int]
 
     /// The catalog for clients who name no language.
     public var clinic: HandoutCatalog { clinicWording.catalog }
@@ -68,10 +66,8 @@ public struct HandoutLanguages: Sendable {
         for message in HandoutWording.Message.allCases where !english.has(message.key) {
             throw CatalogError(file: english.file, line: 0, key: message.key, problem: "is missing, and LegCare fills it in")
         }
-        let wordings = catalogs.mapValues { HandoutWording(catalog: $0, order: english.keys) }
-        return HandoutLanguages(
-            clinicWording: wordings[clinicTag]!, wordings: wordings, tags: catalogs.keys.sorted(),
-            messageIndex: Dictionary(uniqueKeysWithValues: english.keys.enumerated().map { ($1, $0) }))
+        let wordings = catalogs.mapValues(HandoutWording.init)
+        return HandoutLanguages(clinicWording: wordings[clinicTag]!, wordings: wordings, tags: catalogs.keys.sorted())
     }
 
     /// The languages LegCare ships a catalog for.
