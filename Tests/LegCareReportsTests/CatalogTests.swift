@@ -104,6 +104,17 @@ struct CatalogTests {
         }
     }
 
+    @Test("a hostile catalog line (plural choices nested 100,000 deep, a lone brace) is an error, never a crash")
+    func hostileLines() {
+        let deep = "title = " + String(repeating: "{n, plural, other {", count: 100_000) + "#" + String(repeating: "}}", count: 100_000)
+        #expect(throws: CatalogError(file: "x.catalog", line: 1, key: "title", problem: "nests plural choices more than 4 deep")) {
+            try HandoutCatalog(text: deep, file: "x.catalog", language: "x")
+        }
+        for line in ["title = {", "title = {n, plural, other {#", "title = {n, plural,", "title = {}", "= x", "title"] {
+            #expect(throws: CatalogError.self, "\(line)") { try HandoutCatalog(text: line, file: "x.catalog", language: "x") }
+        }
+    }
+
     @Test("a clinic adds a language, or replaces a shipped one, with a catalog in its template folder")
     func clinicCatalogs() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("legcare-catalogs-\(UUID().uuidString)")

@@ -23,7 +23,7 @@ struct CatalogMessage: Sendable {
 
     init(parsing text: String) throws(ParseError) {
         var scalars = Substring(text).unicodeScalars[...]
-        parts = try Self.parts(&scalars, inPlural: false)
+        parts = try Self.parts(&scalars, depth: 0)
         if !scalars.isEmpty { throw ParseError(problem: "has a \"}\" with no \"{\" before it") }
     }
 
@@ -91,7 +91,12 @@ struct CatalogMessage: Sendable {
 
     // MARK: - Parsing
 
-    private static func parts(_ s: inout Substring.UnicodeScalarView.SubSequence, inPlural: Bool) throws(ParseError) -> [Part] {
+    /// How deep plural choices may nest: a sentence needs one or two, and a hostile file
+    /// nesting thousands would exhaust the stack.
+    static let maxDepth = 4
+
+    /// `depth`: how many plural choices enclose this text (`#` means a number inside one).
+    private static func parts(_ s: inout Substring.UnicodeScalarView.SubSequence, depth: Int) throws(ParseError) -> [Part] {
         var parts: [Part] = []
         var text = String.UnicodeScalarView()
         func flush() {
@@ -101,12 +106,12 @@ struct CatalogMessage: Sendable {
         while let c = s.first {
             if c == "}" { break }
             s.removeFirst()
-            if c == "#" && inPlural {
+            if c == "#" && depth > 0 {
                 flush()
                 parts.append(.count)
             } else if c == "{" {
                 flush()
-                parts.append(try placeholder(&s))
+                parts.append(try placeholder(&s, depth: depth))
             } else {
                 text.append(c)
             }
@@ -116,7 +121,7 @@ struct CatalogMessage: Sendable {
     }
 
     /// After a `{`: `name}` or `name, plural, one {...} other {...}}`.
-    private static func placeholder(_ s: inout Substring.UnicodeScalarView.SubSequence) throws(ParseError) -> Part {
+    private static func placeholder(_ s: inout Substring.UnicodeScalarView.SubSequence, depth: Int) throws(ParseError) -> Part {
         let name = word(&s)
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) })
         else { throw ParseError(problem: "has a \"{\" not followed by a placeholder name such as {minutes}") }
@@ -146,7 +151,8 @@ struct CatalogMessage: Sendable {
             skipSpaces(&s)
             guard s.first == "{" else { throw ParseError(problem: "has the plural form \(label) of {\(name)} without its text in { }") }
             s.removeFirst()
-            let body = try parts(&s, inPlural: true)
+            guard depth < maxDepth else { throw ParseError(problem: "nests plural choices more than \(maxDepth) deep") }
+            let body = try parts(&s, depth: depth + 1)
             guard s.first == "}" else { throw ParseError(problem: "has the plural form \(label) of {\(name)} not closed with \"}\"") }
             s.removeFirst()
             forms.append((category, body))
