@@ -267,16 +267,16 @@ extension CompiledTemplate {
     /// choices with `#` as their number. Escaped part by part, which is escaping the whole.
     fileprivate static func nodes(_ parts: [CatalogMessage.Part], escaped: Bool) -> [Node] {
         parts.compactMap { part in
-            switch part {
-            case .text(let bytes):
-                guard escaped else { return .text(bytes) }
+            switch part.kind {
+            case .text:
+                guard escaped else { return .text(part.bytes) }
                 var out: [UInt8] = []
-                htmlEscape(String(decoding: bytes, as: UTF8.self), into: &out)
+                htmlEscape(String(decoding: part.bytes, as: UTF8.self), into: &out)
                 return .text(out)
-            case .value(_, let key): return key.map { .variable($0, escaped: escaped) }
+            case .value: return part.key.map { .variable($0, escaped: escaped) }
             case .count: return .variable(.dot, escaped: escaped)
-            case .plural(_, let key, let forms):
-                return key.map { key in .plural(key, forms.map { ($0.0, nodes($0.1, escaped: escaped)) }) }
+            case .plural:
+                return part.key.map { key in .plural(key, part.forms.map { ($0.category, nodes($0.parts, escaped: escaped)) }) }
             }
         }
     }

@@ -3,15 +3,41 @@
 /// `{every, plural, one {every # day} other {every # days}}`, where `#` is the number.
 ///
 /// Our own parser: the subset is small, and no package on this machine renders ICU
-/// plural messages on Linux.
+/// plural messages on Linux. It throws untyped: typed throws leaked the parts built
+/// before the error (LeakSanitizer, Swift 6.3).
 struct CatalogMessage: Sendable {
-    enum Part: Sendable {
-        case text([UInt8])
-        /// A placeholder, with the handout key of the same name when there is one.
-        case value(String, HandoutView.Key?)
-        /// `#`: the number the plural form was chosen by.
-        case count
-        case plural(String, HandoutView.Key?, [(PluralCategory, [Part])])
+    /// A piece of a message. A struct, not an enum with payloads: Swift keeps an enum's
+    /// case in its pointers' spare bits, where LeakSanitizer cannot see them, and it
+    /// reported every parsed message as leaked.
+    struct Part: Sendable {
+        enum Kind: Sendable {
+            /// `bytes`.
+            case text
+            /// A placeholder `name`, with the handout key of the same name when there is one.
+            case value
+            /// `#`: the number the plural form was chosen by.
+            case count
+            /// `name`'s plural choice among `forms`.
+            case plural
+        }
+        let kind: Kind
+        var bytes: [UInt8] = []
+        var name = ""
+        var key: HandoutView.Key?
+        var forms: [Form] = []
+
+        static func text(_ bytes: [UInt8]) -> Part { Part(kind: .text, bytes: bytes) }
+        static func value(_ name: String, _ key: HandoutView.Key?) -> Part { Part(kind: .value, name: name, key: key) }
+        static let count = Part(kind: .count)
+        static func plural(_ name: String, _ key: HandoutView.Key?, _ forms: [Form]) -> Part {
+            Part(kind: .plural, name: name, key: key, forms: forms)
+        }
+    }
+
+    /// One plural form: its category and its text.
+    struct Form: Sendable {
+        let category: PluralCategory
+        let parts: [Part]
     }
 
     let parts: [Part]
@@ -21,7 +47,7 @@ struct CatalogMessage: Sendable {
         let problem: String
     }
 
-    init(parsing text: String) throws(ParseError) {
+    init(parsing text: String) throws {
         var scalars = Substring(text).unicodeScalars[...]
         parts = try Self.parts(&scalars, depth: 0)
         if !scalars.isEmpty { throw ParseError(problem: "has a \"}\" with no \"{\" before it") }
@@ -34,11 +60,10 @@ struct CatalogMessage: Sendable {
     var pluralForms: [String: [PluralCategory: Bool]] {
         var found: [String: [PluralCategory: Bool]] = [:]
         func walk(_ parts: [Part]) {
-            for part in parts {
-                guard case .plural(let name, _, let forms) = part else { continue }
-                for (category, body) in forms {
-                    found[name, default: [:]][category] = body.contains { if case .count = $0 { return true } else { return false } }
-                    walk(body)
+            for part in parts where part.kind == .plural {
+                for form in part.forms {
+                    found[part.name, default: [:]][form.category] = form.parts.contains { $0.kind == .count }
+                    walk(form.parts)
                 }
             }
         }
@@ -57,20 +82,21 @@ struct CatalogMessage: Sendable {
         value: (String, HandoutView.Key?) -> CompiledTemplate.Value?
     ) {
         for part in parts {
-            switch part {
-            case .text(let bytes): out += bytes
+            switch part.kind {
+            case .text: out += part.bytes
             case .count: if let count { out += String(count).utf8 }
-            case .value(let name, let key):
-                switch value(name, key) {
+            case .value:
+                switch value(part.name, part.key) {
                 case .text(let s): out += s.utf8
                 case .number(let n): out += String(n).utf8
                 default: break
                 }
-            case .plural(let name, let key, let forms):
-                guard case .number(let n) = value(name, key) else { continue }
+            case .plural:
+                guard case .number(let n) = value(part.name, part.key) else { continue }
                 let wanted = rule.category(n)
-                guard let body = forms.first(where: { $0.0 == wanted })?.1 ?? forms.first(where: { $0.0 == .other })?.1 else { continue }
-                render(body, count: n, into: &out, rule: rule, value: value)
+                guard let body = part.forms.first(where: { $0.category == wanted }) ?? part.forms.first(where: { $0.category == .other })
+                else { continue }
+                render(body.parts, count: n, into: &out, rule: rule, value: value)
             }
         }
     }
@@ -78,11 +104,11 @@ struct CatalogMessage: Sendable {
     private static func names(_ parts: [Part]) -> Set<String> {
         var found: Set<String> = []
         for part in parts {
-            switch part {
-            case .value(let name, _): found.insert(name)
-            case .plural(let name, _, let forms):
-                found.insert(name)
-                for (_, body) in forms { found.formUnion(names(body)) }
+            switch part.kind {
+            case .value: found.insert(part.name)
+            case .plural:
+                found.insert(part.name)
+                for form in part.forms { found.formUnion(names(form.parts)) }
             case .text, .count: break
             }
         }
@@ -96,7 +122,7 @@ struct CatalogMessage: Sendable {
     static let maxDepth = 4
 
     /// `depth`: how many plural choices enclose this text (`#` means a number inside one).
-    private static func parts(_ s: inout Substring.UnicodeScalarView.SubSequence, depth: Int) throws(ParseError) -> [Part] {
+    private static func parts(_ s: inout Substring.UnicodeScalarView.SubSequence, depth: Int) throws -> [Part] {
         var parts: [Part] = []
         var text = String.UnicodeScalarView()
         func flush() {
@@ -121,7 +147,7 @@ struct CatalogMessage: Sendable {
     }
 
     /// After a `{`: `name}` or `name, plural, one {...} other {...}}`.
-    private static func placeholder(_ s: inout Substring.UnicodeScalarView.SubSequence, depth: Int) throws(ParseError) -> Part {
+    private static func placeholder(_ s: inout Substring.UnicodeScalarView.SubSequence, depth: Int) throws -> Part {
         let name = word(&s)
         guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) })
         else { throw ParseError(problem: "has a \"{\" not followed by a placeholder name such as {minutes}") }
@@ -137,7 +163,7 @@ struct CatalogMessage: Sendable {
         skipSpaces(&s)
         guard s.first == "," else { throw ParseError(problem: "has {\(name), plural} without a \",\" before its forms") }
         s.removeFirst()
-        var forms: [(PluralCategory, [Part])] = []
+        var forms: [Form] = []
         while true {
             skipSpaces(&s)
             if s.first == "}" {
@@ -155,9 +181,9 @@ struct CatalogMessage: Sendable {
             let body = try parts(&s, depth: depth + 1)
             guard s.first == "}" else { throw ParseError(problem: "has the plural form \(label) of {\(name)} not closed with \"}\"") }
             s.removeFirst()
-            forms.append((category, body))
+            forms.append(Form(category: category, parts: body))
         }
-        guard forms.contains(where: { $0.0 == .other }) else {
+        guard forms.contains(where: { $0.category == .other }) else {
             throw ParseError(problem: "has {\(name), plural} without an \"other\" form")
         }
         return .plural(name, HandoutView.Key(rawValue: name), forms)

@@ -42,10 +42,10 @@ public struct HandoutCatalog: Sendable {
             guard messages[key] == nil else {
                 throw CatalogError(file: file, line: i + 1, key: key, problem: "is given twice; keep one")
             }
-            do throws(CatalogMessage.ParseError) {
+            do {
                 messages[key] = try CatalogMessage(parsing: String(line[line.index(after: eq)...].trimmingCharacters(" \t")))
             } catch {
-                throw CatalogError(file: file, line: i + 1, key: key, problem: error.problem)
+                throw CatalogError(file: file, line: i + 1, key: key, problem: (error as? CatalogMessage.ParseError)?.problem ?? "\(error)")
             }
             order.append((key, i + 1))
         }
