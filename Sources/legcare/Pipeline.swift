@@ -35,7 +35,8 @@ enum Pipeline {
         let started = StageTimings.now()
         // 1. Settings: clinic.yaml and the handout template; a broken one stops the run (exit 2).
         let config = try inputs.config.map(loadConfig) ?? ClinicConfig()
-        let template = try HandoutTemplate.load(folder: config.templateFolder, language: config.language)
+        let template = try HandoutTemplate.load(
+            folder: config.templateFolder, language: config.language, configFile: inputs.config.map(name) ?? "clinic.yaml")
 
         // 2. Every input's header, column mapping and date order checked before anything is
         //    written (exit 2 writes nothing).

@@ -99,7 +99,12 @@ struct HandoutLanguageTests {
         #expect(languages.catalog(for: "PL").language == "pl")
         #expect(languages.catalog(for: nil).language == "de")
         #expect(languages.catalog(for: "pt-BR").language == "de")
-        #expect(throws: CatalogError.self) { try HandoutLanguages.load(folder: nil, clinicLanguage: "xx") }
+        #expect {
+            try HandoutLanguages.load(folder: nil, clinicLanguage: "xx", configFile: "riverside.yaml")
+        } throws: { error in
+            (error as? CatalogError).map { $0.file == "riverside.yaml" && $0.key == "language" && $0.problem.contains("xx.catalog") }
+                ?? false
+        }
     }
 
     @Test("plural forms follow each language's rules (Polish: 1 raz, 2 razy, 5 razy, 22 razy; 1 dzień, 12 dni)")

@@ -29,8 +29,9 @@ public struct HandoutTemplate: Sendable {
     public static let width = 72
 
     /// Loads the template from a clinic folder, or the shipped one when `folder` is nil.
-    public static func load(folder: String?, language: String = "en") throws -> HandoutTemplate {
-        let languages = try HandoutLanguages.load(folder: folder, clinicLanguage: language)
+    /// `language`: the clinic's, from `configFile` (named in an error when no catalog has it).
+    public static func load(folder: String?, language: String = "en", configFile: String = "clinic.yaml") throws -> HandoutTemplate {
+        let languages = try HandoutLanguages.load(folder: folder, clinicLanguage: language, configFile: configFile)
         let path: String
         if let folder {
             path = folder + "/handout.mustache"

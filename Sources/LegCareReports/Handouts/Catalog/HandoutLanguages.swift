@@ -35,8 +35,9 @@ public struct HandoutLanguages: Sendable {
         return wordings[tag] ?? LanguageTag.match(tag, among: tags).flatMap { wordings[$0] } ?? clinicWording
     }
 
-    /// The shipped catalogs, then the clinic folder's; `clinicLanguage` must have one.
-    public static func load(folder: String?, clinicLanguage: String = "en") throws -> HandoutLanguages {
+    /// The shipped catalogs, then the clinic folder's; `clinicLanguage` (from `configFile`)
+    /// must have one.
+    public static func load(folder: String?, clinicLanguage: String = "en", configFile: String = "clinic.yaml") throws -> HandoutLanguages {
         guard let shipped = shippedFolder() else {
             throw CatalogError(file: "en.catalog", line: 0, key: "", problem: "the shipped catalogs are missing beside the binary")
         }
@@ -58,7 +59,7 @@ public struct HandoutLanguages: Sendable {
         for tag in catalogs.keys.sorted() { try check(catalogs[tag]!, against: english) }
         guard let clinicTag = LanguageTag.match(clinicLanguage, among: catalogs.keys.sorted()) else {
             throw CatalogError(
-                file: "clinic.yaml", line: 0, key: "language",
+                file: configFile, line: 0, key: "language",
                 problem:
                     "is \(clinicLanguage), and there is no handout catalog for it (there are: \(catalogs.keys.sorted().joined(separator: ", "))); "
                     + "put a \(clinicLanguage).catalog in the template folder")
