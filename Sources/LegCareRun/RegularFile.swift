@@ -15,6 +15,7 @@ package enum RegularFile {
         case notRegular(kind: String)
         case unreadable(String)
         case tooLarge(limit: Int)
+        case notUTF8
 
         /// One sentence, without the path.
         package var sentence: String {
@@ -24,6 +25,7 @@ package enum RegularFile {
                 return "is \(kind), not a regular file; give the path of the file itself"
             case .unreadable(let why): return "cannot be read (\(why)); check that you may read it"
             case .tooLarge(let limit): return "is larger than \(limit >> 20) MiB; expected a small settings file"
+            case .notUTF8: return "is not UTF-8 text; save it as UTF-8"
             }
         }
     }
@@ -59,6 +61,13 @@ package enum RegularFile {
         } catch {
             throw .unreadable("a read failed")
         }
+    }
+
+    /// The whole of a small regular file of UTF-8 text (a settings file, a template, a
+    /// catalog), at most `limit` bytes.
+    package static func text(_ path: String, limit: Int) throws(Problem) -> String {
+        guard let text = String(validating: try contents(path, limit: limit), as: UTF8.self) else { throw .notUTF8 }
+        return text
     }
 
     /// A system error in plain words.

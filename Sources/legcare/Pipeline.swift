@@ -119,14 +119,11 @@ enum Pipeline {
     }
 
     private static func loadConfig(_ path: String) throws -> ClinicConfig {
-        let bytes: [UInt8]
+        let text: String
         do {
-            bytes = try RegularFile.contents(path, limit: 1 << 20)
+            text = try RegularFile.text(path, limit: 1 << 20)
         } catch {
             throw IntakeError(file: path, reason: .notReadable(error.sentence))
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw IntakeError(file: path, reason: .notReadable("is not UTF-8 text; save it as UTF-8"))
         }
         return try ClinicConfigLoader.load(
             yaml: text, file: name(path),

@@ -40,27 +40,20 @@ public struct HandoutTemplate: Sendable {
         } else {
             throw TemplateError(file: "handout.mustache", line: 0, key: "", problem: "the shipped template is missing beside the binary")
         }
-        let bytes: [UInt8]
+        let text: String
         do {
-            bytes = try RegularFile.contents(path, limit: 1 << 20)
+            text = try RegularFile.text(path, limit: 1 << 20)
+        } catch .notUTF8 {
+            throw TemplateError(file: path, line: 0, key: "", problem: RegularFile.Problem.notUTF8.sentence)
         } catch {
             throw TemplateError(file: path, line: 0, key: "", problem: "\(error.sentence) (expected a file named handout.mustache)")
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw TemplateError(file: path, line: 0, key: "", problem: "is not UTF-8 text; save it as UTF-8")
         }
         return try HandoutTemplate(text: text, file: path, languages: languages)
     }
 
-    /// The template LegCare ships: installed under `<prefix>/share/legcare/templates` beside
-    /// `<prefix>/bin/legcare` (`make install`, the package), else in the build's resources.
+    /// The template LegCare ships (``ShippedFile``).
     static func shippedPath() -> String? {
-        if let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            let installed = binary.deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("share/legcare/templates/handout.mustache").path
-            if FileManager.default.fileExists(atPath: installed) { return installed }
-        }
-        return Bundle.module.url(forResource: "Templates/handout", withExtension: "mustache")?.path
+        ShippedFile.path(installed: "templates", resources: "Templates", name: "handout", ext: "mustache")
     }
 
     /// Parses template text; throws ``TemplateError`` for a syntax error or an unknown key.

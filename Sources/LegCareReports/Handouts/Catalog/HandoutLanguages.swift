@@ -106,26 +106,19 @@ public struct HandoutLanguages: Sendable {
     }
 
     private static func read(_ path: String, language: String) throws -> HandoutCatalog {
-        let bytes: [UInt8]
+        let text: String
         do {
-            bytes = try RegularFile.contents(path, limit: 1 << 20)
+            text = try RegularFile.text(path, limit: 1 << 20)
         } catch {
             throw CatalogError(file: path, line: 0, key: "", problem: error.sentence)
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw CatalogError(file: path, line: 0, key: "", problem: "is not UTF-8 text; save it as UTF-8")
         }
         return try HandoutCatalog(text: text, file: path, language: language)
     }
 
-    /// Installed under `<prefix>/share/legcare/catalogs` beside `<prefix>/bin/legcare`,
-    /// else the build's resources.
+    /// The folder of the catalogs LegCare ships (``ShippedFile``).
     static func shippedFolder() -> String? {
-        if let binary = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            let installed = binary.deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("share/legcare/catalogs").path
-            if FileManager.default.fileExists(atPath: installed + "/en.catalog") { return installed }
+        ShippedFile.path(installed: "catalogs", resources: "Catalogs", name: "en", ext: "catalog").map {
+            ($0 as NSString).deletingLastPathComponent
         }
-        return Bundle.module.url(forResource: "Catalogs/en", withExtension: "catalog")?.deletingLastPathComponent().path
     }
 }
