@@ -8,11 +8,7 @@ struct ClientDatesTests {
     static let asOf = Day(iso: "2026-11-23")!
 
     func read(_ rows: String) throws -> (profiles: [ClientProfile], diagnostics: [Diagnostic], reader: ClientsReader) {
-        let csv = "client_id,name,date_of_birth,last_massage\n" + rows
-        var reader = try ClientsReader(source: ByteSource(bytes: Array(csv.utf8)), file: "clients.csv", asOf: Self.asOf)
-        var profiles: [ClientProfile] = []
-        while let p = try reader.next() { profiles.append(p) }
-        return (profiles, reader.diagnostics, reader)
+        try readClients("client_id,name,date_of_birth,last_massage\n" + rows, asOf: Self.asOf)
     }
 
     @Test(

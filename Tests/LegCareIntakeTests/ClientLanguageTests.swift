@@ -8,11 +8,7 @@ struct ClientLanguageTests {
     static let catalogs = ["de", "en", "es", "fr", "pl"]
 
     func read(_ rows: String) throws -> (profiles: [ClientProfile], diagnostics: [Diagnostic], reader: ClientsReader) {
-        let csv = "client_id,name,language\n" + rows
-        var reader = try ClientsReader(source: ByteSource(bytes: Array(csv.utf8)), file: "clients.csv", handoutLanguages: Self.catalogs)
-        var profiles: [ClientProfile] = []
-        while let p = try reader.next() { profiles.append(p) }
-        return (profiles, reader.diagnostics, reader)
+        try readClients("client_id,name,language\n" + rows, handoutLanguages: Self.catalogs)
     }
 
     @Test("a tag with a catalog is kept as the catalog's (es-MX is es, PL is pl); empty is the clinic's")

@@ -4,8 +4,11 @@ import LegCareIntake
 import Testing
 
 /// Reads a clients.csv snippet: accepted profiles and every diagnostic.
-func readClients(_ csv: String) throws -> (profiles: [ClientProfile], diagnostics: [Diagnostic], reader: ClientsReader) {
-    var reader = try ClientsReader(source: ByteSource(bytes: Array(csv.utf8)), file: "clients.csv")
+func readClients(_ csv: String, asOf: Day? = nil, handoutLanguages: [String]? = nil) throws -> (
+    profiles: [ClientProfile], diagnostics: [Diagnostic], reader: ClientsReader
+) {
+    var reader = try ClientsReader(
+        source: ByteSource(bytes: Array(csv.utf8)), file: "clients.csv", asOf: asOf, handoutLanguages: handoutLanguages)
     var profiles: [ClientProfile] = []
     while let p = try reader.next() { profiles.append(p) }
     return (profiles, reader.diagnostics, reader)
