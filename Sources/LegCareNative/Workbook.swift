@@ -4,7 +4,7 @@ import LegCareCore
 
 /// The one Swift layer over libxlsxwriter: every `lxw_*` call, C pointer and
 /// `withCString` of LegCare lives here and in its `Workbook+` files. Every `lxw_error` becomes a thrown
-/// ``WorkbookError`` carrying libxlsxwriter's own text.
+/// ``WorkbookError`` in plain words.
 ///
 /// It also enforces what the C library does not (as libxlsxwriter 1.1.4 behaves):
 /// text cells are cut at Excel's 32,767 UTF-16 units with a visible marker, a literal
@@ -316,19 +316,31 @@ package final class Workbook {
     /// `operation` is built only on failure, not for every cell written.
     func check(_ error: lxw_error, _ operation: @autoclosure () -> String) throws {
         guard error == LXW_NO_ERROR else {
-            throw WorkbookError(operation: operation(), code: Int32(error.rawValue), text: String(cString: lxw_strerror(error)))
+            throw WorkbookError(operation: operation(), code: Int32(error.rawValue), text: WorkbookError.words(for: error))
         }
     }
 }
 
-/// A libxlsxwriter call failed; the text is the library's own.
+/// A libxlsxwriter call failed, said in plain words with what to do.
 public struct WorkbookError: Error, Equatable, CustomStringConvertible {
     public let operation: String
     public let code: Int32?
-    public var text: String = "libxlsxwriter returned no object"
+    public var text: String = "the spreadsheet library could not make it; the machine may be short of memory"
 
-    public var description: String {
-        let advice = code == nil ? "" : "; check that the output folder is writable and the disk has room, then run again"
-        return "summary.xlsx: error: could not \(operation): \(text)\(advice)"
+    public var description: String { "summary.xlsx: error: could not \(operation): \(text)" }
+
+    /// What failed and what to do, for each kind of libxlsxwriter failure; never the library's own code.
+    static func words(for error: lxw_error) -> String {
+        switch error {
+        case LXW_ERROR_MEMORY_MALLOC_FAILED:
+            return "the machine ran out of memory; close other programs or run on a machine with more, then run again"
+        case LXW_ERROR_CREATING_XLSX_FILE, LXW_ERROR_CREATING_TMPFILE, LXW_ERROR_READING_TMPFILE, LXW_ERROR_ZIP_FILE_OPERATION,
+            LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE, LXW_ERROR_ZIP_INTERNAL_ERROR:
+            return "a file could not be written; check that the output folder is writable and the disk has room, then run again"
+        case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
+            return "the sheet would pass Excel's limit of 1,048,576 rows; this is a fault in LegCare, please report it"
+        default:
+            return "the spreadsheet library refused it; this is a fault in LegCare, please report it"
+        }
     }
 }

@@ -201,6 +201,28 @@ struct ManagerSheetsTests {
         #expect(overdue.map { $0.first?.first } == ["Days overdue", "Days overdue"])
         #expect(overdue.flatMap { $0.dropFirst().map { $0[1] } } == ["C3", "C2"])
     }
+
+    @Test(
+        "Session volumes continues on 'Session volumes (2)' past the row limit, a table on each part, no row lost or moved",
+        arguments: [false, true])
+    func volumesRowLimit(constantMemory: Bool) throws {
+        let whole = Self.parts(try Self.book(constantMemory: constantMemory), "Session volumes")
+        let book = try Self.book(rowLimit: 3, constantMemory: constantMemory)
+        let limited = Self.parts(book, "Session volumes")
+        let details = whole[0].dropFirst()
+        #expect(whole.count == 1 && details.count >= 3, "the fixture has rows enough for several parts")
+        #expect(limited.count == (details.count + 1) / 2, "two rows under the headings on each part")
+        #expect(Array(limited.flatMap { $0.dropFirst() }) == Array(details), "the same rows in the same order")
+        for part in limited { #expect(part.first == SessionVolumesSheet.headers, "each part starts with the headings") }
+        for (i, name) in (book["sheets"] as! [String]).filter({ $0.hasPrefix("Session volumes") }).enumerated() {
+            let sheet = book[name] as! [String: Any]
+            let filtered =
+                constantMemory
+                ? sheet["filter"] as? String != nil
+                : sheet["tables"] as? [String] == [i == 0 ? "SessionVolumes" : "SessionVolumes_\(i + 1)"]
+            #expect(filtered, "filter buttons on \(name)")
+        }
+    }
 }
 
 @Suite("Session volumes: a filtered or summed column never counts twice", .serialized)

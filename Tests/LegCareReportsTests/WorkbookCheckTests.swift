@@ -167,3 +167,21 @@ extension WorkbookTests {
         #expect(throws: WorkbookError.self) { try XLSXCheck.verify(path: path) }
     }
 }
+
+@Suite("A workbook failure is said in plain words")
+struct WorkbookErrorWordsTests {
+    @Test("a row past Excel's limit says which limit, and that it is a fault to report, never the library's code or words")
+    func words() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let wb = try Workbook(
+            path: dir + "/summary.xlsx", tmpdir: dir, constantMemory: false, created: Day(year: 2026, month: 11, day: 23)!, title: "t")
+        let sheet = try wb.addSheet("Full")
+        let error = #expect(throws: WorkbookError.self) { try wb.write(sheet, Workbook.rowLimit, 0, "one row too many") }
+        let text = error?.description ?? ""
+        #expect(text.contains("could not write text to Full row 1048577") && text.contains("limit of 1,048,576 rows"))
+        #expect(text.contains("please report it") && !text.contains("disk"))
+        #expect(!text.contains("index out of range"), "not libxlsxwriter's own words")
+    }
+}

@@ -13,18 +13,24 @@ enum SessionVolumesSheet {
 
     static func write(
         _ log: SessionLog, figures: ManagerFigures, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet,
-        totals t: Workbook.Sheet
+        totals t: Workbook.Sheet, rowLimit: Int = Workbook.rowLimit
     ) throws {
-        for sheet in [s, t] { for (i, width) in widths.enumerated() { try wb.setColumns(sheet, i, i, width: width) } }
-        try wb.printSetup(s, repeatHeader: true)
+        for (i, width) in widths.enumerated() { try wb.setColumns(t, i, i, width: width) }
         try wb.printSetup(t, repeatHeader: false)
-        wb.freeze(s, rows: 1)
-        // In constant-memory mode rows go out in order: the header first.
-        if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
+        try startPart(s, wb)
         let weekNames = figures.weeks.map(\.from.isoWeekName)
         var r = 0
         var sheet = s
+        var part = 1
         func put(_ cells: [String], _ v: SessionLog.Volume, bold: Bool) throws {
+            // Thousands of therapists pass Excel's row limit: the table goes on in `Session volumes (2)`...
+            if sheet != t && r + 1 >= rowLimit {
+                try finishPart(sheet, part: part, lastRow: r, wb)
+                part += 1
+                sheet = try wb.addSheet(SheetName.make("Session volumes", part: part))
+                try startPart(sheet, wb)
+                r = 0
+            }
             r += 1
             for (i, c) in cells.enumerated() { try wb.write(sheet, r, i, c, bold ? .bold : .wrapBottom) }
             for (i, n) in [v.completed, v.minutes, v.cancelled, v.noShow].enumerated() {
@@ -60,12 +66,7 @@ enum SessionVolumesSheet {
             }
             byWeek[week] = total
         }
-        let lastDetail = r
-        if wb.constantMemory {
-            try wb.autofilter(s, lastRow: lastDetail, lastCol: headers.count - 1)
-        } else {
-            try wb.addTable(s, name: "SessionVolumes", headers: headers, lastRow: lastDetail)
-        }
+        try finishPart(sheet, part: part, lastRow: r, wb)
         // The totals, each block under headers of its own, on a sheet of their own.
         sheet = t
         r = -2
@@ -84,5 +85,23 @@ enum SessionVolumesSheet {
         for (n, total) in byTherapist.enumerated() { if let total { totals[therapists[n]] = total } }
         for name in config.therapistNames(adding: totals.keys) { try put(["", name], totals[name] ?? .init(), bold: false) }
         try put(["", "All therapists"], all, bold: true)
+    }
+
+    /// A part of the table: widths, print setup, a frozen header.
+    private static func startPart(_ s: Workbook.Sheet, _ wb: Workbook) throws {
+        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
+        try wb.printSetup(s, repeatHeader: true)
+        wb.freeze(s, rows: 1)
+        // In constant-memory mode rows go out in order: the header first.
+        if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
+    }
+
+    /// Filter buttons over the part's rows: an Excel table, or an autofilter in constant-memory mode.
+    private static func finishPart(_ s: Workbook.Sheet, part: Int, lastRow: Int, _ wb: Workbook) throws {
+        if wb.constantMemory {
+            try wb.autofilter(s, lastRow: lastRow, lastCol: headers.count - 1)
+        } else {
+            try wb.addTable(s, name: "SessionVolumes" + (part > 1 ? "_\(part)" : ""), headers: headers, lastRow: lastRow)
+        }
     }
 }

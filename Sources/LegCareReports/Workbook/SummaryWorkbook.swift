@@ -139,7 +139,8 @@ final class SummaryWorkbook {
         try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
         let figures = figures ?? ManagerFigures(asOf: asOf)
         if let m = managerSheets {
-            try SessionVolumesSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.volumes, totals: m.totals)
+            try SessionVolumesSheet.write(
+                sessions, figures: figures, config: config, to: workbook, sheet: m.volumes, totals: m.totals, rowLimit: rowLimit)
             try UtilisationSheet.write(sessions, figures: figures, config: config, to: workbook, sheet: m.utilisation)
             try m.visits.finish()
             try ClientVisitsSheet.writeOverdue(figures, to: workbook, sheet: m.overdue, rowLimit: rowLimit)
