@@ -8,7 +8,10 @@ enum ChangesSheet {
     static let headers = ["Client ID", "Name", "Change", "Before", "After"]
     static let widths = [12.0, 24, 16, 30, 30]
 
-    static func write(_ changes: (list: [PlanChange], names: [String: String])?, to wb: Workbook, sheet s: Workbook.Sheet) throws {
+    static func write(
+        _ changes: (list: [PlanChange], names: [String: String])?, to wb: Workbook, sheet s: Workbook.Sheet,
+        rowLimit: Int = Workbook.rowLimit
+    ) throws {
         for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
         try wb.printSetup(s, repeatHeader: false)
         var r = 0
@@ -32,13 +35,30 @@ enum ChangesSheet {
             try wb.write(s, r + 1, 0, "Nothing changed since the previous run.")
             return
         }
+        var sheet = s
+        var part = 1
         for c in ordered(changes.list) {
+            // A whole list new (another clinic's last week) can pass Excel's row limit.
+            if r + 1 >= rowLimit {
+                part += 1
+                sheet = try wb.addSheet(SheetName.make("Changes", part: part))
+                try startPart(sheet, wb)
+                r = 0
+            }
             r += 1
             let referral = isNewReferral(c)
-            try wb.writeWrapped(s, r, [(0, c.clientID), (1, changes.names[c.clientID] ?? ""), (3, c.before)], widths: widths)
-            try wb.write(s, r, 2, c.kind.rawValue, referral ? .statusRefer : .wrapBottom)
-            try wb.write(s, r, 4, c.after, referral ? .statusRefer : .wrapBottom)
+            try wb.writeWrapped(sheet, r, [(0, c.clientID), (1, changes.names[c.clientID] ?? ""), (3, c.before)], widths: widths)
+            try wb.write(sheet, r, 2, c.kind.rawValue, referral ? .statusRefer : .wrapBottom)
+            try wb.write(sheet, r, 4, c.after, referral ? .statusRefer : .wrapBottom)
         }
+    }
+
+    /// `Changes (2)`, `(3)`...: the change rows under their headings, repeated on each printed page.
+    private static func startPart(_ s: Workbook.Sheet, _ wb: Workbook) throws {
+        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
+        try wb.printSetup(s, repeatHeader: true)
+        try wb.writeHeaderRow(s, 0, headers, widths: widths)
+        wb.freeze(s, rows: 1)
     }
 
     /// A change that sends a client to be seen: status now refer, or a new client referred.

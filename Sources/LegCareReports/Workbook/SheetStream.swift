@@ -2,7 +2,7 @@ import LegCareNative
 
 /// Rows written in order to a sheet that continues on `Name (2)`, `Name (3)`... when it
 /// would pass Excel's row limit; each part gets the header row, widths, a frozen header
-/// and filter buttons (an Excel table, or an autofilter in constant-memory mode).
+/// and, with `filters`, filter buttons (an Excel table, or an autofilter in constant-memory mode).
 final class SheetStream {
     struct Column {
         let header: String
@@ -13,6 +13,7 @@ final class SheetStream {
     private let base: String
     private let columns: [Column]
     private let rowLimit: Int
+    private let filters: Bool
     private var onFinishPart: ((Workbook.Sheet, Int) throws -> Void)?
     private(set) var sheet: Workbook.Sheet
     private(set) var row = 0
@@ -24,12 +25,13 @@ final class SheetStream {
     /// workbook's order), else a new sheet named `name`.
     init(
         workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit, sheet: Workbook.Sheet? = nil,
-        onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
+        filters: Bool = true, onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
     ) throws {
         self.workbook = workbook
         self.base = name
         self.columns = columns
         self.rowLimit = rowLimit
+        self.filters = filters
         self.onFinishPart = onFinishPart
         self.sheet = try sheet ?? workbook.addSheet(SheetName.make(name))
         try start()
@@ -60,9 +62,9 @@ final class SheetStream {
     }
 
     private func finishPart() throws {
-        if workbook.constantMemory {
+        if filters && workbook.constantMemory {
             try workbook.autofilter(sheet, lastRow: row, lastCol: columns.count - 1)
-        } else {
+        } else if filters {
             try workbook.addTable(sheet, name: SheetName.table(base, part: part), headers: columns.map(\.header), lastRow: row)
         }
         try onFinishPart?(sheet, row)

@@ -18,17 +18,17 @@ enum SquadSheet {
     /// a member's timetable row by their input order. Returns each athlete's ACWR, for
     /// ``SquadCharts``.
     static func write(
-        _ squad: Squad, booking: (Int) -> Timetable.Row?, config: ClinicConfig, to wb: Workbook, sheet s: Workbook.Sheet
+        _ squad: Squad, booking: (Int) -> Timetable.Row?, config: ClinicConfig, to wb: Workbook, sheet: Workbook.Sheet,
+        rowLimit: Int = Workbook.rowLimit
     ) throws -> [SquadCharts.Athlete] {
-        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
-        try wb.printSetup(s, repeatHeader: true)
-        try wb.writeHeaderRow(s, 0, headers, widths: widths)
-        wb.freeze(s, rows: 1)
+        let stream = try SheetStream(
+            workbook: wb, name: "Squad", columns: zip(headers, widths).map { .init(header: $0, width: $1) }, rowLimit: rowLimit,
+            sheet: sheet, filters: false)
         let settings = config.settings
-        var r = 0
         var ratios: [SquadCharts.Athlete] = []
         try squad.forEachAthlete { m in
-            r += 1
+            let r = try stream.nextRow()
+            let s = stream.sheet
             let level = TeamPage.level(m)
             let booking = booking(m.order).map { b in
                 b.date.map { "\(ReportDates.shortDate($0)), \(b.therapist!)" } ?? "not booked"
@@ -54,7 +54,7 @@ enum SquadSheet {
             if let p = m.pain { try wb.write(s, r, 12, number: Double(p)) }
             if let e = m.nextEvent { try wb.write(s, r, 13, date: e) }
         }
-        if r == 0 { try wb.write(s, 1, 0, "No athlete has training rows this week.") }
+        if stream.count == 0 { try wb.write(sheet, 1, 0, "No athlete has training rows this week.") }
         return ratios
     }
 

@@ -136,7 +136,7 @@ final class SummaryWorkbook {
     func writeLogSheets(
         sessions: consuming SessionLog, figures: ManagerFigures? = nil, changes: (list: [PlanChange], names: [String: String])? = nil
     ) throws {
-        try ChangesSheet.write(changes, to: workbook, sheet: changesSheet)
+        try ChangesSheet.write(changes, to: workbook, sheet: changesSheet, rowLimit: rowLimit)
         let figures = figures ?? ManagerFigures(asOf: asOf)
         if let m = managerSheets {
             try SessionVolumesSheet.write(
@@ -172,7 +172,8 @@ final class SummaryWorkbook {
             let rows = timetable.rows
             for i in rows.indices where orders.contains(rows.order(at: i)) { places[rows.order(at: i)] = i }
             let athletes = try SquadSheet.write(
-                squad, booking: { places[$0].map { rows[$0] } }, config: config, to: workbook, sheet: squadSheets.athletes)
+                squad, booking: { places[$0].map { rows[$0] } }, config: config, to: workbook, sheet: squadSheets.athletes,
+                rowLimit: rowLimit)
             try SquadCharts.write(
                 athletes, teams: squad.athleteTeams, loads: loads ?? TeamLoads(asOf: asOf), config: config, asOf: asOf, to: workbook,
                 sheet: squadSheets.charts)
