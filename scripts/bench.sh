@@ -11,6 +11,8 @@
 # BENCH_SIZES and CROWD_SIZES set the client counts, BENCH_REPEAT the passes of the two
 # builds (default 2); BENCH_DIR where files go (tmpfs,
 # /dev/shm, avoids ext4's slow file creation after many deletes; docs/performance.md).
+# Run as root, it empties the page cache before each run (BENCH_DROP_CACHES=0 keeps it):
+# a run that must first reclaim cache left by builds is slower, most at a million clients.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 new=$PWD/.build/release/legcare
@@ -23,9 +25,12 @@ floor_runs=${BENCH_FLOOR_RUNS:-3}
 repeat=${BENCH_REPEAT:-2}
 work=$(mktemp -d -p "${BENCH_DIR:-${TMPDIR:-/tmp}}")
 trap 'rm -rf "$work"' EXIT
-# The run folder and the files floor's copy lie side by side: about 25 KB a client.
-largest=$(printf '%s\n' $sizes $crowd | sort -n | tail -n 1)
-need_kb=$((largest * 25))
+# The run folder and the files floor's copy lie side by side: about 25 KB a client; the
+# crowded shape has no floor, but its run folder and scratch files peak at about 18 KB.
+largest=$(printf '%s\n' $sizes | sort -n | tail -n 1)
+largest_crowd=$(printf '%s\n' $crowd | sort -n | tail -n 1)
+need_kb=$((largest * 25 > largest_crowd * 18 ? largest * 25 : largest_crowd * 18))
+largest=$((largest > largest_crowd ? largest : largest_crowd))
 avail_kb=$(df --output=avail -k "$work" | tail -n 1)
 if [ "$avail_kb" -lt "$need_kb" ]; then
   echo "bench: $largest clients need about $((need_kb / 1048576 + 1)) GiB free in $(dirname "$work")," \
@@ -39,6 +44,9 @@ cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c Sources/CDeflate/deflate_isal.c 
 echo "folder: $(df --output=fstype "$work" | tail -n 1) ($work)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo), $(uname -m); $(date -u '+%Y-%m-%d %H:%M') UTC"
 echo "builds: this = $(git describe --always --dirty), ref = $(git rev-parse --short "$ref")"
+drop_caches=0
+if [ "${BENCH_DROP_CACHES:-1}" = 1 ] && [ -w /proc/sys/vm/drop_caches ]; then drop_caches=1; fi
+echo "page cache: $([ "$drop_caches" = 1 ] && echo "emptied before each run" || echo "kept (not root, or BENCH_DROP_CACHES=0)")"
 stages="intake plan handouts jsonl workbook week check"
 
 # fastest OUT CMD...: the fastest of $floor_runs runs of a floor writing OUT (its last
@@ -59,6 +67,7 @@ measure() {
   local bin=$1 out=$2
   shift 2
   rm -rf "$out"
+  if [ "$drop_caches" = 1 ]; then sync && echo 3 >/proc/sys/vm/drop_caches; fi
   /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$bin" report "$@" --as-of 2026-11-23 --out "$out" --timings \
     2>"$work/stderr" >/dev/null || true
   [ -f "$out/2026-W48/plans.jsonl" ] || { cat "$work/stderr" >&2; exit 1; }
@@ -110,6 +119,7 @@ for s in $stages; do printf ' %s s |' "$s"; done
 printf '\n|---|---|---|---|---|---|---|'
 for s in $stages; do printf -- '---|'; done
 echo
+declare -A crowd_walls
 for n in $crowd; do
   in="$work/crowd-$n"
   "$new" sample --clients "$n" --out "$in"
@@ -118,12 +128,24 @@ for n in $crowd; do
   for pass in $(seq "$repeat"); do for build in ref this; do
     bin=$new
     [ "$build" = ref ] && bin=$old
-    row "$build" "$n" "$(measure "$bin" "$work/out-$build" "${args[@]}")"
+    result=$(measure "$bin" "$work/out-$build" "${args[@]}")
+    row "$build" "$n" "$result"
     echo
+    read -r wall _ <<<"$result"
+    crowd_walls[$build-$n]="${crowd_walls[$build-$n]:-} $wall"
     rm -rf "$work/out-$build"
   done; done
   rm -rf "$in"
 done
+# How the crowded shape's time grows with the list: the mean of each size's passes
+# against the smallest size's, per build.
+smallest=$(printf '%s\n' $crowd | sort -n | head -n 1)
+for build in ref this; do for n in $crowd; do
+  [ "$n" = "$smallest" ] && continue
+  echo "$build: $n clients take $(awk -v a="${crowd_walls[$build-$n]}" -v b="${crowd_walls[$build-$smallest]}" 'BEGIN {
+    na = split(a, x, " "); nb = split(b, y, " "); for (i in x) sa += x[i]; for (i in y) sb += y[i]
+    printf "%.1fx", (sa / na) / (sb / nb) }') the time of $smallest (means of $repeat passes)"
+done; done
 
 echo
 echo "Per stage on one core (legcare-bench, 100,000 clients):"

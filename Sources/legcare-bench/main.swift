@@ -126,14 +126,14 @@ let writer = try ReportWriter(
     out: out, template: template, config: ClinicConfig(), asOf: asOf, clientsFileBytes: Int(size), hasTraining: false)
 start = now()
 var written = 0
-for round in 0..<3 {
+for copy in 0..<3 {
     for (p, plan) in zip(profiles, plans) {
         var q = p
-        q.clientID += "-\(round)"
+        q.clientID += "-\(copy)"
         _ = try writer.add(plan, profile: q)
         written += 1
     }
-    report("writer round \(round + 1)", now() - start, written)
+    report("writer, list copy \(copy + 1)", now() - start, written)
 }
 _ = try writer.finish(diagnostics: [], facts: RunFacts(files: []))
 report("writer finish", now() - start, written)
