@@ -103,7 +103,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Every problem a run finds, handed from stage to stage, and listed in the order
-/// `input-issues.csv` gives them: by part of the run, then as found.
+/// `input-issues.csv` gives them: by part of the run, then as found
+/// (docs/decisions/0009-input-issues-order.md).
 public struct Diagnostics: Sendable {
     /// The parts, in the order they are listed.
     public enum Part: Int, CaseIterable, Sendable {
