@@ -7,7 +7,9 @@
 #                 deflated by the same ISA-L entry points (Sources/CDeflate).
 # Then the crowded shape: three therapists serve everyone, no clinic.yaml, two teams each
 # hold a quarter of the clients (scripts/crowd-sample.py), where the week stage once grew
-# with the square of the list. Last, each stage on one core (legcare-bench).
+# with the square of the list, beside bench/floor-shape.c: the same count of files and
+# bytes written by plain C, to show how the file system itself grows. Last, each stage on
+# one core (legcare-bench).
 # BENCH_SIZES and CROWD_SIZES set the client counts, BENCH_REPEAT the passes of the two
 # builds (default 2); BENCH_DIR where files go (tmpfs,
 # /dev/shm, avoids ext4's slow file creation after many deletes; docs/performance.md).
@@ -38,6 +40,7 @@ if [ "$avail_kb" -lt "$need_kb" ]; then
   exit 1
 fi
 cc -O2 -o "$work/floor-files" bench/floor-files.c
+cc -O2 -o "$work/floor-shape" bench/floor-shape.c
 cc -O2 -o "$work/floor-xlsx" bench/floor-xlsx.c Sources/CDeflate/deflate_isal.c -ISources/CDeflate/include \
   $(pkg-config --cflags --libs xlsxwriter libisal zlib) -rdynamic
 
@@ -135,12 +138,19 @@ for n in $crowd; do
     crowd_walls[$build-$n]="${crowd_walls[$build-$n]:-} $wall"
     rm -rf "$work/out-$build"
   done; done
+  for pass in $(seq "$repeat"); do
+    mkdir "$work/shape"
+    if [ "$drop_caches" = 1 ]; then sync && echo 3 >/proc/sys/vm/drop_caches; fi
+    crowd_walls[floor-$n]="${crowd_walls[floor-$n]:-} $("$work/floor-shape" "$work/shape" "$n" | awk '{ print $2 }')"
+    rm -rf "$work/shape"
+  done
+  echo "| $n | shape floor |${crowd_walls[floor-$n]} | | | | |"
   rm -rf "$in"
 done
 # How the crowded shape's time grows with the list: the mean of each size's passes
-# against the smallest size's, per build.
+# against the smallest size's, per build and for the floor.
 smallest=$(printf '%s\n' $crowd | sort -n | head -n 1)
-for build in ref this; do for n in $crowd; do
+for build in ref this floor; do for n in $crowd; do
   [ "$n" = "$smallest" ] && continue
   echo "$build: $n clients take $(awk -v a="${crowd_walls[$build-$n]}" -v b="${crowd_walls[$build-$smallest]}" 'BEGIN {
     na = split(a, x, " "); nb = split(b, y, " "); for (i in x) sa += x[i]; for (i in y) sb += y[i]
