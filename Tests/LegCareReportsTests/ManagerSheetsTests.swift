@@ -150,8 +150,7 @@ struct ManagerSheetsTests {
 
     /// The fixture's workbook with a week of bookings, its sheets limited to `rowLimit` rows.
     static func book(rowLimit: Int = Workbook.rowLimit, constantMemory: Bool, hasTraining: Bool = false) throws -> [String: Any] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lim-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("lim")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let wb = try SummaryWorkbook(
@@ -229,8 +228,7 @@ struct ManagerSheetsTests {
 struct VolumeSumTests {
     @Test("summing each number column of the Session volumes table gives the 12 weeks' totals exactly")
     func tableSums() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vol-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("vol")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wb = try SummaryWorkbook(
             path: dir + "/summary.xlsx", tmpdir: dir, config: ManagerFixture.config, asOf: ManagerFixture.asOf, constantMemory: false,

@@ -14,8 +14,7 @@ struct OverviewTests {
         let asOf = Day(iso: "2026-11-23")!
         var config = ClinicConfig()
         config.therapists = [.init(name: "Ana", hoursAvailable: 1, days: [1]), .init(name: "Ben", hoursAvailable: 10, days: [2, 3, 4, 5])]
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ov-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("ov")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wb = try SummaryWorkbook(
             path: dir + "/summary.xlsx", tmpdir: dir, config: config, asOf: asOf, constantMemory: false, hasTraining: false)

@@ -135,10 +135,7 @@ struct RawDeflateTests {
 
     @Test("libxlsxwriter's parts are deflated by ISA-L, and the workbook reads back")
     func workbookGoesThrough() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "raw-deflate-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        ).path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("raw-deflate")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let before = legcare_isal_deflate_streams()

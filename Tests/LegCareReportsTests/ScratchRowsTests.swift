@@ -8,9 +8,7 @@ import Testing
 @Suite("Scratch rows: text kept on disk until the run's end")
 struct ScratchRowsTests {
     func folder() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scratch-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            .path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("scratch")
         return dir
     }
 

@@ -270,11 +270,7 @@ struct SquadChartsTests {
         "both tables the charts read are whole in constant-memory mode, which takes rows in order only",
         arguments: [false, true])
     func tables(constantMemory: Bool) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "squad-charts-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        )
-        .path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("squad-charts")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let wb = try Workbook(path: path, tmpdir: dir, constantMemory: constantMemory, created: SquadFixture.asOf, title: "t")

@@ -52,9 +52,7 @@ struct UtilisationTests {
         }
         var config = ClinicConfig()
         config.therapists = [Self.ana]
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("util-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            .path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("util")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wb = try SummaryWorkbook(
             path: dir + "/summary.xlsx", tmpdir: dir, config: config, asOf: Self.thursday, constantMemory: false, hasTraining: false,
@@ -97,8 +95,7 @@ struct ForecastBacklogTests {
         }
         let timetable = Timetable.schedule(requests, therapists: config.therapists, week: week, asOf: asOf)
         #expect(timetable.rows.filter { $0.date == nil }.count == 2)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fc-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("fc")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wb = try SummaryWorkbook(
             path: dir + "/summary.xlsx", tmpdir: dir, config: config, asOf: asOf, constantMemory: false, hasTraining: false,

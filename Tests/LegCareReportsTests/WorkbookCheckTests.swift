@@ -172,8 +172,7 @@ extension WorkbookTests {
 struct WorkbookErrorWordsTests {
     @Test("a row past Excel's limit says which limit, and that it is a fault to report, never the library's code or words")
     func words() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("words-\(getpid())").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("words")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let wb = try Workbook(
             path: dir + "/summary.xlsx", tmpdir: dir, constantMemory: false, created: Day(year: 2026, month: 11, day: 23)!, title: "t")

@@ -10,11 +10,7 @@ extension WorkbookTests {
     @Test(
         "Squad continues on 'Squad (2)' past the row limit, headings on each part, every athlete once in order", arguments: [false, true])
     func squadRowLimit(constantMemory: Bool) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "squad-lim-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        )
-        .path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("squad-lim")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let wb = try Workbook(path: path, tmpdir: dir, constantMemory: constantMemory, created: Self.asOf, title: "t")
@@ -39,9 +35,7 @@ extension WorkbookTests {
 
     @Test("Changes continues on 'Changes (2)' past the row limit, new referrals still first, every change once", arguments: [false, true])
     func changesRowLimit(constantMemory: Bool) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("chg-lim-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            .path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("chg-lim")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let wb = try Workbook(path: path, tmpdir: dir, constantMemory: constantMemory, created: Self.asOf, title: "t")

@@ -56,8 +56,7 @@ final class WorkbookTests {
     func write(_ profiles: [ClientProfile], constantMemory: Bool = false, rowLimit: Int = Workbook.rowLimit, diagnostics: [Diagnostic] = [])
         throws -> (String, [Diagnostic])
     {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("wb")
         made.append(dir)
         let path = dir + "/summary.xlsx"
         var config = ClinicConfig()
@@ -199,10 +198,7 @@ final class WorkbookTests {
 
     @Test("Squad: only the members the pipeline shows (those with attention) get a row, and their booking comes by input order")
     func squadShown() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "squad-shown-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        ).path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("squad-shown")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let wb = try Workbook(path: path, tmpdir: dir, constantMemory: true, created: Self.asOf, title: "t")
@@ -239,9 +235,7 @@ final class WorkbookTests {
 
     @Test("Squad: text wraps level with the numbers, rows fit the reasons, nothing runs into the next column")
     func squadWraps() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("squad-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-            .path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let dir = try temporaryFolder("squad")
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/summary.xlsx"
         let wb = try Workbook(path: path, tmpdir: dir, constantMemory: true, created: Self.asOf, title: "t")
