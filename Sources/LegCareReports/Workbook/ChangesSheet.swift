@@ -35,30 +35,29 @@ enum ChangesSheet {
             try wb.write(s, r + 1, 0, "Nothing changed since the previous run.")
             return
         }
-        var sheet = s
-        var part = 1
+        // A whole list new (another clinic's last week) can pass Excel's row limit: the rows
+        // go on in `Changes (2)`..., each under its headings.
+        var more: SheetStream?
         for c in ordered(changes.list) {
-            // A whole list new (another clinic's last week) can pass Excel's row limit.
-            if r + 1 >= rowLimit {
-                part += 1
-                sheet = try wb.addSheet(SheetName.make("Changes", part: part))
-                try startPart(sheet, wb)
-                r = 0
+            var sheet = s
+            if more == nil && r + 1 < rowLimit {
+                r += 1
+            } else {
+                let stream =
+                    try more
+                    ?? SheetStream(
+                        workbook: wb, name: "Changes", columns: zip(headers, widths).map { .init(header: $0, width: $1) },
+                        rowLimit: rowLimit, part: 2, filters: false)
+                more = stream
+                r = try stream.nextRow()
+                sheet = stream.sheet
             }
-            r += 1
             let referral = isNewReferral(c)
             try wb.writeWrapped(sheet, r, [(0, c.clientID), (1, changes.names[c.clientID] ?? ""), (3, c.before)], widths: widths)
             try wb.write(sheet, r, 2, c.kind.rawValue, referral ? .statusRefer : .wrapBottom)
             try wb.write(sheet, r, 4, c.after, referral ? .statusRefer : .wrapBottom)
         }
-    }
-
-    /// `Changes (2)`, `(3)`...: the change rows under their headings, repeated on each printed page.
-    private static func startPart(_ s: Workbook.Sheet, _ wb: Workbook) throws {
-        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
-        try wb.printSetup(s, repeatHeader: true)
-        try wb.writeHeaderRow(s, 0, headers, widths: widths)
-        wb.freeze(s, rows: 1)
+        try more?.finish()
     }
 
     /// A change that sends a client to be seen: status now refer, or a new client referred.

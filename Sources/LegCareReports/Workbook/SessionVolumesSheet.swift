@@ -17,21 +17,16 @@ enum SessionVolumesSheet {
     ) throws {
         for (i, width) in widths.enumerated() { try wb.setColumns(t, i, i, width: width) }
         try wb.printSetup(t, repeatHeader: false)
-        try startPart(s, wb)
+        // Thousands of therapists pass Excel's row limit: the table goes on in `Session volumes (2)`...
+        let table = try SheetStream(
+            workbook: wb, name: "Session volumes", columns: zip(headers, widths).map { .init(header: $0, width: $1) },
+            rowLimit: rowLimit, sheet: s, table: "SessionVolumes")
         let weekNames = figures.weeks.map(\.from.isoWeekName)
         var r = 0
-        var sheet = s
-        var part = 1
-        func put(_ cells: [String], _ v: SessionLog.Volume, bold: Bool) throws {
-            // Thousands of therapists pass Excel's row limit: the table goes on in `Session volumes (2)`...
-            if sheet != t && r + 1 >= rowLimit {
-                try finishPart(sheet, part: part, lastRow: r, wb)
-                part += 1
-                sheet = try wb.addSheet(SheetName.make("Session volumes", part: part))
-                try startPart(sheet, wb)
-                r = 0
-            }
-            r += 1
+        /// A row of the table, or with `sheet`, of the totals.
+        func put(_ cells: [String], _ v: SessionLog.Volume, bold: Bool, on sheet: Workbook.Sheet? = nil) throws {
+            r = sheet == nil ? try table.nextRow() : r + 1
+            let sheet = sheet ?? table.sheet
             for (i, c) in cells.enumerated() { try wb.write(sheet, r, i, c, bold ? .bold : .wrapBottom) }
             for (i, n) in [v.completed, v.minutes, v.cancelled, v.noShow].enumerated() {
                 try wb.write(sheet, r, 3 + i, number: Double(n))
@@ -66,9 +61,8 @@ enum SessionVolumesSheet {
             }
             byWeek[week] = total
         }
-        try finishPart(sheet, part: part, lastRow: r, wb)
+        try table.finish()
         // The totals, each block under headers of its own, on a sheet of their own.
-        sheet = t
         r = -2
         func block(_ title: String, _ first: String, _ second: String) throws {
             r += 2
@@ -79,29 +73,13 @@ enum SessionVolumesSheet {
         try block("Totals per week, all therapists and kinds", "Week", "")
         // The as-of day's week is not over: its figures are the week so far.
         let current = figures.asOf.isoWeekName
-        for (i, total) in byWeek.enumerated() { try put([weekNames[i] + (weekNames[i] == current ? " so far" : "")], total, bold: false) }
+        for (i, total) in byWeek.enumerated() {
+            try put([weekNames[i] + (weekNames[i] == current ? " so far" : "")], total, bold: false, on: t)
+        }
         try block("Totals per therapist, all 12 weeks", "", "Therapist")
         var totals: [String: SessionLog.Volume] = [:]
         for (n, total) in byTherapist.enumerated() { if let total { totals[therapists[n]] = total } }
-        for name in config.therapistNames(adding: totals.keys) { try put(["", name], totals[name] ?? .init(), bold: false) }
-        try put(["", "All therapists"], all, bold: true)
-    }
-
-    /// A part of the table: widths, print setup, a frozen header.
-    private static func startPart(_ s: Workbook.Sheet, _ wb: Workbook) throws {
-        for (i, width) in widths.enumerated() { try wb.setColumns(s, i, i, width: width) }
-        try wb.printSetup(s, repeatHeader: true)
-        wb.freeze(s, rows: 1)
-        // In constant-memory mode rows go out in order: the header first.
-        if wb.constantMemory { for (i, h) in headers.enumerated() { try wb.write(s, 0, i, h, .header) } }
-    }
-
-    /// Filter buttons over the part's rows: an Excel table, or an autofilter in constant-memory mode.
-    private static func finishPart(_ s: Workbook.Sheet, part: Int, lastRow: Int, _ wb: Workbook) throws {
-        if wb.constantMemory {
-            try wb.autofilter(s, lastRow: lastRow, lastCol: headers.count - 1)
-        } else {
-            try wb.addTable(s, name: "SessionVolumes" + (part > 1 ? "_\(part)" : ""), headers: headers, lastRow: lastRow)
-        }
+        for name in config.therapistNames(adding: totals.keys) { try put(["", name], totals[name] ?? .init(), bold: false, on: t) }
+        try put(["", "All therapists"], all, bold: true, on: t)
     }
 }

@@ -14,6 +14,7 @@ final class SheetStream {
     private let columns: [Column]
     private let rowLimit: Int
     private let filters: Bool
+    private let table: String
     private var onFinishPart: ((Workbook.Sheet, Int) throws -> Void)?
     private(set) var sheet: Workbook.Sheet
     private(set) var row = 0
@@ -22,18 +23,22 @@ final class SheetStream {
     private(set) var count = 0
 
     /// A stream whose first part is `sheet` when given (a sheet added earlier, to keep the
-    /// workbook's order), else a new sheet named `name`.
+    /// workbook's order), else a new sheet named `name` (`Name (part)` from a later `part`,
+    /// for rows that go on from a sheet written another way). Tables are named `table`,
+    /// `table_2`...; by default after `name`.
     init(
         workbook: Workbook, name: String, columns: [Column], rowLimit: Int = Workbook.rowLimit, sheet: Workbook.Sheet? = nil,
-        filters: Bool = true, onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
+        part: Int = 1, filters: Bool = true, table: String? = nil, onFinishPart: ((Workbook.Sheet, Int) throws -> Void)? = nil
     ) throws {
         self.workbook = workbook
         self.base = name
         self.columns = columns
         self.rowLimit = rowLimit
+        self.part = part
         self.filters = filters
+        self.table = table ?? name
         self.onFinishPart = onFinishPart
-        self.sheet = try sheet ?? workbook.addSheet(SheetName.make(name))
+        self.sheet = try sheet ?? workbook.addSheet(SheetName.make(name, part: part))
         try start()
     }
 
@@ -65,7 +70,7 @@ final class SheetStream {
         if filters && workbook.constantMemory {
             try workbook.autofilter(sheet, lastRow: row, lastCol: columns.count - 1)
         } else if filters {
-            try workbook.addTable(sheet, name: SheetName.table(base, part: part), headers: columns.map(\.header), lastRow: row)
+            try workbook.addTable(sheet, name: SheetName.table(table, part: part), headers: columns.map(\.header), lastRow: row)
         }
         try onFinishPart?(sheet, row)
     }
